@@ -1,0 +1,49 @@
+#pragma once
+// A check: the catalog entry it implements (CHECKS.md is the contract: id, title, layer, severity,
+// Security Hub control and NIST SP 800-190 section come from engine/catalog), the text a developer
+// needs to fix it, and one function over the model. Checks never parse and never print: they
+// report through CheckContext.
+#include <span>
+#include <string_view>
+
+#include "ecsguard/model/stack.h"
+
+namespace ecsguard::engine {
+
+class CheckContext;
+
+struct Remediation {
+  std::string_view cdk;             // AWS CDK (TypeScript) snippet or instruction
+  std::string_view cloudformation;  // CloudFormation YAML snippet
+  std::string_view terraform;       // Terraform snippet
+};
+
+using TaskDefinitionFn = void (*)(const model::TaskDefinition&, CheckContext&);
+using ContainerFn = void (*)(const model::TaskDefinition&, const model::Container&,
+                             CheckContext&);
+using ServiceFn = void (*)(const model::Service&, CheckContext&);
+using TaskSetFn = void (*)(const model::TaskSet&, CheckContext&);
+using ClusterFn = void (*)(const model::Cluster&, CheckContext&);
+using RepositoryFn = void (*)(const model::Repository&, CheckContext&);
+using LogGroupFn = void (*)(const model::LogGroup&, CheckContext&);
+// For checks that relate several resources and pick their own subjects (ctx.set_subject).
+using StackFn = void (*)(const model::Stack&, CheckContext&);
+
+struct CheckDef {
+  std::string_view id;         // catalog id, e.g. "CTR-001"; never changes meaning
+  std::string_view rationale;  // why it matters on ECS on Fargate (docs, SARIF fullDescription)
+  Remediation remediation;
+  // Which inputs can decide it today ("cloudformation", "task-definition", "terraform", ...).
+  std::span<const std::string_view> inputs;
+  // Exactly one of these is set: the runner hands the check each subject of that kind.
+  TaskDefinitionFn on_task_definition = nullptr;
+  ContainerFn on_container = nullptr;
+  ServiceFn on_service = nullptr;
+  TaskSetFn on_task_set = nullptr;
+  ClusterFn on_cluster = nullptr;
+  RepositoryFn on_repository = nullptr;
+  LogGroupFn on_log_group = nullptr;
+  StackFn on_stack = nullptr;
+};
+
+}  // namespace ecsguard::engine

@@ -1,0 +1,39 @@
+#pragma once
+// Options checks read (declared once here, with their defaults and documentation). Configuration
+// reaches a check only through CheckContext::config(), never through globals.
+#include <string>
+#include <vector>
+
+#include "ecsguard/core/severity.h"
+
+namespace ecsguard::engine {
+
+struct CheckOptions {
+  // CTR-002: paths a read-only container usually needs writable.
+  std::vector<std::string> writable_paths = {"/tmp"};
+  // CTR-006: containers allowed SYS_PTRACE (runtime security sensors such as ecsguard guard).
+  std::vector<std::string> runtime_sensor_containers = {};
+  // CTR-007: environment names never treated as secrets on the name alone (glob, '*' wildcard).
+  std::vector<std::string> secret_name_allowlist = {"*_SECRET_ARN", "*_TOKEN_URL", "*_ARN",
+                                                    "*_SECRET_NAME", "*_SECRET_ID"};
+  // CTR-010: latest Fargate platform versions per family.
+  std::string latest_platform_linux = "1.4.0";
+  std::string latest_platform_windows = "1.0.0";
+  // CTR-012: require customer managed KMS keys for Fargate ephemeral storage.
+  bool require_cmk_ephemeral_storage = false;
+  // CTR-015: services allowed to enable ECS Exec (logical ids or service names).
+  std::vector<std::string> exec_exempt_services = {};
+  // REG-004: the lifecycle policy keeps at most this many images (talk: 5).
+  int lifecycle_keep_images = 5;
+  // REG-006: accounts trusted for cross-account pulls.
+  std::vector<std::string> trusted_account_ids = {};
+  // REG-009: tags treated as immutable-worthy (ECMAScript-free RE2 syntax).
+  std::string commit_tag_pattern = "^[0-9a-f]{7,40}$";
+  std::string semver_tag_pattern = R"(^v?\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$)";
+  std::vector<std::string> moving_tags = {"latest", "main",   "master", "develop",
+                                          "dev",    "stable", "prod",   "release"};
+  // LOG-012: minimum CloudWatch Logs retention in days (CloudWatch.16).
+  int log_retention_min_days = 365;
+};
+
+}  // namespace ecsguard::engine

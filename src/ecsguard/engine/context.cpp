@@ -1,0 +1,85 @@
+#include "ecsguard/engine/context.h"
+
+#include <cstdint>
+#include <cstdio>
+
+#include "ecsguard/engine/catalog.h"
+
+namespace ecsguard::engine {
+
+namespace {
+
+// FNV-1a 64: stable across platforms and versions, which is all a fingerprint needs.
+std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  h ^= 0xff;  // field separator
+  h *= 1099511628211ULL;
+  return h;
+}
+
+}  // namespace
+
+void CheckContext::begin_check(const CheckDef& def, const CatalogEntry& entry) noexcept {
+  def_ = &def;
+  entry_ = &entry;
+  resource_ = nullptr;
+  container_ = nullptr;
+}
+
+void CheckContext::set_subject(const model::ResourceId& resource,
+                               const model::Container* container) {
+  resource_ = &resource;
+  container_ = container;
+}
+
+void CheckContext::fail(core::Loc at, std::string property, std::string message,
+                        std::optional<core::Severity> severity) {
+  report(core::Status::kFail, at, std::move(property), std::move(message), severity);
+}
+
+void CheckContext::warn(core::Loc at, std::string property, std::string message,
+                        std::optional<core::Severity> severity) {
+  report(core::Status::kWarn, at, std::move(property), std::move(message), severity);
+}
+
+void CheckContext::unknown(core::Loc at, std::string property, std::string reason) {
+  report(core::Status::kUnknown, at, std::move(property),
+         "could not be determined: " + std::move(reason), std::nullopt);
+}
+
+void CheckContext::report(core::Status status, core::Loc at, std::string property,
+                          std::string message, std::optional<core::Severity> severity) {
+  Finding f;
+  f.entry = entry_;
+  f.check = def_;
+  f.status = status;
+  f.severity = severity.value_or(entry_ ? entry_->severity : core::Severity::kInfo);
+  if (resource_) {
+    f.resource_type = resource_->type;
+    f.resource_name = resource_->name;
+    f.cdk_path = resource_->cdk_path;
+  }
+  if (container_ && container_->name.known()) f.container = container_->name.value;
+  if (!at.valid() && container_) at = container_->loc;
+  if (!at.valid() && resource_) at = resource_->loc;
+  f.loc = at;
+  f.file = files_.path(at.file);
+  f.property = std::move(property);
+  f.message = std::move(message);
+  std::uint64_t h = 14695981039346656037ULL;
+  h = fnv1a(h, f.id());
+  h = fnv1a(h, f.file);
+  h = fnv1a(h, f.resource_type);
+  h = fnv1a(h, f.resource_name);
+  h = fnv1a(h, f.container);
+  h = fnv1a(h, f.property);
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  f.fingerprint = buf;
+  out_.push_back(std::move(f));
+}
+
+}  // namespace ecsguard::engine

@@ -1,0 +1,47 @@
+#pragma once
+// What a check reports, and what every reporter projects (CONVENTIONS.md §0).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ecsguard/core/error.h"
+#include "ecsguard/core/severity.h"
+#include "ecsguard/model/resource.h"
+
+namespace ecsguard::engine {
+
+struct CatalogEntry;
+struct CheckDef;
+
+struct Finding {
+  const CatalogEntry* entry = nullptr;  // id, title, layer, controls
+  const CheckDef* check = nullptr;      // rationale, remediation
+  core::Severity severity = core::Severity::kInfo;
+  core::Status status = core::Status::kFail;
+  std::string resource_type;
+  std::string resource_name;
+  std::string container;  // container name when the finding is about one
+  std::string cdk_path;
+  core::Loc loc;
+  std::string file;      // display path
+  std::string property;  // property path judged, e.g. "ContainerDefinitions[app].ReadonlyRootFilesystem"
+  std::string message;
+  std::string fingerprint;  // stable: check + file + resource + property (not the line)
+
+  [[nodiscard]] std::string_view id() const noexcept;
+};
+
+// An input problem or internal error: reported beside the findings, never instead of them.
+struct Diagnostic {
+  core::Errc code = core::Errc::kInternal;
+  std::string file;
+  unsigned line = 0;
+  unsigned column = 0;
+  std::string message;
+  [[nodiscard]] bool loses_input() const noexcept { return code != core::Errc::kSkipped; }
+};
+
+// Total order used by every reporter: file, line, column, check id, resource, container, property.
+bool finding_less(const Finding& a, const Finding& b) noexcept;
+
+}  // namespace ecsguard::engine

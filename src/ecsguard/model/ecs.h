@@ -1,0 +1,184 @@
+#pragma once
+// ECS: task definitions and their containers, services, task sets, clusters.
+#include <string>
+#include <vector>
+
+#include "ecsguard/model/resource.h"
+#include "ecsguard/model/value.h"
+
+namespace ecsguard::model {
+
+struct SecretRef {
+  Str name;
+  Str value_from;  // Secrets Manager ARN / SSM parameter ARN or name; refs name the resources
+  core::Loc loc;
+};
+
+struct MountPoint {
+  Str source_volume;
+  Str container_path;
+  FlexBool read_only;  // default false
+  core::Loc loc;
+};
+
+struct LogConfiguration {
+  Presence state = Presence::kAbsent;
+  Str driver;
+  std::vector<KeyValue> options;  // awslogs-group, awslogs-region, mode, max-buffer-size, ...
+  std::vector<SecretRef> secret_options;
+  core::Loc loc;
+  [[nodiscard]] const KeyValue* option(std::string_view name) const noexcept {
+    for (const auto& kv : options) {
+      if (kv.name.known() && kv.name.value == name) return &kv;
+    }
+    return nullptr;
+  }
+};
+
+struct HealthCheck {
+  Presence state = Presence::kAbsent;
+  StrList command;
+  core::Loc loc;
+};
+
+struct Container {
+  Str name;
+  Str image;
+  Str user;
+  FlexBool essential;  // default true
+  FlexBool privileged;
+  FlexBool readonly_root_filesystem;
+  Int cpu;
+  Int memory;
+  Int memory_reservation;
+  std::vector<KeyValue> environment;
+  Presence environment_state = Presence::kAbsent;  // the Environment list itself
+  StrList environment_files;                        // S3 ARNs
+  std::vector<SecretRef> secrets;
+  std::vector<MountPoint> mount_points;
+  Presence mount_points_state = Presence::kAbsent;
+  LogConfiguration log_configuration;
+  HealthCheck health_check;
+  Presence linux_parameters_state = Presence::kAbsent;
+  StrList capabilities_add;
+  StrList capabilities_drop;
+  Bool init_process_enabled;
+  StrList docker_security_options;
+  Str repository_credentials;  // repositoryCredentials.credentialsParameter
+  core::Loc repository_credentials_loc;
+  StrList entry_point;
+  StrList command;
+  struct PortMapping {
+    Int container_port;
+    Int host_port;
+    Str protocol;
+    core::Loc loc;
+  };
+  std::vector<PortMapping> port_mappings;
+  core::Loc loc;  // the container definition object
+};
+
+struct EfsVolumeConfiguration {
+  Str file_system_id;
+  Str transit_encryption;     // ENABLED | DISABLED (default DISABLED)
+  Str iam;                    // authorizationConfig.iam: ENABLED | DISABLED (default DISABLED)
+  Str access_point_id;
+  Str root_directory;
+  core::Loc loc;
+};
+
+struct Volume {
+  Str name;
+  Presence host_state = Presence::kAbsent;  // Host: {} written
+  Str host_source_path;
+  bool docker_volume_configuration = false;
+  Presence efs_state = Presence::kAbsent;
+  EfsVolumeConfiguration efs;
+  core::Loc loc;
+};
+
+struct TaskDefinition {
+  ResourceId id;
+  Str family;
+  Str network_mode;
+  StrList requires_compatibilities;
+  Str pid_mode;
+  Str ipc_mode;
+  Str cpu;     // strings in CloudFormation ("256", "1 vCPU"); numbers in JSON are normalized to text
+  Str memory;
+  Str task_role_arn;
+  Str execution_role_arn;
+  Str operating_system_family;  // runtimePlatform.operatingSystemFamily
+  Str cpu_architecture;
+  std::vector<Volume> volumes;
+  Presence containers_state = Presence::kAbsent;  // ContainerDefinitions written and a list
+  std::string containers_reason;                  // when unknown
+  std::vector<Container> containers;
+
+  [[nodiscard]] bool fargate_compatible() const;  // requiresCompatibilities contains FARGATE
+  [[nodiscard]] bool windows() const;             // operatingSystemFamily WINDOWS_SERVER_*
+};
+
+struct CapacityProviderItem {
+  Str provider;
+  core::Loc loc;
+};
+
+struct NetworkConfiguration {
+  Presence state = Presence::kAbsent;
+  Str assign_public_ip;  // ENABLED | DISABLED
+  StrList subnets;
+  StrList security_groups;
+  core::Loc loc;
+};
+
+struct LoadBalancerRef {
+  Str container_name;
+  Int container_port;
+  Str target_group;
+  core::Loc loc;
+};
+
+struct Service {
+  ResourceId id;
+  Str service_name;
+  Str cluster;          // refs -> cluster logical id
+  Str task_definition;  // refs -> task definition logical id
+  Str launch_type;
+  std::vector<CapacityProviderItem> capacity_provider_strategy;
+  Presence capacity_provider_strategy_state = Presence::kAbsent;
+  Str platform_version;
+  FlexBool enable_execute_command;
+  NetworkConfiguration network;
+  std::vector<LoadBalancerRef> load_balancers;
+};
+
+struct TaskSet {
+  ResourceId id;
+  Str service;
+  Str cluster;
+  Str task_definition;
+  Str launch_type;
+  std::vector<CapacityProviderItem> capacity_provider_strategy;
+  Str platform_version;
+  NetworkConfiguration network;
+};
+
+struct Cluster {
+  ResourceId id;
+  Str cluster_name;
+  Str container_insights;  // ClusterSettings[Name=containerInsights].Value
+  core::Loc settings_loc;
+  std::vector<CapacityProviderItem> default_capacity_provider_strategy;
+  Str fargate_ephemeral_storage_kms_key;
+  Str exec_logging;  // Configuration.ExecuteCommandConfiguration.Logging
+};
+
+// AWS::ECS::ClusterCapacityProviderAssociations
+struct ClusterCapacityProviderAssociation {
+  ResourceId id;
+  Str cluster;
+  std::vector<CapacityProviderItem> default_capacity_provider_strategy;
+};
+
+}  // namespace ecsguard::model

@@ -1,0 +1,50 @@
+#pragma once
+// Supporting resources the container/registry/logging checks look at: log groups, secrets,
+// SSM parameters, EFS.
+#include <string>
+#include <vector>
+
+#include "ecsguard/model/resource.h"
+#include "ecsguard/model/value.h"
+
+namespace ecsguard::model {
+
+struct LogGroup {
+  ResourceId id;
+  Str log_group_name;
+  Int retention_in_days;  // absent = never expire
+  Str kms_key_id;
+};
+
+struct Secret {
+  ResourceId id;
+  Str name;
+  Str kms_key_id;
+};
+
+struct RotationSchedule {
+  ResourceId id;
+  Str secret_id;  // refs -> secret logical id
+  Presence rules_state = Presence::kAbsent;
+};
+
+struct SsmParameter {
+  ResourceId id;
+  Str name;
+  Str type;  // String | StringList (CloudFormation cannot create SecureString)
+};
+
+struct EfsFileSystem {
+  ResourceId id;
+  FlexBool encrypted;  // default false in CloudFormation
+  Str kms_key_id;
+};
+
+struct EfsAccessPoint {
+  ResourceId id;
+  Str file_system_id;
+  Presence root_directory_state = Presence::kAbsent;
+  Presence posix_user_state = Presence::kAbsent;
+};
+
+}  // namespace ecsguard::model

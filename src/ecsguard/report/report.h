@@ -1,0 +1,29 @@
+#pragma once
+// Reporters: one file per format, each a projection of the same findings (CONVENTIONS.md §0).
+#include <ostream>
+#include <span>
+#include <string_view>
+
+#include "ecsguard/engine/finding.h"
+
+namespace ecsguard::report {
+
+struct ReportData {
+  std::span<const engine::Finding> findings;       // already sorted
+  std::span<const engine::Diagnostic> diagnostics;
+  std::size_t files_discovered = 0;
+  std::size_t files_scanned = 0;
+  std::size_t files_failed = 0;
+  core::Severity fail_on = core::Severity::kHigh;
+  bool fail_never = false;
+};
+
+// The JSON contract (docs/json-format.md).
+void write_json(const ReportData& data, std::ostream& out);
+// Terminal table grouped by layer; ANSI colours only when `color`.
+void write_table(const ReportData& data, std::ostream& out, bool color);
+
+// Counts of findings at or above the threshold (status fail or warn) — the exit code's basis.
+std::size_t count_failing(const ReportData& data);
+
+}  // namespace ecsguard::report

@@ -1,0 +1,29 @@
+#pragma once
+// File discovery: walks the given paths in sorted order, never follows a symlink out of the scan
+// root nor around a loop, skips .git, node_modules and cdk.out/asset.* folders, and special files
+// (FIFOs, devices, sockets) with a note. Candidates are picked by extension (.json .yaml .yml
+// .template); the format is then decided by content.
+#include <string>
+#include <vector>
+
+#include "ecsguard/core/error.h"
+#include "ecsguard/core/limits.h"
+
+namespace ecsguard::scan {
+
+struct DiscoveredFile {
+  std::string fs_path;       // path to open
+  std::string display_path;  // as given, or relative to the scan root ("/" separators)
+  std::string root;          // canonical scan root it was found under
+};
+
+struct Discovery {
+  std::vector<DiscoveredFile> files;  // sorted, unique
+  std::vector<core::Error> notes;     // skipped or unreadable entries (Loc.file = 0; path in msg)
+  std::vector<std::string> note_paths;  // the path each note is about (same index as notes)
+  bool any_root_missing = false;
+};
+
+Discovery discover(const std::vector<std::string>& paths, const core::Limits& limits);
+
+}  // namespace ecsguard::scan

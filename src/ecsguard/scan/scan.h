@@ -1,0 +1,34 @@
+#pragma once
+// The pipeline of ARCHITECTURE.md: discover -> load -> build -> checks. Parallel by file, output
+// independent of the thread count.
+#include <string>
+#include <vector>
+
+#include "ecsguard/core/limits.h"
+#include "ecsguard/engine/config.h"
+#include "ecsguard/engine/finding.h"
+#include "ecsguard/model/stack.h"
+
+namespace ecsguard::scan {
+
+struct ScanRequest {
+  std::vector<std::string> paths;   // files or directories; empty = "."
+  core::Limits limits;
+  engine::CheckOptions options;
+  std::vector<std::string> only_checks;  // ids; empty = every registered check
+  unsigned threads = 0;                  // 0 = hardware concurrency
+};
+
+struct ScanResult {
+  model::Stack stack;
+  std::vector<engine::Finding> findings;       // sorted (engine::finding_less)
+  std::vector<engine::Diagnostic> diagnostics; // sorted by file, line
+  std::size_t files_discovered = 0;
+  std::size_t files_scanned = 0;   // files recognised as CloudFormation / task definitions
+  std::size_t files_failed = 0;    // files whose content was lost (parse or read errors)
+  [[nodiscard]] bool input_lost() const noexcept { return files_failed > 0; }
+};
+
+ScanResult run_scan(const ScanRequest& request);
+
+}  // namespace ecsguard::scan
