@@ -29,6 +29,14 @@ std::string to_lower(std::string_view s) {
   return out;
 }
 
+std::string to_upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
 std::string_view trim(std::string_view s) noexcept {
   constexpr std::string_view kWs = " \t\r\n\f\v";
   const auto b = s.find_first_not_of(kWs);

@@ -23,7 +23,8 @@ void write_json(const ReportData& data, std::ostream& out);
 // Terminal table grouped by layer; ANSI colours only when `color`.
 void write_table(const ReportData& data, std::ostream& out, bool color);
 
-// Counts of findings at or above the threshold (status fail or warn) — the exit code's basis.
+// Findings with status fail at or above the threshold: the exit code's basis. Warnings and
+// unknowns are reported, never fail the build.
 std::size_t count_failing(const ReportData& data);
 
 }  // namespace ecsguard::report

@@ -1,4 +1,223 @@
 #include "ecsguard/scan/scan.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <atomic>
+#include <filesystem>
+#include <thread>
+#include <unordered_set>
+
+#include "ecsguard/core/file_table.h"
+#include "ecsguard/core/strings.h"
+#include "ecsguard/engine/registry.h"
+#include "ecsguard/engine/runner.h"
+#include "ecsguard/parse/build.h"
+#include "ecsguard/parse/yaml_loader.h"
+#include "ecsguard/scan/discover.h"
+
 namespace ecsguard::scan {
-ScanResult run_scan(const ScanRequest&) { return {}; }
+
+namespace {
+
+// Reads a regular file without following a final symlink, bounded by the size limit.
+core::Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
+    return core::make_error(core::Errc::kIo,
+                            "cannot open file: " + std::string(std::strerror(errno)));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return core::make_error(core::Errc::kSkipped, "not a regular file");
+  }
+  if (static_cast<std::size_t>(st.st_size) > max_bytes) {
+    ::close(fd);
+    return core::make_error(core::Errc::kLimit,
+                            "file is " + std::to_string(st.st_size) + " bytes, over the limit of " +
+                                std::to_string(max_bytes) + " (--max-file-size)");
+  }
+  std::string text;
+  text.reserve(static_cast<std::size_t>(st.st_size) + 64);  // room for a parser's padding
+  char buf[1 << 16];
+  while (true) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const int err = errno;
+      ::close(fd);
+      return core::make_error(core::Errc::kIo, "read failed: " + std::string(std::strerror(err)));
+    }
+    if (n == 0) break;
+    if (text.size() + static_cast<std::size_t>(n) > max_bytes) {
+      ::close(fd);
+      return core::make_error(core::Errc::kLimit, "file grew over the size limit while reading");
+    }
+    text.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return text;
+}
+
+// Does a file that failed to parse look like something we would have scanned? Then its loss is an
+// error (exit 3); otherwise (a tsconfig.json with comments, a Helm chart) it is only a note.
+bool looks_relevant(std::string_view text, std::string_view path) {
+  if (path.ends_with(".template") || path.ends_with(".template.json") ||
+      path.ends_with(".template.yaml") || path.ends_with(".template.yml")) {
+    return true;
+  }
+  for (std::string_view marker : {"AWSTemplateFormatVersion", "Resources",
+                                  "AWS::", "containerDefinitions", "taskDefinition"}) {
+    if (text.find(marker) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+struct FileOutcome {
+  bool scanned = false;
+  bool lost = false;
+  parse::BuildOutput built;
+  std::vector<engine::Diagnostic> diagnostics;
+};
+
+engine::Diagnostic diagnostic_from(const core::Error& e, const core::FileTable& files,
+                                   const std::string& fallback_path) {
+  engine::Diagnostic d;
+  d.code = e.code;
+  d.file = e.where.file ? files.path(e.where.file) : fallback_path;
+  d.line = e.where.line;
+  d.column = e.where.column;
+  d.message = e.message;
+  return d;
+}
+
+FileOutcome process_file(const DiscoveredFile& df, core::FileId id, core::FileTable& files,
+                         const core::Limits& limits) {
+  FileOutcome out;
+  auto text = read_file(df.fs_path, limits.max_file_bytes);
+  if (!text) {
+    out.lost = text.error().code != core::Errc::kSkipped;
+    out.diagnostics.push_back(diagnostic_from(text.error(), files, df.display_path));
+    return out;
+  }
+  auto doc = parse::load_document(*text, id, limits);
+  if (!doc) {
+    auto d = diagnostic_from(doc.error(), files, df.display_path);
+    if (doc.error().code != core::Errc::kLimit && !looks_relevant(*text, df.display_path)) {
+      d.code = core::Errc::kSkipped;
+      d.message =
+          "not scanned (not valid JSON/YAML, and nothing suggests CloudFormation or a task "
+          "definition): " +
+          d.message;
+    } else {
+      out.lost = true;
+    }
+    out.diagnostics.push_back(std::move(d));
+    return out;
+  }
+  parse::BuildInput in;
+  in.root = &doc.value();
+  in.file = id;
+  in.fs_path = df.fs_path;
+  in.scan_root = df.root;
+  in.files = &files;
+  in.limits = limits;
+  out.built = parse::build_model(in);
+  out.scanned = out.built.kind != parse::InputKind::kUnknown;
+  for (const auto& e : out.built.errors) {
+    auto d = diagnostic_from(e, files, df.display_path);
+    if (d.loses_input()) out.lost = true;
+    out.diagnostics.push_back(std::move(d));
+  }
+  return out;
+}
+
+std::string canonical_or_self(const std::string& p) {
+  std::error_code ec;
+  auto c = std::filesystem::weakly_canonical(p, ec);
+  return ec ? p : c.string();
+}
+
+}  // namespace
+
+ScanResult run_scan(const ScanRequest& request) {
+  ScanResult result;
+  std::vector<std::string> paths = request.paths;
+  if (paths.empty()) paths.emplace_back(".");
+
+  Discovery disc = discover(paths, request.limits);
+  core::FileTable files;
+  for (std::size_t i = 0; i < disc.notes.size(); ++i) {
+    const auto& n = disc.notes[i];
+    engine::Diagnostic d;
+    d.code = n.code;
+    d.file = i < disc.note_paths.size() ? disc.note_paths[i] : std::string();
+    d.message = n.message;
+    if (d.loses_input()) ++result.files_failed;
+    result.diagnostics.push_back(std::move(d));
+  }
+  result.files_discovered = disc.files.size();
+
+  // File ids in discovery (sorted) order, before any thread starts: output never depends on
+  // scheduling. Nested templates get ids later, during the build, from the same table.
+  std::vector<core::FileId> ids;
+  ids.reserve(disc.files.size());
+  for (const auto& f : disc.files) ids.push_back(files.add(f.display_path));
+
+  std::vector<FileOutcome> outcomes(disc.files.size());
+  unsigned threads = request.threads ? request.threads : std::thread::hardware_concurrency();
+  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(disc.files.size())));
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < disc.files.size(); i = next++) {
+      outcomes[i] = process_file(disc.files[i], ids[i], files, request.limits);
+    }
+  };
+  if (threads <= 1) {
+    worker();
+  } else {
+    std::vector<std::jthread> pool;
+    pool.reserve(threads);
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+  }
+
+  // A template loaded as another's nested stack is reported through its parent (with the
+  // parameters the parent passes), not a second time on its own.
+  std::unordered_set<std::string> nested;
+  for (const auto& o : outcomes) {
+    for (const auto& p : o.built.nested_paths) nested.insert(p);
+  }
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    auto& o = outcomes[i];
+    for (auto& d : o.diagnostics) result.diagnostics.push_back(std::move(d));
+    if (o.lost) ++result.files_failed;
+    if (!o.scanned) continue;
+    if (!nested.empty() && nested.count(canonical_or_self(disc.files[i].fs_path))) continue;
+    ++result.files_scanned;
+    result.stack.merge(std::move(o.built.stack));
+  }
+  outcomes.clear();
+
+  std::vector<const engine::CheckDef*> checks;
+  for (const auto* c : engine::registered_checks()) {
+    if (request.only_checks.empty() ||
+        std::find(request.only_checks.begin(), request.only_checks.end(), c->id) !=
+            request.only_checks.end()) {
+      checks.push_back(c);
+    }
+  }
+  auto run = engine::run_checks(result.stack, files, request.options, checks);
+  result.findings = std::move(run.findings);
+  for (auto& d : run.diagnostics) result.diagnostics.push_back(std::move(d));
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                   [](const engine::Diagnostic& a, const engine::Diagnostic& b) {
+                     return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+                   });
+  return result;
+}
+
 }  // namespace ecsguard::scan
