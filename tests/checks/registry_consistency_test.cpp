@@ -1,0 +1,76 @@
+// The registry, the catalog and the fixtures agree (STYLE.md §4.6).
+#include <gtest/gtest.h>
+
+#include <map>
+#include <regex>
+#include <set>
+
+#include "ecsguard/engine/catalog.h"
+#include "ecsguard/engine/registry.h"
+#include "fixtures.h"
+
+namespace ecsguard::testing {
+namespace {
+
+const std::filesystem::path kRoot = std::filesystem::path(ECSGUARD_SOURCE_DIR) / "tests/checks";
+
+TEST(Registry, CatalogIsCompleteAndSorted) {
+  const auto cat = engine::catalog();
+  ASSERT_EQ(cat.size(), 112u);
+  const std::regex id_re("^(IAM|NET|REG|IMG|CTR|LOG|RUN)-[0-9]{3}$");
+  for (std::size_t i = 0; i < cat.size(); ++i) {
+    EXPECT_TRUE(std::regex_match(std::string(cat[i].id), id_re)) << cat[i].id;
+    if (i) EXPECT_LT(cat[i - 1].id, cat[i].id);
+    EXPECT_FALSE(cat[i].title.empty());
+    EXPECT_FALSE(cat[i].logic.empty());
+  }
+  EXPECT_EQ(engine::find_catalog_entry("CTR-001")->severity, core::Severity::kHigh);
+  EXPECT_EQ(engine::find_catalog_entry("CTR-007")->severity, core::Severity::kCritical);
+  EXPECT_EQ(engine::find_catalog_entry("NOPE-001"), nullptr);
+}
+
+TEST(Registry, EveryCheckIsInTheCatalogWithFullMetadata) {
+  const auto checks = engine::registered_checks();
+  ASSERT_FALSE(checks.empty());
+  std::set<std::string_view> seen;
+  for (const auto* c : checks) {
+    EXPECT_TRUE(seen.insert(c->id).second) << "duplicate id " << c->id;
+    EXPECT_NE(engine::find_catalog_entry(c->id), nullptr) << c->id << " is not in the catalog";
+    EXPECT_GT(c->rationale.size(), 40u) << c->id;
+    EXPECT_FALSE(c->remediation.cdk.empty()) << c->id;
+    EXPECT_FALSE(c->remediation.cloudformation.empty()) << c->id;
+    EXPECT_FALSE(c->remediation.terraform.empty()) << c->id;
+    EXPECT_FALSE(c->inputs.empty()) << c->id;
+    const int fns = (c->on_task_definition != nullptr) + (c->on_container != nullptr) +
+                    (c->on_service != nullptr) + (c->on_task_set != nullptr) +
+                    (c->on_cluster != nullptr) + (c->on_repository != nullptr) +
+                    (c->on_log_group != nullptr) + (c->on_stack != nullptr);
+    EXPECT_EQ(fns, 1) << c->id << " must set exactly one run function";
+    EXPECT_EQ(engine::find_check(c->id), c);
+  }
+}
+
+TEST(Registry, EveryCheckHasFailAndPassFixturesInItsLayer) {
+  std::map<std::string, std::pair<int, int>> counts;  // id -> (fail, pass)
+  std::map<std::string, std::string> layer_of;
+  for (const auto& fx : all_fixtures(kRoot)) {
+    auto& c = counts[fx.check_id];
+    (fx.expect_fail ? c.first : c.second)++;
+    layer_of[fx.check_id] = fx.layer;
+  }
+  for (const auto* c : engine::registered_checks()) {
+    const std::string id(c->id);
+    EXPECT_GE(counts[id].first, 1) << id << " has no fail fixture";
+    EXPECT_GE(counts[id].second, 1) << id << " has no pass fixture";
+    const auto* entry = engine::find_catalog_entry(id);
+    if (entry && layer_of.count(id)) {
+      EXPECT_EQ(layer_of[id], core::to_string(entry->layer)) << id << " fixtures in wrong layer";
+    }
+  }
+  for (const auto& [id, c] : counts) {
+    EXPECT_NE(engine::find_check(id), nullptr) << "fixtures for unregistered check " << id;
+  }
+}
+
+}  // namespace
+}  // namespace ecsguard::testing
