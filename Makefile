@@ -1,0 +1,42 @@
+# The two commands of the README. Everything else is plain CMake (see CMakePresets.json).
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc)
+CORPUS     ?= $(abspath ../shared/corpus)
+
+.PHONY: deps build demo test test-release test-asan fuzz clean
+
+deps:
+	@tools/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DECSGUARD_WERROR=ON >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+# Build, then scan the bundled example stacks (the insecure one fails, as it should).
+demo: build
+	@echo "\$$ ecsguard scan examples/insecure"
+	-@$(BUILD)/ecsguard scan examples/insecure; echo "(exit code $$?)"
+	@echo
+	@echo "\$$ ecsguard scan examples/hardened"
+	-@$(BUILD)/ecsguard scan examples/hardened; echo "(exit code $$?)"
+
+# Release build + every test, then an ASan+UBSan build + every test.
+test: test-release test-asan
+
+test-release: build
+	@cd $(BUILD) && ECSGUARD_CORPUS=$${ECSGUARD_CORPUS:-$(CORPUS)} ctest --output-on-failure -j $(JOBS)
+
+test-asan: deps
+	@cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DECSGUARD_WERROR=ON \
+	  -DECSGUARD_SANITIZE=address,undefined >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@cd $(ASAN_BUILD) && ECSGUARD_CORPUS=$${ECSGUARD_CORPUS:-$(CORPUS)} \
+	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS) -LE "bench"
+
+fuzz: deps
+	@tools/run_fuzzers.sh
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)
