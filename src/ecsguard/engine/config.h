@@ -34,6 +34,24 @@ struct CheckOptions {
                                           "dev",    "stable", "prod",   "release"};
   // LOG-012: minimum CloudWatch Logs retention in days (CloudWatch.16).
   int log_retention_min_days = 365;
+  // CTR-002: per-image writable paths: when a container's image matches `image_glob` ('*'
+  // wildcard), `paths` replaces writable_paths for it.
+  struct WritablePathOverride {
+    std::string image_glob;
+    std::vector<std::string> paths;
+  };
+  std::vector<WritablePathOverride> writable_path_overrides = {};
+  // CTR-002: paths the ECS Exec (SSM) agent writes in a read-only container (add e.g.
+  // "/managed-agents"); a writable mount at one of them or at a parent directory covers it.
+  std::vector<std::string> exec_writable_paths = {"/var/lib/amazon/ssm", "/var/log/amazon/ssm"};
+  // CTR-009: secrets exempt from rotation (third-party API keys): logical ids or secret names
+  // (glob, '*' wildcard).
+  std::vector<std::string> rotation_exempt_secrets = {};
+  // CTR-009: longest rotation interval in days (SecretsManager.4).
+  int secret_rotation_max_days = 90;
+  // CTR-015: the scanned stacks are a production environment: ECS Exec enabled on a service not
+  // in exec_exempt_services FAILs; false (development stacks) reports it as WARN.
+  bool production_environment = true;
 };
 
 }  // namespace ecsguard::engine

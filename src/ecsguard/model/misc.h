@@ -26,6 +26,10 @@ struct RotationSchedule {
   ResourceId id;
   Str secret_id;  // refs -> secret logical id
   Presence rules_state = Presence::kAbsent;
+  // RotationRules.AutomaticallyAfterDays / .ScheduleExpression ("rate(30 days)", "cron(...)"),
+  // for CTR-009's rotation interval (SecretsManager.4).
+  Int automatically_after_days;
+  Str schedule_expression;
 };
 
 struct SsmParameter {
