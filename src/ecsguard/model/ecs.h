@@ -52,6 +52,7 @@ struct Container {
   Int memory;
   Int memory_reservation;
   std::vector<KeyValue> environment;
+  std::vector<KeyValue> docker_labels;  // DockerLabels / dockerLabels (name -> value)
   Presence environment_state = Presence::kAbsent;  // the Environment list itself
   StrList environment_files;                        // S3 ARNs
   std::vector<SecretRef> secrets;

@@ -59,6 +59,8 @@ void Stack::merge(Stack&& other) {
   append(ssm_parameters, std::move(other.ssm_parameters));
   append(efs_file_systems, std::move(other.efs_file_systems));
   append(efs_access_points, std::move(other.efs_access_points));
+  append(load_balancers, std::move(other.load_balancers));
+  append(listeners, std::move(other.listeners));
 }
 
 const TaskDefinition* Stack::task_definition(ScopeId scope, std::string_view logical_id) const {

@@ -7,6 +7,7 @@
 
 #include "ecsguard/model/ecr.h"
 #include "ecsguard/model/ecs.h"
+#include "ecsguard/model/elb.h"
 #include "ecsguard/model/misc.h"
 
 namespace ecsguard::model {
@@ -35,6 +36,8 @@ struct Stack {
   std::vector<SsmParameter> ssm_parameters;
   std::vector<EfsFileSystem> efs_file_systems;
   std::vector<EfsAccessPoint> efs_access_points;
+  std::vector<LoadBalancer> load_balancers;  // ELBv2 load balancers
+  std::vector<Listener> listeners;           // ELBv2 listeners and listener rules
 
   // Appends everything from `other` (used to merge per-file models in discovery order).
   void merge(Stack&& other);
