@@ -52,6 +52,18 @@ struct CheckOptions {
   // CTR-015: the scanned stacks are a production environment: ECS Exec enabled on a service not
   // in exec_exempt_services FAILs; false (development stacks) reports it as WARN.
   bool production_environment = true;
+  // REG-006: the AWS accounts the scanned stacks deploy to. A repository policy principal in one of
+  // these (or in trusted_account_ids) is never cross-account. When both lists are empty, literal
+  // account ids in principals are not judged (the scan cannot tell its own account).
+  std::vector<std::string> own_account_ids = {};
+  // LOG-013: the account setting defaultLogDriverMode assumed when a container sets no `mode`
+  // (AWS default since 2025-06-25: non-blocking; before: blocking).
+  std::string default_log_driver_mode = "non-blocking";
+  // LOG-013: containers whose logs are audit-critical (glob on the container name or on
+  // "<task definition>/<container>", '*' wildcard). A container is also audit-critical when it has
+  // the Docker label named by audit_critical_label with value "true".
+  std::vector<std::string> audit_critical_containers = {};
+  std::string audit_critical_label = "audit-critical";
 };
 
 }  // namespace ecsguard::engine
