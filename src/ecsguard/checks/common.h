@@ -18,3 +18,44 @@ std::string container_label(const model::Container& c);
 bool glob_match(std::string_view pattern, std::string_view s) noexcept;
 
 }  // namespace ecsguard::checks
+
+// --- Image references and registries (REG-009, REG-011; reg-checks) ---
+
+namespace ecsguard::checks {
+
+// Stands for an unknown segment inside a partially known model string (same byte as
+// parse::kUnknownMark): "\x1A.dkr.ecr.\x1A.amazonaws.com/app:v1.2.3" has a known tag.
+inline constexpr char kUnknownSegment = '\x1A';
+
+// True when `s` contains an unknown segment.
+bool has_unknown_segment(std::string_view s) noexcept;
+
+enum class RegistryKind : unsigned char {
+  kEcr,        // <account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn] (private ECR)
+  kEcrPublic,  // public.ecr.aws
+  kOther,      // Docker Hub (no registry written), ghcr.io, quay.io, a private registry ...
+  kUnknown,    // the registry part is not statically known
+};
+
+// A container image reference `[scheme://][userinfo@][registry/]repository[:tag][@digest]`, parsed
+// from text that may contain unknown segments (kUnknownSegment). Docker Hub is the registry when
+// none is written ("nginx" -> docker.io, repository "library/nginx").
+struct ImageRef {
+  std::string registry;  // host[:port]; "docker.io" when not written; may hold unknowns
+  bool registry_written = false;
+  std::string repository;  // path after the registry; may hold unknowns
+  bool tag_known = true;   // false: whether there is a tag, or its text, is not known
+  bool has_tag = false;
+  std::string tag;           // when has_tag (and tag_known)
+  bool digest_known = true;  // false: an unknown segment may hold "@sha256:..."
+  std::string digest;        // "sha256:<hex>" when written
+  std::string userinfo;      // "user:password" written before the registry (never valid)
+  RegistryKind kind = RegistryKind::kUnknown;
+};
+
+ImageRef parse_image_ref(std::string_view text);
+
+// "sha256:" followed by 64 lower-case hex digits.
+bool is_sha256_digest(std::string_view digest) noexcept;
+
+}  // namespace ecsguard::checks
