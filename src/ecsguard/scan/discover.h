@@ -1,8 +1,8 @@
 #pragma once
 // File discovery: walks the given paths in sorted order, never follows a symlink out of the scan
-// root nor around a loop, skips .git, node_modules and cdk.out/asset.* folders, and special files
-// (FIFOs, devices, sockets) with a note. Candidates are picked by extension (.json .yaml .yml
-// .template); the format is then decided by content.
+// root nor around a loop, skips .git, node_modules, .terraform and cdk.out/asset.* folders, and
+// special files (FIFOs, devices, sockets) with a note. Candidates are picked by extension (.json
+// .yaml .yml .template); the format is then decided by content. Policy: docs/security.md.
 #include <string>
 #include <vector>
 
@@ -18,12 +18,23 @@ struct DiscoveredFile {
 };
 
 struct Discovery {
-  std::vector<DiscoveredFile> files;  // sorted, unique
-  std::vector<core::Error> notes;     // skipped or unreadable entries (Loc.file = 0; path in msg)
+  std::vector<DiscoveredFile> files;    // sorted, unique
+  std::vector<core::Error> notes;       // skipped or unreadable entries (Loc.file = 0; path in msg)
   std::vector<std::string> note_paths;  // the path each note is about (same index as notes)
   bool any_root_missing = false;
 };
 
 Discovery discover(const std::vector<std::string>& paths, const core::Limits& limits);
+
+// Reads a discovered file without ever blocking or following a swapped-in link: the file is opened
+// O_NONBLOCK | O_NOFOLLOW (fs_path is canonical, so its last component is never a symlink), must
+// be a regular file (fstat), and may not exceed limits.max_file_bytes (kLimit, checked again while
+// reading in case it grew since discovery). Errors: kIo (cannot open/read), kSkipped (no longer a
+// regular file), kLimit (too large). The message starts with display_path; Loc.file is 0.
+core::Result<std::string> read_discovered(const DiscoveredFile& file, const core::Limits& limits);
+
+// True when `name` is a candidate by extension (.json .yaml .yml .template, ASCII
+// case-insensitive).
+[[nodiscard]] bool is_candidate_name(const std::string& name) noexcept;
 
 }  // namespace ecsguard::scan
