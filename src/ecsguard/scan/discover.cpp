@@ -11,6 +11,7 @@
 #include <cstring>
 #include <deque>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <set>
 #include <string_view>
@@ -38,7 +39,7 @@ namespace fs = std::filesystem;
 struct DevIno {
   dev_t dev = 0;
   ino_t ino = 0;
-  friend auto operator<=>(const DevIno&, const DevIno&) = default;
+  friend auto operator<=>(const DevIno&, const DevIno&) = default;  // NOLINT(modernize-use-nullptr)
 };
 
 DevIno key_of(const struct stat& st) { return DevIno{st.st_dev, st.st_ino}; }
@@ -126,7 +127,7 @@ class Walker {
   };
 
   void note(core::Errc code, const std::string& path, const std::string& what) {
-    out_.notes.push_back(core::make_error(code, path + ": " + what));
+    out_.notes.push_back(core::make_error(code, what));
     out_.note_paths.push_back(path);
   }
   void walk(const std::string& root, Dir start);
@@ -223,7 +224,7 @@ void Walker::walk(const std::string& root, Dir start) {
     stack.pop_back();
     std::vector<Dir> subdirs;
     walk_dir(root, dir, subdirs, links);
-    for (auto it = subdirs.rbegin(); it != subdirs.rend(); ++it) stack.push_back(std::move(*it));
+    std::move(subdirs.rbegin(), subdirs.rend(), std::back_inserter(stack));  // first name on top
   }
 }
 
@@ -336,7 +337,7 @@ void Walker::add_candidate(DiscoveredFile file, const struct stat& st, bool via_
   if (candidates_.size() >= limits_.max_files) {
     note(core::Errc::kLimit, file.display_path,
          "more than " + std::to_string(limits_.max_files) +
-             " files to scan (max_files, --max-files); this file and the rest were not scanned");
+             " files to scan (limit max_files); this file and the rest were not scanned");
     stopped_ = true;
     return;
   }
@@ -382,31 +383,33 @@ core::Result<std::string> read_discovered(const DiscoveredFile& file, const core
   if (fd < 0) {
     const int err = errno;
     if (err == ELOOP) {
-      return core::make_error(core::Errc::kSkipped,
-                              file.display_path + ": became a symlink after discovery; not read");
+      return core::make_error(core::Errc::kSkipped, "became a symlink after discovery; not read");
     }
-    return core::make_error(core::Errc::kIo,
-                            file.display_path + ": cannot open: " + errno_text(err));
+    return core::make_error(core::Errc::kIo, "cannot open: " + errno_text(err));
   }
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
+  class Closer {
+   public:
+    explicit Closer(int fd) : fd_(fd) {}
+    Closer(const Closer&) = delete;
+    Closer& operator=(const Closer&) = delete;
+    ~Closer() { ::close(fd_); }
+
+   private:
+    int fd_;
   } closer{fd};
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
-    return core::make_error(core::Errc::kIo,
-                            file.display_path + ": cannot stat: " + errno_text(errno));
+    return core::make_error(core::Errc::kIo, "cannot stat: " + errno_text(errno));
   }
   if (!S_ISREG(st.st_mode)) {
-    return core::make_error(core::Errc::kSkipped, file.display_path + ": is " +
-                                                      special_kind(st.st_mode) +
+    return core::make_error(core::Errc::kSkipped, std::string("is ") + special_kind(st.st_mode) +
                                                       " (no longer a regular file); not read");
   }
   auto too_large = [&](std::uintmax_t size) {
-    return core::make_error(
-        core::Errc::kLimit,
-        file.display_path + ": file is " + std::to_string(size) + " bytes, over the limit of " +
-            std::to_string(limits.max_file_bytes) + " (max_file_bytes, --max-file-size)");
+    return core::make_error(core::Errc::kLimit, "file is " + std::to_string(size) +
+                                                    " bytes, over the limit of " +
+                                                    std::to_string(limits.max_file_bytes) +
+                                                    " (max_file_bytes, --max-file-size)");
   };
   if (static_cast<std::uintmax_t>(st.st_size) > limits.max_file_bytes) return too_large(st.st_size);
 
@@ -423,8 +426,7 @@ core::Result<std::string> read_discovered(const DiscoveredFile& file, const core
     const ssize_t n = ::read(fd, text.data() + used, text.size() - used);
     if (n < 0) {
       if (errno == EINTR) continue;
-      return core::make_error(core::Errc::kIo,
-                              file.display_path + ": cannot read: " + errno_text(errno));
+      return core::make_error(core::Errc::kIo, "cannot read: " + errno_text(errno));
     }
     if (n == 0) break;
     used += static_cast<std::size_t>(n);

@@ -18,8 +18,10 @@ struct DiscoveredFile {
 };
 
 struct Discovery {
-  std::vector<DiscoveredFile> files;    // sorted, unique
-  std::vector<core::Error> notes;       // skipped or unreadable entries (Loc.file = 0; path in msg)
+  std::vector<DiscoveredFile> files;  // sorted, unique
+  // Skipped or unreadable entries. Loc.file = 0; the path is in note_paths (the message does not
+  // repeat it, so a reporter printing "path: message" shows it once).
+  std::vector<core::Error> notes;
   std::vector<std::string> note_paths;  // the path each note is about (same index as notes)
   bool any_root_missing = false;
 };
@@ -30,7 +32,7 @@ Discovery discover(const std::vector<std::string>& paths, const core::Limits& li
 // O_NONBLOCK | O_NOFOLLOW (fs_path is canonical, so its last component is never a symlink), must
 // be a regular file (fstat), and may not exceed limits.max_file_bytes (kLimit, checked again while
 // reading in case it grew since discovery). Errors: kIo (cannot open/read), kSkipped (no longer a
-// regular file), kLimit (too large). The message starts with display_path; Loc.file is 0.
+// regular file), kLimit (too large). The message does not repeat the path; Loc.file is 0.
 core::Result<std::string> read_discovered(const DiscoveredFile& file, const core::Limits& limits);
 
 // True when `name` is a candidate by extension (.json .yaml .yml .template, ASCII

@@ -362,7 +362,7 @@ TEST(Discover, SpecialFiles_SkippedNeverOpened) {
   const auto text = read_discovered(swapped, core::Limits{});
   ASSERT_FALSE(text.ok());
   EXPECT_EQ(text.error().code, core::Errc::kSkipped);
-  EXPECT_EQ(text.error().message.rfind("r/pipe.yaml: ", 0), 0u) << text.error().message;
+  EXPECT_NE(text.error().message.find("FIFO"), std::string::npos) << text.error().message;
 }
 
 TEST(Discover, Unreadable_DanglingSymlinkIsLostInput) {
@@ -537,7 +537,7 @@ TEST(ReadDiscovered, ReadsWholeFileAndEnforcesLimit) {
   const auto refused = read_discovered(f, small);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, core::Errc::kLimit);
-  EXPECT_EQ(refused.error().message.rfind("a.yaml: ", 0), 0u);
+  EXPECT_NE(refused.error().message.find("over the limit of 1000"), std::string::npos);
 
   write_file(tmp / "empty.json", "");
   const auto empty =
