@@ -17,6 +17,7 @@ struct Limits {
   std::uint32_t max_intrinsic_depth = 64;        // nested intrinsic functions / Ref chains
   std::uint32_t max_nested_stack_depth = 8;      // AWS::CloudFormation::Stack via local TemplateURL
   std::size_t max_files = 200'000;               // files discovered in one scan
+  std::uint32_t max_nested_stacks = 256;         // nested templates loaded under one top-level one
 };
 
 }  // namespace ecsguard::core

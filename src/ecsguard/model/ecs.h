@@ -101,6 +101,7 @@ struct Volume {
 struct TaskDefinition {
   ResourceId id;
   Str family;
+  Int revision;  // describe-task-definition output only
   Str network_mode;
   StrList requires_compatibilities;
   Str pid_mode;

@@ -6,7 +6,8 @@
 // The same type also carries *resolved* values (parse/cfn/resolver.h): a resolved node may be
 // kUnknown (the value cannot be known statically; `text` holds the reason) or a partially known
 // string (`partial`, unknown segments replaced by kUnknownMark), and it records in `refs` the
-// logical ids of the resources it references.
+// logical ids of the resources it references. A partial string produced by the resolver keeps, in
+// `items`, one kUnknown node per kUnknownMark segment (in order): the reason of each segment.
 #include <cstdint>
 #include <string>
 #include <string_view>

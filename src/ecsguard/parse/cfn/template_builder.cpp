@@ -1,0 +1,746 @@
+#include "ecsguard/parse/cfn/template_builder.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string_view>
+#include <system_error>
+
+#include "ecsguard/core/strings.h"
+#include "ecsguard/parse/cfn/documents.h"
+#include "ecsguard/parse/taskdef/fields.h"
+#include "ecsguard/parse/taskdef/task_definition_builder.h"
+#include "ecsguard/parse/yaml_loader.h"
+
+namespace ecsguard::parse::cfn {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+using fields::Field;
+using fields::field;
+using fields::to_flex_bool;
+using fields::to_int;
+using fields::to_str;
+using fields::to_str_list;
+
+enum class Kind : unsigned char {
+  kTaskDefinition,
+  kService,
+  kTaskSet,
+  kCluster,
+  kCapacityProviderAssociations,
+  kRepository,
+  kRegistryScanning,
+  kLogGroup,
+  kSecret,
+  kRotationSchedule,
+  kSsmParameter,
+  kEfsFileSystem,
+  kEfsAccessPoint,
+  kLoadBalancer,
+  kListener,
+  kListenerRule,
+  kNestedStack,
+};
+
+struct TypeEntry {
+  std::string_view type;
+  Kind kind;
+};
+
+constexpr TypeEntry kTypes[] = {
+    {"AWS::ECS::TaskDefinition", Kind::kTaskDefinition},
+    {"AWS::ECS::Service", Kind::kService},
+    {"AWS::ECS::TaskSet", Kind::kTaskSet},
+    {"AWS::ECS::Cluster", Kind::kCluster},
+    {"AWS::ECS::ClusterCapacityProviderAssociations", Kind::kCapacityProviderAssociations},
+    {"AWS::ECR::Repository", Kind::kRepository},
+    {"AWS::ECR::RegistryScanningConfiguration", Kind::kRegistryScanning},
+    {"AWS::Logs::LogGroup", Kind::kLogGroup},
+    {"AWS::SecretsManager::Secret", Kind::kSecret},
+    {"AWS::SecretsManager::RotationSchedule", Kind::kRotationSchedule},
+    {"AWS::SSM::Parameter", Kind::kSsmParameter},
+    {"AWS::EFS::FileSystem", Kind::kEfsFileSystem},
+    {"AWS::EFS::AccessPoint", Kind::kEfsAccessPoint},
+    {"AWS::ElasticLoadBalancingV2::LoadBalancer", Kind::kLoadBalancer},
+    {"AWS::ElasticLoadBalancingV2::Listener", Kind::kListener},
+    {"AWS::ElasticLoadBalancingV2::ListenerRule", Kind::kListenerRule},
+    {"AWS::CloudFormation::Stack", Kind::kNestedStack},
+};
+
+bool kind_of(std::string_view type, Kind& kind) {
+  for (const auto& e : kTypes) {
+    if (e.type == type) {
+      kind = e.kind;
+      return true;
+    }
+  }
+  return false;
+}
+
+// One template being built (the top-level one or a nested stack).
+struct Template {
+  const Node* root = nullptr;
+  core::FileId file = 0;
+  std::string fs_path;       // filesystem path ("" when unknown)
+  std::string display_path;  // as in the file table
+  std::string stack_prefix;
+  ParameterValues parameters;
+  unsigned nesting = 0;            // 0 = top level
+  std::vector<std::string> chain;  // canonical paths of the enclosing templates
+};
+
+struct Build {
+  const BuildInput& in;
+  BuildOutput& out;
+  std::uint32_t nested_loaded = 0;
+
+  void error(core::Errc code, std::string message, core::Loc where) {
+    out.errors.push_back(core::make_error(code, std::move(message), where));
+  }
+};
+
+std::vector<model::CapacityProviderItem> capacity_providers(const Field& list,
+                                                            model::Presence& state) {
+  std::vector<model::CapacityProviderItem> out;
+  std::vector<Field> items;
+  std::string reason;
+  fields::list_elements(list, items, state, reason);
+  for (const auto& e : items) {
+    model::CapacityProviderItem item;
+    item.provider = to_str(field(e, "CapacityProvider"));
+    item.loc = e.loc;
+    out.push_back(std::move(item));
+  }
+  if (state == model::Presence::kUnknown) {
+    model::CapacityProviderItem item;
+    item.provider = to_str(list);
+    item.loc = list.loc;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+model::NetworkConfiguration network_configuration(const Field& nc) {
+  model::NetworkConfiguration n;
+  n.state = fields::presence(nc);
+  n.loc = nc.loc;
+  // AwsvpcConfiguration (Service) / AwsVpcConfiguration (TaskSet): the same key ignoring case.
+  const Field vpc = field(nc, "AwsvpcConfiguration");
+  n.assign_public_ip = to_str(field(vpc, "AssignPublicIp"));
+  n.subnets = to_str_list(field(vpc, "Subnets"));
+  n.security_groups = to_str_list(field(vpc, "SecurityGroups"));
+  return n;
+}
+
+model::Service service(const Field& p) {
+  model::Service s;
+  s.service_name = to_str(field(p, "ServiceName"));
+  s.cluster = to_str(field(p, "Cluster"));
+  s.task_definition = to_str(field(p, "TaskDefinition"));
+  s.launch_type = to_str(field(p, "LaunchType"));
+  s.capacity_provider_strategy =
+      capacity_providers(field(p, "CapacityProviderStrategy"), s.capacity_provider_strategy_state);
+  s.platform_version = to_str(field(p, "PlatformVersion"));
+  s.enable_execute_command = to_flex_bool(field(p, "EnableExecuteCommand"));
+  s.network = network_configuration(field(p, "NetworkConfiguration"));
+  std::vector<Field> lbs;
+  model::Presence lb_state = model::Presence::kAbsent;
+  std::string reason;
+  fields::list_elements(field(p, "LoadBalancers"), lbs, lb_state, reason);
+  for (const auto& e : lbs) {
+    model::LoadBalancerRef lb;
+    lb.container_name = to_str(field(e, "ContainerName"));
+    lb.container_port = to_int(field(e, "ContainerPort"));
+    lb.target_group = to_str(field(e, "TargetGroupArn"));
+    lb.loc = e.loc;
+    s.load_balancers.push_back(std::move(lb));
+  }
+  return s;
+}
+
+model::TaskSet task_set(const Field& p) {
+  model::TaskSet t;
+  t.service = to_str(field(p, "Service"));
+  t.cluster = to_str(field(p, "Cluster"));
+  t.task_definition = to_str(field(p, "TaskDefinition"));
+  t.launch_type = to_str(field(p, "LaunchType"));
+  model::Presence state = model::Presence::kAbsent;
+  t.capacity_provider_strategy = capacity_providers(field(p, "CapacityProviderStrategy"), state);
+  t.platform_version = to_str(field(p, "PlatformVersion"));
+  t.network = network_configuration(field(p, "NetworkConfiguration"));
+  return t;
+}
+
+model::Cluster cluster(const Field& p) {
+  model::Cluster c;
+  c.cluster_name = to_str(field(p, "ClusterName"));
+  const Field settings = field(p, "ClusterSettings");
+  c.settings_loc = settings.loc;
+  std::vector<Field> items;
+  model::Presence state = model::Presence::kAbsent;
+  std::string reason;
+  fields::list_elements(settings, items, state, reason);
+  if (state == model::Presence::kUnknown) {
+    c.container_insights = model::Str::unknown_because(reason, settings.loc);
+    c.container_insights.refs = settings.refs;
+  }
+  for (const auto& e : items) {
+    const model::Str name = to_str(field(e, "Name"));
+    if (name.known() && name.value == "containerInsights") {
+      c.container_insights = to_str(field(e, "Value"));
+    } else if (!name.known() && c.container_insights.absent()) {
+      // A setting whose name is unknown may be containerInsights.
+      c.container_insights = model::Str::unknown_because(
+          name.unknown() ? name.reason : "cluster setting without a name", e.loc);
+    }
+  }
+  model::Presence strategy_state = model::Presence::kAbsent;
+  c.default_capacity_provider_strategy =
+      capacity_providers(field(p, "DefaultCapacityProviderStrategy"), strategy_state);
+  const Field configuration = field(p, "Configuration");
+  c.fargate_ephemeral_storage_kms_key = to_str(field(
+      field(configuration, "ManagedStorageConfiguration"), "FargateEphemeralStorageKmsKeyId"));
+  c.exec_logging = to_str(field(field(configuration, "ExecuteCommandConfiguration"), "Logging"));
+  return c;
+}
+
+model::ClusterCapacityProviderAssociation capacity_association(const Field& p) {
+  model::ClusterCapacityProviderAssociation a;
+  a.cluster = to_str(field(p, "Cluster"));
+  model::Presence state = model::Presence::kAbsent;
+  a.default_capacity_provider_strategy =
+      capacity_providers(field(p, "DefaultCapacityProviderStrategy"), state);
+  return a;
+}
+
+model::Repository repository(const Field& p, const core::Limits& limits) {
+  model::Repository r;
+  r.repository_name = to_str(field(p, "RepositoryName"));
+  r.scan_on_push = to_flex_bool(field(field(p, "ImageScanningConfiguration"), "ScanOnPush"));
+  r.image_tag_mutability = to_str(field(p, "ImageTagMutability"));
+  std::vector<Field> filters;
+  model::Presence state = model::Presence::kAbsent;
+  std::string reason;
+  const Field exclusions = field(p, "ImageTagMutabilityExclusionFilters");
+  fields::list_elements(exclusions, filters, state, reason);
+  for (const auto& e : filters) {
+    model::TagMutabilityExclusion x;
+    x.filter = to_str(field(e, "ImageTagMutabilityExclusionFilterValue"));
+    x.filter_type = to_str(field(e, "ImageTagMutabilityExclusionFilterType"));
+    x.loc = e.loc;
+    r.mutability_exclusions.push_back(std::move(x));
+  }
+  if (state == model::Presence::kUnknown) {
+    model::TagMutabilityExclusion x;
+    x.filter = to_str(exclusions);
+    x.filter_type = x.filter;
+    x.loc = exclusions.loc;
+    r.mutability_exclusions.push_back(std::move(x));
+  }
+  r.lifecycle_policy = build_lifecycle_policy(field(p, "LifecyclePolicy"), limits);
+  r.repository_policy = build_policy_document(field(p, "RepositoryPolicyText"), limits);
+  const Field enc = field(p, "EncryptionConfiguration");
+  r.encryption_type = to_str(field(enc, "EncryptionType"));
+  r.kms_key = to_str(field(enc, "KmsKey"));
+  return r;
+}
+
+model::RegistryScanningConfiguration registry_scanning(const Field& p) {
+  model::RegistryScanningConfiguration c;
+  c.scan_type = to_str(field(p, "ScanType"));
+  std::vector<Field> rules;
+  model::Presence state = model::Presence::kAbsent;
+  std::string reason;
+  const Field rules_field = field(p, "Rules");
+  fields::list_elements(rules_field, rules, state, reason);
+  for (const auto& e : rules) {
+    model::RegistryScanningRule rule;
+    rule.loc = e.loc;
+    rule.scan_frequency = to_str(field(e, "ScanFrequency"));
+    std::vector<Field> filters;
+    model::Presence fstate = model::Presence::kAbsent;
+    std::string freason;
+    const Field filters_field = field(e, "RepositoryFilters");
+    fields::list_elements(filters_field, filters, fstate, freason);
+    for (const auto& f : filters) {
+      model::RegistryScanningRule::Filter filter;
+      filter.filter = to_str(field(f, "Filter"));
+      filter.filter_type = to_str(field(f, "FilterType"));
+      rule.filters.push_back(std::move(filter));
+    }
+    if (fstate == model::Presence::kUnknown) {
+      model::RegistryScanningRule::Filter filter;
+      filter.filter = to_str(filters_field);
+      filter.filter_type = filter.filter;
+      rule.filters.push_back(std::move(filter));
+    }
+    c.rules.push_back(std::move(rule));
+  }
+  if (state == model::Presence::kUnknown) {
+    model::RegistryScanningRule rule;
+    rule.loc = rules_field.loc;
+    rule.scan_frequency = to_str(rules_field);
+    c.rules.push_back(std::move(rule));
+  }
+  return c;
+}
+
+// Target groups a listener's DefaultActions / a rule's Actions forward to (TargetGroupArn and
+// ForwardConfig.TargetGroups[].TargetGroupArn).
+std::vector<model::Str> forward_target_groups(const Field& actions) {
+  std::vector<model::Str> out;
+  std::vector<Field> items;
+  model::Presence state = model::Presence::kAbsent;
+  std::string reason;
+  fields::list_elements(actions, items, state, reason);
+  if (state == model::Presence::kUnknown) out.push_back(to_str(actions));
+  for (const auto& a : items) {
+    const model::Str direct = to_str(field(a, "TargetGroupArn"));
+    if (!direct.absent()) out.push_back(direct);
+    std::vector<Field> groups;
+    model::Presence gstate = model::Presence::kAbsent;
+    const Field tgs = field(field(a, "ForwardConfig"), "TargetGroups");
+    fields::list_elements(tgs, groups, gstate, reason);
+    if (gstate == model::Presence::kUnknown) out.push_back(to_str(tgs));
+    for (const auto& g : groups) {
+      model::Str arn = to_str(field(g, "TargetGroupArn"));
+      if (!arn.absent()) out.push_back(std::move(arn));
+    }
+  }
+  return out;
+}
+
+// ---- nested stacks -------------------------------------------------------------------------
+
+bool is_url(std::string_view s) {
+  return s.find("://") != std::string_view::npos || core::starts_with_i(s, "s3:") ||
+         core::starts_with_i(s, "http:") || core::starts_with_i(s, "https:");
+}
+
+bool inside(const fs::path& root, const fs::path& p) {
+  auto r = root.begin();
+  auto q = p.begin();
+  for (; r != root.end(); ++r, ++q) {
+    if (r->empty()) continue;  // trailing separator
+    if (q == p.end() || *r != *q) return false;
+  }
+  return true;
+}
+
+// Removes refs (logical ids of the parent scope mean nothing in the child).
+void clear_refs(Node& n, unsigned depth = 0) {
+  n.refs.clear();
+  if (depth > 1024) return;
+  for (auto& item : n.items) clear_refs(item, depth + 1);
+  for (auto& m : n.members) clear_refs(m.value, depth + 1);
+}
+
+void build_one(Build& b, const Template& t);
+
+void nested_stack(Build& b, const Template& parent, const Member& resource, const Field& props) {
+  const std::string& id = resource.key.text;
+  const Field url_field = field(props, "TemplateURL");
+  const model::Str url = to_str(url_field);
+  const core::Loc where = url_field.loc.valid() ? url_field.loc : resource.key.loc;
+  if (!url.known()) {
+    if (url.unknown()) {
+      b.error(core::Errc::kSkipped,
+              "nested stack " + id + ": TemplateURL cannot be determined statically (" +
+                  url.reason + "); scan its template directly",
+              where);
+    }
+    return;
+  }
+  if (is_url(url.value)) {
+    b.error(core::Errc::kSkipped,
+            "nested stack " + id + ": TemplateURL '" + url.value +
+                "' is a URL; ecsguard never fetches, scan that template directly",
+            where);
+    return;
+  }
+  if (b.in.files == nullptr || parent.fs_path.empty()) {
+    b.error(core::Errc::kSkipped,
+            "nested stack " + id + ": local template '" + url.value +
+                "' not loaded (the parent template has no filesystem path)",
+            where);
+    return;
+  }
+  if (parent.nesting + 1 > b.in.limits.max_nested_stack_depth) {
+    b.error(core::Errc::kLimit,
+            "nested stack " + id + ": nesting deeper than " +
+                std::to_string(b.in.limits.max_nested_stack_depth) + " (max_nested_stack_depth)",
+            where);
+    return;
+  }
+  if (b.nested_loaded >= b.in.limits.max_nested_stacks) {
+    b.error(core::Errc::kLimit,
+            "nested stack " + id + ": more than " + std::to_string(b.in.limits.max_nested_stacks) +
+                " nested templates under one template (max_nested_stacks)",
+            where);
+    return;
+  }
+  std::error_code ec;
+  const fs::path url_path = fs::path(url.value);
+  const fs::path parent_dir = fs::path(parent.fs_path).parent_path();
+  const fs::path candidate = url_path.is_absolute() ? url_path : parent_dir / url_path;
+  const fs::path canonical = fs::canonical(candidate, ec);
+  if (ec) {
+    b.error(core::Errc::kIo,
+            "nested stack " + id + ": template '" + url.value + "' not readable: " + ec.message(),
+            where);
+    return;
+  }
+  fs::path root;
+  if (!b.in.scan_root.empty()) {
+    root = fs::canonical(fs::path(b.in.scan_root), ec);
+  } else {
+    root = fs::canonical(fs::path(b.in.fs_path).parent_path().empty()
+                             ? fs::path(".")
+                             : fs::path(b.in.fs_path).parent_path(),
+                         ec);
+  }
+  if (ec || !inside(root, canonical)) {
+    b.error(core::Errc::kSkipped,
+            "nested stack " + id + ": template '" + url.value +
+                "' resolves outside the scan root; not followed",
+            where);
+    return;
+  }
+  const std::string canonical_text = canonical.generic_string();
+  for (const auto& seen : parent.chain) {
+    if (seen == canonical_text) {
+      std::string chain;
+      for (const auto& c : parent.chain) chain += c + " -> ";
+      chain += canonical_text;
+      b.error(core::Errc::kInvalid, "nested stack " + id + ": cycle " + chain, where);
+      return;
+    }
+  }
+  const auto status = fs::status(canonical, ec);
+  if (ec || !fs::is_regular_file(status)) {
+    b.error(core::Errc::kSkipped,
+            "nested stack " + id + ": template '" + url.value + "' is not a regular file", where);
+    return;
+  }
+  const auto size = fs::file_size(canonical, ec);
+  if (ec || size > b.in.limits.max_file_bytes) {
+    b.error(core::Errc::kLimit,
+            "nested stack " + id + ": template '" + url.value + "' is larger than " +
+                std::to_string(b.in.limits.max_file_bytes) + " bytes (max_file_bytes)",
+            where);
+    return;
+  }
+  std::string text;
+  {
+    std::ifstream file(canonical, std::ios::binary);
+    if (!file) {
+      b.error(core::Errc::kIo, "nested stack " + id + ": cannot open '" + url.value + "'", where);
+      return;
+    }
+    text.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+    if (text.size() > b.in.limits.max_file_bytes) {
+      b.error(core::Errc::kLimit, "nested stack " + id + ": template grew past max_file_bytes",
+              where);
+      return;
+    }
+  }
+  ++b.nested_loaded;
+  std::string display = url_path.is_absolute()
+                            ? canonical_text
+                            : (fs::path(parent.display_path).parent_path() / url_path)
+                                  .lexically_normal()
+                                  .generic_string();
+  const core::FileId file = b.in.files->add(display);
+  b.out.nested_paths.push_back(canonical_text);
+  auto doc = load_document(text, file, b.in.limits);
+  if (!doc.ok()) {
+    b.out.errors.push_back(std::move(doc).error());
+    return;
+  }
+  Template child;
+  child.root = &doc.value();
+  child.file = file;
+  child.fs_path = canonical.string();
+  child.display_path = std::move(display);
+  const std::string parent_name = parent.stack_prefix.empty()
+                                      ? fs::path(parent.display_path).stem().string()
+                                      : parent.stack_prefix;
+  child.stack_prefix = parent_name + "/" + id;
+  child.nesting = parent.nesting + 1;
+  child.chain = parent.chain;
+  child.chain.push_back(canonical_text);
+  const Field params = field(props, "Parameters");
+  if (params.node && params.node->is_map()) {
+    for (const auto& m : params.node->members) {
+      Node v = m.value;
+      clear_refs(v);
+      child.parameters.emplace_back(m.key.text, std::move(v));
+    }
+  } else if (fields::presence(params) == model::Presence::kUnknown) {
+    b.error(core::Errc::kSkipped,
+            "nested stack " + id +
+                ": Parameters cannot be determined; the nested template's "
+                "defaults are used",
+            params.loc);
+  }
+  if (!child.root->is_map()) {
+    b.error(core::Errc::kInvalid, "nested stack template is not a map", child.root->loc);
+    return;
+  }
+  build_one(b, child);
+}
+
+// ---- one template --------------------------------------------------------------------------
+
+void build_resource(Build& b, const Template& t, Resolver& resolver, model::ScopeId scope,
+                    bool& cdk, const Member& res) {
+  const std::string& id = res.key.text;
+  if (!res.value.is_map()) {
+    b.error(core::Errc::kInvalid, "resource " + id + " is not a map", res.key.loc);
+    return;
+  }
+  const Node* type_node = res.value.find("Type");
+  if (type_node == nullptr || !type_node->is_string()) {
+    b.error(core::Errc::kInvalid, "resource " + id + " has no Type", res.key.loc);
+    return;
+  }
+  std::string cdk_path;
+  if (const Node* meta = res.value.find("Metadata"); meta && meta->is_map()) {
+    if (const Node* p = meta->find("aws:cdk:path"); p && p->is_string()) {
+      cdk_path = p->text;
+      cdk = true;
+    }
+  }
+  Kind kind{};
+  if (!kind_of(type_node->text, kind)) return;
+
+  if (const Node* cond = res.value.find("Condition")) {
+    if (!cond->is_string()) {
+      b.error(core::Errc::kInvalid, "resource " + id + ": Condition is not a name", cond->loc);
+      return;
+    }
+    auto c = resolver.condition(cond->text, cond->loc);
+    if (!c.ok()) {
+      core::Error e = std::move(c).error();
+      e.message = "resource " + id + ": " + e.message;
+      b.out.errors.push_back(std::move(e));
+      return;
+    }
+    if (c->value == Truth::kFalse) return;  // not created
+  }
+
+  const Member* props_member = res.value.find_member("Properties");
+  Node empty;
+  empty.kind = NodeKind::kMap;
+  empty.loc = res.key.loc;
+  std::optional<Node> props;
+  if (props_member == nullptr || props_member->value.is_null()) {
+    props = std::move(empty);
+  } else if (!props_member->value.is_map()) {
+    b.error(core::Errc::kInvalid, "resource " + id + ": Properties is not a map",
+            props_member->key.loc);
+    return;
+  } else {
+    auto resolved = resolver.resolve(props_member->value);
+    if (!resolved.ok()) {
+      core::Error e = std::move(resolved).error();
+      e.message = "resource " + id + ": " + e.message;
+      b.out.errors.push_back(std::move(e));
+      return;
+    }
+    props = std::move(resolved).value();
+    if (!props || !props->is_map()) props = std::move(empty);
+  }
+  const Field p = fields::element(*props);
+
+  model::ResourceId rid;
+  rid.type = type_node->text;
+  rid.name = id;
+  rid.cdk_path = std::move(cdk_path);
+  rid.scope = scope;
+  rid.origin = model::Origin::kCloudFormation;
+  rid.loc = res.key.loc;
+
+  model::Stack& stack = b.out.stack;
+  switch (kind) {
+    case Kind::kTaskDefinition: {
+      model::TaskDefinition td;
+      td.id = std::move(rid);
+      taskdef::fill_task_definition(*props, td);
+      stack.task_definitions.push_back(std::move(td));
+      break;
+    }
+    case Kind::kService: {
+      model::Service s = service(p);
+      s.id = std::move(rid);
+      stack.services.push_back(std::move(s));
+      break;
+    }
+    case Kind::kTaskSet: {
+      model::TaskSet ts = task_set(p);
+      ts.id = std::move(rid);
+      stack.task_sets.push_back(std::move(ts));
+      break;
+    }
+    case Kind::kCluster: {
+      model::Cluster c = cluster(p);
+      c.id = std::move(rid);
+      stack.clusters.push_back(std::move(c));
+      break;
+    }
+    case Kind::kCapacityProviderAssociations: {
+      model::ClusterCapacityProviderAssociation a = capacity_association(p);
+      a.id = std::move(rid);
+      stack.capacity_provider_associations.push_back(std::move(a));
+      break;
+    }
+    case Kind::kRepository: {
+      model::Repository r = repository(p, b.in.limits);
+      r.id = std::move(rid);
+      stack.repositories.push_back(std::move(r));
+      break;
+    }
+    case Kind::kRegistryScanning: {
+      model::RegistryScanningConfiguration c = registry_scanning(p);
+      c.id = std::move(rid);
+      stack.registry_scanning.push_back(std::move(c));
+      break;
+    }
+    case Kind::kLogGroup: {
+      model::LogGroup g;
+      g.id = std::move(rid);
+      g.log_group_name = to_str(field(p, "LogGroupName"));
+      g.retention_in_days = to_int(field(p, "RetentionInDays"));
+      g.kms_key_id = to_str(field(p, "KmsKeyId"));
+      stack.log_groups.push_back(std::move(g));
+      break;
+    }
+    case Kind::kSecret: {
+      model::Secret s;
+      s.id = std::move(rid);
+      s.name = to_str(field(p, "Name"));
+      s.kms_key_id = to_str(field(p, "KmsKeyId"));
+      stack.secrets.push_back(std::move(s));
+      break;
+    }
+    case Kind::kRotationSchedule: {
+      model::RotationSchedule r;
+      r.id = std::move(rid);
+      r.secret_id = to_str(field(p, "SecretId"));
+      const Field rules = field(p, "RotationRules");
+      r.rules_state = fields::presence(rules);
+      r.automatically_after_days = to_int(field(rules, "AutomaticallyAfterDays"));
+      r.schedule_expression = to_str(field(rules, "ScheduleExpression"));
+      stack.rotation_schedules.push_back(std::move(r));
+      break;
+    }
+    case Kind::kSsmParameter: {
+      model::SsmParameter s;
+      s.id = std::move(rid);
+      s.name = to_str(field(p, "Name"));
+      s.type = to_str(field(p, "Type"));
+      stack.ssm_parameters.push_back(std::move(s));
+      break;
+    }
+    case Kind::kEfsFileSystem: {
+      model::EfsFileSystem f;
+      f.id = std::move(rid);
+      f.encrypted = to_flex_bool(field(p, "Encrypted"));
+      f.kms_key_id = to_str(field(p, "KmsKeyId"));
+      stack.efs_file_systems.push_back(std::move(f));
+      break;
+    }
+    case Kind::kEfsAccessPoint: {
+      model::EfsAccessPoint a;
+      a.id = std::move(rid);
+      a.file_system_id = to_str(field(p, "FileSystemId"));
+      a.root_directory_state = fields::presence(field(p, "RootDirectory"));
+      a.posix_user_state = fields::presence(field(p, "PosixUser"));
+      stack.efs_access_points.push_back(std::move(a));
+      break;
+    }
+    case Kind::kLoadBalancer: {
+      model::LoadBalancer lb;
+      lb.id = std::move(rid);
+      lb.scheme = to_str(field(p, "Scheme"));
+      lb.type = to_str(field(p, "Type"));
+      stack.load_balancers.push_back(std::move(lb));
+      break;
+    }
+    case Kind::kListener: {
+      model::Listener l;
+      l.id = std::move(rid);
+      l.load_balancer = to_str(field(p, "LoadBalancerArn"));
+      l.target_groups = forward_target_groups(field(p, "DefaultActions"));
+      stack.listeners.push_back(std::move(l));
+      break;
+    }
+    case Kind::kListenerRule: {
+      model::Listener l;
+      l.id = std::move(rid);
+      l.listener = to_str(field(p, "ListenerArn"));
+      l.target_groups = forward_target_groups(field(p, "Actions"));
+      stack.listeners.push_back(std::move(l));
+      break;
+    }
+    case Kind::kNestedStack:
+      nested_stack(b, t, res, p);
+      break;
+  }
+}
+
+void build_one(Build& b, const Template& t) {
+  const Node& root = *t.root;
+  const std::size_t scope_index = b.out.stack.scopes.size();
+  {
+    model::Scope scope;
+    scope.id = t.file;
+    scope.file = t.file;
+    scope.origin = model::Origin::kCloudFormation;
+    scope.stack_prefix = t.stack_prefix;
+    b.out.stack.scopes.push_back(std::move(scope));
+  }
+  const Member* resources = root.find_member("Resources");
+  if (resources == nullptr || resources->value.is_null()) return;
+  if (!resources->value.is_map()) {
+    b.error(core::Errc::kInvalid, "Resources is not a map", resources->key.loc);
+    return;
+  }
+  Resolver resolver(root, b.in.limits, t.parameters);
+  const auto& members = resources->value.members;
+  if (members.size() > b.in.limits.max_resources) {
+    b.error(core::Errc::kLimit,
+            "template has " + std::to_string(members.size()) + " resources; only the first " +
+                std::to_string(b.in.limits.max_resources) + " are modelled (max_resources)",
+            resources->key.loc);
+  }
+  const std::size_t n = std::min<std::size_t>(members.size(), b.in.limits.max_resources);
+  bool cdk = false;
+  for (std::size_t i = 0; i < n; ++i) build_resource(b, t, resolver, t.file, cdk, members[i]);
+  // By index: nested stacks append scopes while this template is built.
+  b.out.stack.scopes[scope_index].cdk = cdk;
+}
+
+}  // namespace
+
+void build_template(const BuildInput& in, BuildOutput& out) {
+  Build b{in, out};
+  Template t;
+  t.root = in.root;
+  t.file = in.file;
+  t.fs_path = in.fs_path;
+  if (in.files != nullptr) t.display_path = in.files->path(in.file);
+  if (t.display_path.empty()) t.display_path = in.fs_path;
+  if (!in.fs_path.empty()) {
+    std::error_code ec;
+    const auto canonical = fs::canonical(fs::path(in.fs_path), ec);
+    if (!ec) t.chain.push_back(canonical.generic_string());
+  }
+  build_one(b, t);
+}
+
+}  // namespace ecsguard::parse::cfn

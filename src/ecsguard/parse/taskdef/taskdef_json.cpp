@@ -1,0 +1,62 @@
+#include "ecsguard/parse/taskdef/taskdef_json.h"
+
+#include <filesystem>
+#include <string>
+
+#include "ecsguard/parse/taskdef/fields.h"
+#include "ecsguard/parse/taskdef/task_definition_builder.h"
+
+namespace ecsguard::parse::taskdef {
+
+namespace {
+
+std::string file_stem(const BuildInput& in) {
+  std::string path;
+  if (in.files != nullptr) path = in.files->path(in.file);
+  if (path.empty()) path = in.fs_path;
+  std::string stem = std::filesystem::path(path).stem().string();
+  return stem.empty() ? std::string("task-definition") : stem;
+}
+
+}  // namespace
+
+void build_task_definition_json(const BuildInput& in, InputKind kind, BuildOutput& out) {
+  const Node& root = *in.root;
+  model::Scope scope;
+  scope.id = in.file;
+  scope.file = in.file;
+  scope.origin = model::Origin::kTaskDefinitionJson;
+  out.stack.scopes.push_back(scope);
+
+  model::TaskDefinition td;
+  td.id.type = "AWS::ECS::TaskDefinition";
+  td.id.scope = in.file;
+  td.id.origin = model::Origin::kTaskDefinitionJson;
+  td.id.loc = root.loc;
+
+  if (kind == InputKind::kContainerDefinitions) {
+    if (root.is_seq()) {
+      fill_containers(fields::element(root), td);
+    } else {  // one container definition object
+      td.containers_state = model::Presence::kKnown;
+      td.containers.push_back(build_container(root));
+    }
+    td.id.name = file_stem(in);
+    out.stack.task_definitions.push_back(std::move(td));
+    return;
+  }
+
+  const Node* body = &root;
+  if (const Member* wrapper = fields::member_ci(root, "taskDefinition");
+      wrapper != nullptr && wrapper->value.is_map() &&
+      fields::member_ci(root, "containerDefinitions") == nullptr) {
+    body = &wrapper->value;  // describe-task-definition output
+    td.id.loc = wrapper->key.loc;
+    td.revision = fields::to_int(fields::field(*body, "revision"));
+  }
+  fill_task_definition(*body, td);
+  td.id.name = td.family.known() && !td.family.value.empty() ? td.family.value : file_stem(in);
+  out.stack.task_definitions.push_back(std::move(td));
+}
+
+}  // namespace ecsguard::parse::taskdef
