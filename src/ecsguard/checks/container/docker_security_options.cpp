@@ -1,0 +1,107 @@
+// CTR-017 dockerSecurityOptions do not disable confinement (EC2 capacity).
+#include <string>
+
+#include "ecsguard/checks/common.h"
+#include "ecsguard/checks/container/util.h"
+#include "ecsguard/engine/check.h"
+#include "ecsguard/engine/context.h"
+
+namespace ecsguard::checks::container {
+
+namespace {
+
+// "Seccomp=Unconfined" -> "seccomp:unconfined" (ECS writes "label:disable", Docker "=").
+std::string normalized(std::string_view s) {
+  std::string out = core::to_lower(core::trim(s));
+  for (char& ch : out) {
+    if (ch == '=') ch = ':';
+  }
+  return out;
+}
+
+constexpr std::string_view kUnconfined[] = {"seccomp:unconfined", "apparmor:unconfined",
+                                            "label:disable"};
+
+void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
+  const Tri fargate = fargate_only(td);
+  if (fargate == Tri::kYes) return;                 // NOT_APPLICABLE on Fargate
+  if (os_family(td) == OsFamily::kWindows) return;  // Linux security modules only
+  const auto& opts = c.docker_security_options;
+  const std::string base = container_path(c) + ".DockerSecurityOptions";
+  const std::string name = container_label(c);
+  const std::string ec2_unknown =
+      "requiresCompatibilities could not be determined (dockerSecurityOptions apply on EC2 "
+      "capacity only): ";
+  if (opts.unknown()) {
+    ctx.unknown(opts.loc, base, opts.reason);
+    return;
+  }
+  bool no_new_privileges = false;
+  bool unknown_element = false;
+  if (opts.known()) {
+    for (const auto& o : opts.value) {
+      if (o.unknown()) {
+        ctx.unknown(o.loc, base + "[?]", o.reason);
+        unknown_element = true;
+        continue;
+      }
+      if (!o.known()) continue;
+      const std::string n = normalized(o.value);
+      if (n == "no-new-privileges" || n == "no-new-privileges:true") no_new_privileges = true;
+      for (const auto u : kUnconfined) {
+        if (n != u) continue;
+        const std::string text = "container '" + name + "' sets the docker security option " +
+                                 std::string(core::trim(o.value)) +
+                                 ", which turns off a kernel confinement layer";
+        if (fargate == Tri::kUnknown) {
+          ctx.unknown(o.loc, base + "[" + n + "]", ec2_unknown + text);
+        } else {
+          ctx.fail(o.loc, base + "[" + n + "]", text);
+        }
+      }
+    }
+  }
+  if (no_new_privileges || unknown_element) return;
+  const std::string text = "container '" + name +
+                           "' does not set the docker security option no-new-privileges, so "
+                           "setuid binaries can raise its privileges";
+  if (fargate == Tri::kUnknown) {
+    ctx.unknown(opts.loc, base, ec2_unknown + text);
+  } else {
+    ctx.warn(opts.loc, base, text);
+  }
+}
+
+constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
+
+}  // namespace
+
+extern const engine::CheckDef docker_security_options;
+const engine::CheckDef docker_security_options{
+    .id = "CTR-017",
+    .rationale =
+        "On EC2 capacity Docker confines containers with seccomp, AppArmor and SELinux; "
+        "dockerSecurityOptions such as seccomp=unconfined, apparmor:unconfined or label:disable "
+        "switch those layers off and make kernel exploits and escapes easier. no-new-privileges "
+        "stops setuid binaries from raising privileges. Fargate does not support "
+        "dockerSecurityOptions, so Fargate-only task definitions are not affected.",
+    .remediation =
+        {
+            .cdk = "taskDefinition.addContainer('App', {\n"
+                   "  image,\n"
+                   "  dockerSecurityOptions: ['no-new-privileges'],\n"
+                   "});",
+            .cloudformation = "ContainerDefinitions:\n"
+                              "  - Name: app\n"
+                              "    DockerSecurityOptions:\n"
+                              "      - no-new-privileges",
+            .terraform = "container_definitions = jsonencode([{\n"
+                         "  name                  = \"app\"\n"
+                         "  dockerSecurityOptions = [\"no-new-privileges\"]\n"
+                         "}])",
+        },
+    .inputs = kInputs,
+    .on_container = run,
+};
+
+}  // namespace ecsguard::checks::container

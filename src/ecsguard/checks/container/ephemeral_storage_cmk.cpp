@@ -1,0 +1,107 @@
+// CTR-012 Fargate ephemeral storage encrypted with a customer managed KMS key.
+#include <string>
+
+#include "ecsguard/checks/common.h"
+#include "ecsguard/checks/container/util.h"
+#include "ecsguard/engine/check.h"
+#include "ecsguard/engine/context.h"
+
+namespace ecsguard::checks::container {
+
+namespace {
+
+// Does anything in the stack run Fargate tasks in `cluster`? kNo only when services / task sets
+// of the template use the cluster and none of them is on Fargate (and the cluster's default
+// strategy does not use Fargate); kUnknown when nothing tells.
+Tri runs_fargate_tasks(const model::Stack& stack, const model::Cluster& cluster) {
+  const model::Str self = [&] {
+    model::Str s;
+    s.refs.push_back(cluster.id.name);
+    return s;
+  }();
+  if (cluster_default_uses_fargate(stack, cluster.id.scope, self) == Tri::kYes) return Tri::kYes;
+  bool any = false, unknown = false;
+  auto visit = [&](Tri t) {
+    any = true;
+    if (t == Tri::kYes) return true;
+    if (t == Tri::kUnknown) unknown = true;
+    return false;
+  };
+  for (const auto& s : stack.services) {
+    if (s.id.scope != cluster.id.scope) continue;
+    if (cluster_of(stack, s.id.scope, s.cluster) != &cluster) continue;
+    if (visit(runs_on_fargate(stack, s))) return Tri::kYes;
+  }
+  for (const auto& t : stack.task_sets) {
+    if (t.id.scope != cluster.id.scope) continue;
+    if (cluster_of(stack, t.id.scope, t.cluster) != &cluster) continue;
+    if (visit(runs_on_fargate(stack, t))) return Tri::kYes;
+  }
+  return any && !unknown ? Tri::kNo : Tri::kUnknown;
+}
+
+void run(const model::Cluster& cluster, engine::CheckContext& ctx) {
+  const auto& key = cluster.fargate_ephemeral_storage_kms_key;
+  constexpr std::string_view kProp =
+      "Configuration.ManagedStorageConfiguration.FargateEphemeralStorageKmsKeyId";
+  if (key.known()) return;
+  if (key.unknown()) {
+    // A Ref / GetAtt to a key of the template is a customer managed key.
+    if (key.refs.empty()) ctx.unknown(key.loc, std::string(kProp), key.reason);
+    return;
+  }
+  const Tri fargate = runs_fargate_tasks(ctx.stack(), cluster);
+  if (fargate == Tri::kNo) return;  // EC2-only cluster: no Fargate ephemeral storage
+  const std::string name = "cluster '" + cluster.id.name + "'";
+  if (ctx.options().require_cmk_ephemeral_storage && fargate == Tri::kYes) {
+    ctx.fail({}, std::string(kProp),
+             name +
+                 " runs Fargate tasks and encrypts their ephemeral storage with an AWS owned "
+                 "key; a customer managed key is required (set "
+                 "FargateEphemeralStorageKmsKeyId)");
+    return;
+  }
+  ctx.warn({}, std::string(kProp),
+           name +
+               " encrypts Fargate ephemeral storage with an AWS owned key; set "
+               "FargateEphemeralStorageKmsKeyId to control and audit the key yourself",
+           core::Severity::kInfo);
+}
+
+constexpr std::string_view kInputs[] = {"cloudformation"};
+
+}  // namespace
+
+extern const engine::CheckDef ephemeral_storage_cmk;
+const engine::CheckDef ephemeral_storage_cmk{
+    .id = "CTR-012",
+    .rationale =
+        "Fargate encrypts each task's ephemeral storage (platform version 1.4.0 and later) with "
+        "an AWS owned key by default. A customer managed KMS key set on the cluster lets you "
+        "decide who can use the key, audit its use in CloudTrail and revoke it, which some "
+        "compliance regimes require for data that applications write to local disk.",
+    .remediation =
+        {
+            .cdk = "new ecs.Cluster(this, 'Cluster', {\n"
+                   "  vpc,\n"
+                   "  managedStorageConfiguration: { fargateEphemeralStorageKmsKey: key },\n"
+                   "});  // CDK adds the key policy statement Fargate needs",
+            .cloudformation = "Cluster:\n"
+                              "  Type: AWS::ECS::Cluster\n"
+                              "  Properties:\n"
+                              "    Configuration:\n"
+                              "      ManagedStorageConfiguration:\n"
+                              "        FargateEphemeralStorageKmsKeyId: !Ref EphemeralStorageKey",
+            .terraform = "resource \"aws_ecs_cluster\" \"main\" {\n"
+                         "  configuration {\n"
+                         "    managed_storage_configuration {\n"
+                         "      fargate_ephemeral_storage_kms_key_id = aws_kms_key.ephemeral.id\n"
+                         "    }\n"
+                         "  }\n"
+                         "}",
+        },
+    .inputs = kInputs,
+    .on_cluster = run,
+};
+
+}  // namespace ecsguard::checks::container

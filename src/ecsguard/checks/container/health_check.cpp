@@ -1,0 +1,124 @@
+// CTR-014 Essential containers define a task-definition healthCheck (Dockerfile HEALTHCHECK is
+// ignored by ECS).
+#include <string>
+
+#include "ecsguard/checks/common.h"
+#include "ecsguard/checks/container/util.h"
+#include "ecsguard/engine/check.h"
+#include "ecsguard/engine/context.h"
+
+namespace ecsguard::checks::container {
+
+namespace {
+
+// Does a service running the task definition rely on load balancer target health for `c`?
+Tri load_balancer_health(const model::TaskDefinition& td, const model::Container& c,
+                         const model::Stack& stack) {
+  Tri out = Tri::kNo;
+  for (const auto* s : stack.services_using(td)) {
+    for (const auto& lb : s->load_balancers) {
+      if (lb.container_name.unknown() || c.name.unknown()) {
+        out = Tri::kUnknown;
+        continue;
+      }
+      if (lb.container_name.known() && c.name.known() && lb.container_name.value == c.name.value) {
+        return Tri::kYes;
+      }
+    }
+  }
+  return out;
+}
+
+void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
+  const auto& ess = c.essential;
+  if (ess.known() && !ess.value) return;  // only essential containers (default true)
+  const std::string path = container_path(c) + ".HealthCheck";
+  const std::string name = container_label(c);
+  const auto& hc = c.health_check;
+  if (hc.state == model::Presence::kUnknown) {
+    ctx.unknown(hc.loc, path, "the health check could not be resolved");
+    return;
+  }
+  if (hc.state == model::Presence::kKnown) {
+    const auto& cmd = hc.command;
+    if (cmd.unknown()) {
+      ctx.unknown(cmd.loc, path + ".Command", cmd.reason);
+      return;
+    }
+    const bool disabled = cmd.known() && !cmd.value.empty() && cmd.value.front().known() &&
+                          core::iequals(core::trim(cmd.value.front().value), "NONE");
+    if (cmd.known() && !cmd.value.empty() && !disabled) return;
+    if (ess.unknown()) {
+      ctx.unknown(ess.loc, container_path(c) + ".Essential", ess.reason);
+      return;
+    }
+    ctx.fail(cmd.loc.valid() ? cmd.loc : hc.loc, path + ".Command",
+             "essential container '" + name + "' has a healthCheck " +
+                 (disabled ? "that is disabled (NONE)" : "without a command"));
+    return;
+  }
+  const Tri lb = load_balancer_health(td, c, ctx.stack());
+  if (lb == Tri::kYes) return;
+  if (lb == Tri::kUnknown) {
+    ctx.unknown({}, path,
+                "a load balancer of a service running this task names a container that is not "
+                "known, so it is not known whether target health checks cover '" +
+                    name + "'");
+    return;
+  }
+  if (ess.unknown()) {
+    ctx.unknown(ess.loc, container_path(c) + ".Essential", ess.reason);
+    return;
+  }
+  ctx.fail({}, path,
+           "essential container '" + name +
+               "' has no healthCheck and no load balancer health check covers it, so ECS "
+               "cannot replace it when it hangs (a Dockerfile HEALTHCHECK is ignored by ECS)");
+}
+
+constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
+
+}  // namespace
+
+extern const engine::CheckDef health_check;
+const engine::CheckDef health_check{
+    .id = "CTR-014",
+    .rationale =
+        "ECS only knows that an essential container is alive, not that it works: a hung or "
+        "half-compromised process keeps its task RUNNING and serving. A container healthCheck "
+        "in the task definition (or load balancer target health for the container that serves "
+        "traffic) lets ECS replace unhealthy tasks. ECS ignores HEALTHCHECK instructions in "
+        "the image, so the check must be in the task definition.",
+    .remediation =
+        {
+            .cdk = "taskDefinition.addContainer('App', {\n"
+                   "  image,\n"
+                   "  healthCheck: {\n"
+                   "    command: ['CMD-SHELL', 'curl -f http://localhost:8080/health || exit 1'],\n"
+                   "    interval: Duration.seconds(30), retries: 3, startPeriod: "
+                   "Duration.seconds(10),\n"
+                   "  },\n"
+                   "});",
+            .cloudformation = "ContainerDefinitions:\n"
+                              "  - Name: app\n"
+                              "    HealthCheck:\n"
+                              "      Command: [CMD-SHELL, \"curl -f http://localhost:8080/health "
+                              "|| exit 1\"]\n"
+                              "      Interval: 30\n"
+                              "      Retries: 3\n"
+                              "      StartPeriod: 10",
+            .terraform = "container_definitions = jsonencode([{\n"
+                         "  name        = \"app\"\n"
+                         "  healthCheck = {\n"
+                         "    command  = [\"CMD-SHELL\", \"curl -f http://localhost:8080/health "
+                         "|| exit 1\"]\n"
+                         "    interval = 30\n"
+                         "    retries  = 3\n"
+                         "  }\n"
+                         "}])",
+        },
+    .inputs = kInputs,
+    .on_container = run,
+};
+
+}  // namespace ecsguard::checks::container

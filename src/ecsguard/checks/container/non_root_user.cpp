@@ -1,0 +1,99 @@
+// CTR-004 Containers run as a non-root user (Linux) / non-administrator (Windows)
+// (Security Hub ECS.20, ECS.21).
+#include <string>
+
+#include "ecsguard/checks/common.h"
+#include "ecsguard/checks/container/util.h"
+#include "ecsguard/engine/check.h"
+#include "ecsguard/engine/context.h"
+
+namespace ecsguard::checks::container {
+
+namespace {
+
+// "root", "0", "root:<group>", "0:<group>" (also "000").
+bool linux_root(std::string_view user) {
+  const auto colon = user.find(':');
+  const std::string_view u = core::trim(user.substr(0, colon));
+  if (u == "root") return true;
+  if (u.empty() || u.find_first_not_of('0') != std::string_view::npos) return false;
+  return true;  // all zeros: uid 0
+}
+
+bool windows_admin(std::string_view user) {
+  return core::iequals(core::trim(user), "ContainerAdministrator");
+}
+
+void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
+  const OsFamily os = os_family(td);
+  const auto& u = c.user;
+  const std::string path = container_path(c) + ".User";
+  const std::string name = container_label(c);
+  if (u.unknown()) {
+    ctx.unknown(u.loc, path, u.reason);
+    return;
+  }
+  if (u.absent() || core::trim(u.value).empty()) {
+    if (os == OsFamily::kWindows) {
+      ctx.fail(u.loc, path,
+               "Windows container '" + name +
+                   "' does not set user, so it runs as the image's default user, usually "
+                   "ContainerAdministrator (Security Hub ECS.21)");
+    } else {
+      ctx.fail(u.loc, path,
+               "container '" + name +
+                   "' does not set user, so it runs as the image's default user, root unless the "
+                   "image sets USER; Security Hub ECS.20 reports it either way");
+    }
+    return;
+  }
+  const bool bad_linux = linux_root(u.value);
+  const bool bad_windows = windows_admin(u.value);
+  if (os == OsFamily::kUnknown && bad_linux != bad_windows) {
+    ctx.unknown(td.operating_system_family.loc, path,
+                "user '" + u.value +
+                    "' is privileged on one operating system family only, and the task's "
+                    "operatingSystemFamily is not known (" +
+                    td.operating_system_family.reason + ")");
+    return;
+  }
+  if (os == OsFamily::kWindows ? bad_windows : bad_linux) {
+    ctx.fail(u.loc, path,
+             "container '" + name + "' runs as user '" + u.value + "'" +
+                 (os == OsFamily::kWindows ? ", the Windows administrator (Security Hub ECS.21)"
+                                           : ", which is root (Security Hub ECS.20)"));
+  }
+}
+
+constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
+
+}  // namespace
+
+extern const engine::CheckDef non_root_user;
+const engine::CheckDef non_root_user{
+    .id = "CTR-004",
+    .rationale =
+        "A process running as root inside the container can modify everything in the image, "
+        "use every file the root user can read, and turns any container escape into root on "
+        "the host. Set a non-root user in the container definition (Security Hub ECS.20 for "
+        "Linux, ECS.21 for Windows) even when the image has a USER instruction, so the task "
+        "definition states it and cannot silently regress with a new image.",
+    .remediation =
+        {
+            .cdk = "taskDefinition.addContainer('App', {\n"
+                   "  image: ecs.ContainerImage.fromEcrRepository(repo, tag),\n"
+                   "  user: '1000:1000',  // a non-root uid:gid that exists in the image\n"
+                   "});",
+            .cloudformation = "ContainerDefinitions:\n"
+                              "  - Name: app\n"
+                              "    User: \"1000:1000\"",
+            .terraform = "container_definitions = jsonencode([{\n"
+                         "  name = \"app\"\n"
+                         "  user = \"1000:1000\"\n"
+                         "}])",
+        },
+    .inputs = kInputs,
+    .on_container = run,
+};
+
+}  // namespace ecsguard::checks::container

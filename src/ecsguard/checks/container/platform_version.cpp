@@ -1,0 +1,94 @@
+// CTR-010 Fargate services/task sets run on platform version LATEST (or the latest numbered
+// version) (Security Hub ECS.10).
+#include <string>
+
+#include "ecsguard/checks/common.h"
+#include "ecsguard/checks/container/util.h"
+#include "ecsguard/engine/check.h"
+#include "ecsguard/engine/context.h"
+
+namespace ecsguard::checks::container {
+
+namespace {
+
+void judge(const model::Stack& stack, const model::ResourceId& id, std::string_view kind,
+           const model::Str& pv, const model::Str& task_definition, Tri fargate,
+           engine::CheckContext& ctx) {
+  if (pv.absent()) return;  // default LATEST
+  // PlatformVersion applies only to Fargate: when the launch type is not known, a pinned version
+  // still means Fargate (anything else fails to deploy), so only a definite "not Fargate" skips.
+  if (fargate == Tri::kNo) return;
+  if (pv.unknown()) {
+    ctx.unknown(pv.loc, "PlatformVersion", pv.reason);
+    return;
+  }
+  const std::string_view v = core::trim(pv.value);
+  if (core::iequals(v, "LATEST")) return;
+  const auto& o = ctx.options();
+  const auto* td = task_definition_of(stack, id.scope, task_definition);
+  const OsFamily os = td ? os_family(*td) : OsFamily::kLinux;
+  const bool latest_linux = v == o.latest_platform_linux;
+  const bool latest_windows = v == o.latest_platform_windows;
+  if (os == OsFamily::kUnknown && latest_linux != latest_windows) {
+    ctx.unknown(pv.loc, "PlatformVersion",
+                "platform version " + std::string(v) +
+                    " is the latest for one platform family only, and the task definition's "
+                    "operating system family is not known");
+    return;
+  }
+  const bool windows = os == OsFamily::kWindows;
+  if (windows ? latest_windows : latest_linux) return;
+  ctx.fail(pv.loc, "PlatformVersion",
+           std::string(kind) + " '" + id.name + "' pins Fargate platform version " +
+               std::string(v) + "; the latest " + (windows ? "Windows" : "Linux") + " version is " +
+               (windows ? o.latest_platform_windows : o.latest_platform_linux) +
+               " (use LATEST) (Security Hub ECS.10)");
+}
+
+void run(const model::Stack& stack, engine::CheckContext& ctx) {
+  for (const auto& s : stack.services) {
+    ctx.set_subject(s.id);
+    judge(stack, s.id, "service", s.platform_version, s.task_definition, runs_on_fargate(stack, s),
+          ctx);
+  }
+  for (const auto& t : stack.task_sets) {
+    ctx.set_subject(t.id);
+    judge(stack, t.id, "task set", t.platform_version, t.task_definition, runs_on_fargate(stack, t),
+          ctx);
+  }
+}
+
+constexpr std::string_view kInputs[] = {"cloudformation"};
+
+}  // namespace
+
+extern const engine::CheckDef platform_version;
+const engine::CheckDef platform_version{
+    .id = "CTR-010",
+    .rationale =
+        "On Fargate AWS patches the host, kernel and container runtime, but only through new "
+        "platform versions: a service pinned to an old version keeps running on the runtime "
+        "software of that version. Use LATEST (the default) or the latest numbered version "
+        "(Security Hub ECS.10), including for services that reach Fargate through a FARGATE or "
+        "FARGATE_SPOT capacity provider strategy.",
+    .remediation =
+        {
+            .cdk = "new ecs.FargateService(this, 'Service', {\n"
+                   "  cluster, taskDefinition,\n"
+                   "  platformVersion: ecs.FargatePlatformVersion.LATEST,  // or omit it\n"
+                   "});",
+            .cloudformation = "Service:\n"
+                              "  Type: AWS::ECS::Service\n"
+                              "  Properties:\n"
+                              "    LaunchType: FARGATE\n"
+                              "    PlatformVersion: LATEST  # or remove the property",
+            .terraform = "resource \"aws_ecs_service\" \"app\" {\n"
+                         "  launch_type      = \"FARGATE\"\n"
+                         "  platform_version = \"LATEST\"\n"
+                         "}",
+        },
+    .inputs = kInputs,
+    .on_stack = run,
+};
+
+}  // namespace ecsguard::checks::container

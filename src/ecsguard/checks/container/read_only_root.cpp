@@ -1,0 +1,95 @@
+// CTR-001 Every container has a read-only root filesystem (Security Hub ECS.5).
+#include "ecsguard/checks/common.h"
+#include "ecsguard/checks/container/util.h"
+#include "ecsguard/engine/check.h"
+#include "ecsguard/engine/context.h"
+
+namespace ecsguard::checks::container {
+
+namespace {
+
+void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
+  const OsFamily os = os_family(td);
+  if (os == OsFamily::kWindows) return;  // NOT_APPLICABLE: Windows has no read-only root
+  const auto& r = c.readonly_root_filesystem;
+  const std::string path = container_path(c) + ".ReadonlyRootFilesystem";
+  const std::string name = container_label(c);
+  if (r.unknown()) {
+    ctx.unknown(r.loc, path, r.reason);
+    return;
+  }
+  if (r.known() && r.value) {
+    if (r.from_string) {
+      // Accepted as true, but a string where ECS expects a boolean is a smell.
+      ctx.warn(r.loc, path,
+               "container '" + name +
+                   "' sets readonlyRootFilesystem to the string \"true\" instead of the boolean "
+                   "true; it is read as true, write the boolean",
+               core::Severity::kLow);
+    }
+    return;
+  }
+  if (os == OsFamily::kUnknown) {
+    ctx.unknown(td.operating_system_family.loc, path,
+                "the operating system family is not known (" + td.operating_system_family.reason +
+                    ") and a read-only root filesystem applies to Linux containers only");
+    return;
+  }
+  if (r.absent()) {
+    ctx.fail(r.loc, path,
+             "container '" + name +
+                 "' does not set readonlyRootFilesystem (default false): its root filesystem is "
+                 "writable");
+  } else {
+    ctx.fail(r.loc, path,
+             "container '" + name + "' sets readonlyRootFilesystem to " +
+                 (r.from_string ? "the string \"false\"" : "false") +
+                 ": its root filesystem is writable");
+  }
+}
+
+constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
+
+}  // namespace
+
+extern const engine::CheckDef read_only_root;
+const engine::CheckDef read_only_root{
+    .id = "CTR-001",
+    .rationale =
+        "With a writable root filesystem an attacker who gets code execution in the container "
+        "can drop tools, modify binaries and configuration, and persist for the life of the "
+        "task. A read-only root filesystem (Security Hub ECS.5) limits writes to the volumes "
+        "you mount on purpose, such as a task volume at /tmp. This applies to every container "
+        "of the task, sidecars and log routers included.",
+    .remediation =
+        {
+            .cdk =
+                "taskDefinition.addContainer('App', {\n"
+                "  image: ecs.ContainerImage.fromEcrRepository(repo, tag),\n"
+                "  readonlyRootFilesystem: true,\n"
+                "});\n"
+                "// give the app a writable /tmp: taskDefinition.addVolume({ name: 'tmp' }) and\n"
+                "// container.addMountPoints({ sourceVolume: 'tmp', containerPath: '/tmp', "
+                "readOnly: false })",
+            .cloudformation = "ContainerDefinitions:\n"
+                              "  - Name: app\n"
+                              "    ReadonlyRootFilesystem: true\n"
+                              "    MountPoints:\n"
+                              "      - SourceVolume: tmp\n"
+                              "        ContainerPath: /tmp\n"
+                              "        ReadOnly: false\n"
+                              "Volumes:\n"
+                              "  - Name: tmp",
+            .terraform = "container_definitions = jsonencode([{\n"
+                         "  name                   = \"app\"\n"
+                         "  readonlyRootFilesystem = true\n"
+                         "  mountPoints = [{ sourceVolume = \"tmp\", containerPath = \"/tmp\", "
+                         "readOnly = false }]\n"
+                         "}])\n"
+                         "volume { name = \"tmp\" }",
+        },
+    .inputs = kInputs,
+    .on_container = run,
+};
+
+}  // namespace ecsguard::checks::container

@@ -1,0 +1,209 @@
+// CTR-009 Secrets Manager secrets used by tasks have rotation enabled and use a customer managed
+// KMS key (Security Hub SecretsManager.1, SecretsManager.4).
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "ecsguard/checks/common.h"
+#include "ecsguard/checks/container/util.h"
+#include "ecsguard/engine/check.h"
+#include "ecsguard/engine/context.h"
+
+namespace ecsguard::checks::container {
+
+namespace {
+
+// "arn:aws:secretsmanager:<region>:<account>:secret:<name>-AbCdEf" (also partial text): does it
+// name `secret` (by its known Name)?
+bool arn_names_secret(std::string_view text, const model::Secret& secret) {
+  if (!secret.name.known() || secret.name.value.empty()) return false;
+  const auto at = text.find(":secret:");
+  if (at == std::string_view::npos) return false;
+  std::string_view rest = text.substr(at + 8);
+  const std::string& n = secret.name.value;
+  if (rest.compare(0, n.size(), n) != 0) return false;
+  rest.remove_prefix(n.size());
+  // end, the random 6-character suffix, or a json-key / version suffix
+  return rest.empty() || rest.front() == '-' || rest.front() == ':';
+}
+
+// The secret of `stack` that a valueFrom / credentialsParameter names, or nullptr.
+const model::Secret* secret_of(const model::Stack& stack, model::ScopeId scope,
+                               const model::Str& from) {
+  for (const auto& ref : from.refs) {
+    if (const auto* s = stack.secret(scope, ref)) return s;
+  }
+  if (from.absent()) return nullptr;
+  const std::string text = known_text(from);
+  for (const auto& s : stack.secrets) {
+    if (s.id.scope == scope && arn_names_secret(text, s)) return &s;
+  }
+  return nullptr;
+}
+
+struct Use {
+  const model::Secret* secret;
+  const model::TaskDefinition* td;
+};
+
+std::vector<Use> used_secrets(const model::Stack& stack) {
+  std::vector<Use> out;
+  auto add = [&](const model::TaskDefinition& td, const model::Str& from) {
+    const model::Secret* s = secret_of(stack, td.id.scope, from);
+    if (!s) return;
+    for (const auto& u : out) {
+      if (u.secret == s) return;
+    }
+    out.push_back({s, &td});
+  };
+  for (const auto& td : stack.task_definitions) {
+    for (const auto& c : td.containers) {
+      for (const auto& r : c.secrets) add(td, r.value_from);
+      for (const auto& r : c.log_configuration.secret_options) add(td, r.value_from);
+      add(td, c.repository_credentials);
+    }
+  }
+  // Report in the order the secrets are declared (deterministic output).
+  std::sort(out.begin(), out.end(), [](const Use& a, const Use& b) { return a.secret < b.secret; });
+  return out;
+}
+
+const model::RotationSchedule* rotation_of(const model::Stack& stack, const model::Secret& s) {
+  for (const auto& r : stack.rotation_schedules) {
+    if (r.id.scope != s.id.scope) continue;
+    const auto& sid = r.secret_id;
+    if (std::find(sid.refs.begin(), sid.refs.end(), s.id.name) != sid.refs.end()) return &r;
+    if (sid.known() && s.name.known() &&
+        (sid.value == s.name.value || arn_names_secret(sid.value, s))) {
+      return &r;
+    }
+  }
+  return nullptr;
+}
+
+// "rate(30 days)" -> 30; hours and minutes -> 0 (well within any limit); otherwise -1.
+long long rate_days(std::string_view expr) {
+  static const RE2 kRate(R"(\s*rate\(\s*(\d+)\s+(day|days|hour|hours|minute|minutes)\s*\)\s*)");
+  long long n = 0;
+  std::string unit;
+  if (!RE2::FullMatch(expr, kRate, &n, &unit)) return -1;
+  return unit.rfind("day", 0) == 0 ? n : 0;
+}
+
+void check_rotation(const model::Stack& stack, const Use& use, engine::CheckContext& ctx) {
+  const model::Secret& s = *use.secret;
+  const auto& o = ctx.options();
+  const model::RotationSchedule* r = rotation_of(stack, s);
+  if (!r) {
+    if (matches_any(o.rotation_exempt_secrets, s.id.name) ||
+        (s.name.known() && matches_any(o.rotation_exempt_secrets, s.name.value))) {
+      return;
+    }
+    ctx.fail({}, "RotationSchedule",
+             "secret '" + s.id.name + "' is injected into task definition '" + use.td->id.name +
+                 "' but has no AWS::SecretsManager::RotationSchedule (Security Hub "
+                 "SecretsManager.1)");
+    return;
+  }
+  const long long max_days = o.secret_rotation_max_days;
+  ctx.set_subject(r->id);  // the interval is a property of the rotation schedule
+  const auto& days = r->automatically_after_days;
+  if (days.unknown()) {
+    ctx.unknown(days.loc, "RotationRules.AutomaticallyAfterDays", days.reason);
+  } else if (days.known() && days.value > max_days) {
+    ctx.fail(days.loc, "RotationRules.AutomaticallyAfterDays",
+             "rotation schedule '" + r->id.name + "' rotates secret '" + s.id.name + "' every " +
+                 std::to_string(days.value) + " days, more than the " + std::to_string(max_days) +
+                 " days allowed (Security Hub SecretsManager.4)");
+  }
+  const auto& expr = r->schedule_expression;
+  if (expr.unknown()) {
+    ctx.unknown(expr.loc, "RotationRules.ScheduleExpression", expr.reason);
+  } else if (expr.known() && rate_days(expr.value) > max_days) {
+    ctx.fail(expr.loc, "RotationRules.ScheduleExpression",
+             "rotation schedule '" + r->id.name + "' rotates secret '" + s.id.name + "' on " +
+                 expr.value + ", less often than every " + std::to_string(max_days) +
+                 " days (Security Hub SecretsManager.4)");
+  }
+  ctx.set_subject(s.id);
+}
+
+void check_kms(const Use& use, engine::CheckContext& ctx) {
+  const model::Secret& s = *use.secret;
+  const auto& k = s.kms_key_id;
+  if (k.unknown()) {
+    if (k.refs.empty()) ctx.unknown(k.loc, "KmsKeyId", k.reason);
+    return;  // a Ref / GetAtt to a key of the template: a customer managed key
+  }
+  if (k.absent()) {
+    ctx.warn(k.loc, "KmsKeyId",
+             "secret '" + s.id.name +
+                 "' has no KmsKeyId, so it is encrypted with the AWS managed key "
+                 "aws/secretsmanager, whose use you cannot restrict with a key policy");
+    return;
+  }
+  const std::string v = core::to_lower(core::trim(k.value));
+  if (v == "alias/aws/secretsmanager" || v.ends_with(":alias/aws/secretsmanager")) {
+    ctx.warn(k.loc, "KmsKeyId",
+             "secret '" + s.id.name +
+                 "' uses the AWS managed key aws/secretsmanager; use a customer managed key");
+  }
+}
+
+void run(const model::Stack& stack, engine::CheckContext& ctx) {
+  for (const auto& use : used_secrets(stack)) {
+    ctx.set_subject(use.secret->id);
+    check_rotation(stack, use, ctx);
+    check_kms(use, ctx);
+  }
+}
+
+constexpr std::string_view kInputs[] = {"cloudformation"};
+
+}  // namespace
+
+extern const engine::CheckDef secret_rotation;
+const engine::CheckDef secret_rotation{
+    .id = "CTR-009",
+    .rationale =
+        "A secret that never rotates stays valid for as long as anyone who once read it keeps "
+        "a copy: a leaked database password from a log or an old task is usable forever. "
+        "Rotating the secrets your tasks use (Security Hub SecretsManager.1 and .4) limits that "
+        "window, and a customer managed KMS key lets you control and audit who can decrypt "
+        "them beyond the IAM policies.",
+    .remediation =
+        {
+            .cdk = "const key = new kms.Key(this, 'SecretsKey', { enableKeyRotation: true });\n"
+                   "const dbSecret = new secretsmanager.Secret(this, 'DbSecret', { "
+                   "encryptionKey: key });\n"
+                   "dbSecret.addRotationSchedule('Rotation', {\n"
+                   "  hostedRotation: secretsmanager.HostedRotation.postgreSqlSingleUser(),\n"
+                   "  automaticallyAfter: Duration.days(30),\n"
+                   "});",
+            .cloudformation = "DbSecret:\n"
+                              "  Type: AWS::SecretsManager::Secret\n"
+                              "  Properties:\n"
+                              "    KmsKeyId: !Ref SecretsKey\n"
+                              "DbSecretRotation:\n"
+                              "  Type: AWS::SecretsManager::RotationSchedule\n"
+                              "  Properties:\n"
+                              "    SecretId: !Ref DbSecret\n"
+                              "    RotationLambdaARN: !GetAtt RotationFunction.Arn\n"
+                              "    RotationRules:\n"
+                              "      AutomaticallyAfterDays: 30",
+            .terraform = "resource \"aws_secretsmanager_secret\" \"db\" {\n"
+                         "  kms_key_id = aws_kms_key.secrets.arn\n"
+                         "}\n"
+                         "resource \"aws_secretsmanager_secret_rotation\" \"db\" {\n"
+                         "  secret_id           = aws_secretsmanager_secret.db.id\n"
+                         "  rotation_lambda_arn = aws_lambda_function.rotate.arn\n"
+                         "  rotation_rules { automatically_after_days = 30 }\n"
+                         "}",
+        },
+    .inputs = kInputs,
+    .on_stack = run,
+};
+
+}  // namespace ecsguard::checks::container

@@ -1,0 +1,153 @@
+// CTR-008 Sensitive values injected via 'secrets' from Secrets Manager or SSM SecureString,
+// readable only by the execution role.
+#include <string>
+
+#include "ecsguard/checks/common.h"
+#include "ecsguard/checks/container/util.h"
+#include "ecsguard/engine/check.h"
+#include "ecsguard/engine/context.h"
+
+namespace ecsguard::checks::container {
+
+namespace {
+
+// An SSM parameter of the same scope, by logical id (Ref / GetAtt / Sub) or by its known Name
+// (`name` is a parameter name or the part of an ARN after ":parameter").
+const model::SsmParameter* ssm_by_name(const model::Stack& stack, model::ScopeId scope,
+                                       std::string_view name) {
+  if (name.empty()) return nullptr;
+  for (const auto& p : stack.ssm_parameters) {
+    if (p.id.scope != scope || !p.name.known()) continue;
+    const std::string_view pn = p.name.value;
+    if (pn == name || ("/" + std::string(pn)) == name) return &p;
+  }
+  return nullptr;
+}
+
+struct Verdict {
+  core::Status status = core::Status::kPass;
+  std::string text;  // fail message tail / unknown reason
+};
+
+Verdict judge_parameter(const model::SsmParameter& p) {
+  const auto& t = p.type;
+  if (t.unknown()) {
+    return {core::Status::kUnknown,
+            "the Type of SSM parameter '" + p.id.name + "' is not known: " + t.reason};
+  }
+  if (t.known() && core::iequals(core::trim(t.value), "SecureString")) return {};
+  return {core::Status::kFail,
+          "comes from SSM parameter '" + p.id.name + "' of type " +
+              (t.known() ? t.value : std::string("String")) +
+              ", which is stored unencrypted (CloudFormation cannot create SecureString "
+              "parameters); use a Secrets Manager secret or a SecureString parameter"};
+}
+
+Verdict judge(const model::Stack& stack, model::ScopeId scope, const model::Str& from) {
+  // References to resources of this template.
+  for (const auto& ref : from.refs) {
+    if (stack.secret(scope, ref)) return {};
+    if (const auto* p = stack.ssm_parameter(scope, ref)) return judge_parameter(*p);
+  }
+  const std::string text = known_text(from);
+  if (text.find(":secretsmanager:") != std::string::npos) return {};
+  const auto param = text.find(":parameter/");
+  const bool ssm_arn = text.find(":ssm:") != std::string::npos && param != std::string::npos;
+  if (from.known()) {
+    const std::string_view v = core::trim(from.value);
+    std::string_view name;
+    if (ssm_arn) {
+      name = std::string_view(v).substr(v.find(":parameter/") + 10);  // keeps the leading '/'
+    } else if (!core::starts_with_i(v, "arn:")) {
+      name = v;  // an SSM parameter name in the task's region
+    } else {
+      return {core::Status::kFail,
+              "is the ARN of neither a Secrets Manager secret nor an SSM parameter"};
+    }
+    if (const auto* p = ssm_by_name(stack, scope, name)) return judge_parameter(*p);
+    return {core::Status::kUnknown,
+            "SSM parameter '" + std::string(name) +
+                "' is not declared in the scanned templates, so its type (SecureString passes, "
+                "String fails) is not known"};
+  }
+  if (ssm_arn) {
+    return {core::Status::kUnknown,
+            "valueFrom names an SSM parameter whose type (SecureString passes, String fails) is "
+            "not known: " +
+                from.reason};
+  }
+  return {core::Status::kUnknown, "valueFrom is not known: " + from.reason};
+}
+
+void check_refs(const model::TaskDefinition& td, const model::Container& c,
+                const std::vector<model::SecretRef>& refs, std::string_view what,
+                engine::CheckContext& ctx) {
+  for (const auto& s : refs) {
+    if (s.value_from.absent()) continue;  // registration fails; nothing to judge
+    const std::string var = s.name.known() ? s.name.value : std::string("?");
+    const std::string prop = container_path(c) + "." + std::string(what) + "[" + var + "]";
+    const core::Loc at = s.value_from.loc.valid() ? s.value_from.loc : s.loc;
+    const Verdict v = judge(ctx.stack(), td.id.scope, s.value_from);
+    if (v.status == core::Status::kFail) {
+      ctx.fail(at, prop + ".ValueFrom",
+               "secret '" + var + "' of container '" + container_label(c) + "' " + v.text);
+    } else if (v.status == core::Status::kUnknown) {
+      ctx.unknown(at, prop + ".ValueFrom", v.text);
+    }
+  }
+}
+
+void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
+  check_refs(td, c, c.secrets, "Secrets", ctx);
+  check_refs(td, c, c.log_configuration.secret_options, "LogConfiguration.SecretOptions", ctx);
+  const bool injects = !c.secrets.empty() || !c.log_configuration.secret_options.empty();
+  if (injects && td.execution_role_arn.absent()) {
+    ctx.fail({}, container_path(c) + ".Secrets",
+             "container '" + container_label(c) +
+                 "' injects secrets but the task definition has no executionRoleArn: ECS cannot "
+                 "read them and the task fails to start");
+  }
+}
+
+constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
+
+}  // namespace
+
+extern const engine::CheckDef secrets_source;
+const engine::CheckDef secrets_source{
+    .id = "CTR-008",
+    .rationale =
+        "Values injected with `secrets` are only as safe as their source: a plain String SSM "
+        "parameter is stored unencrypted and readable by anyone with ssm:GetParameter. Keep "
+        "secrets in Secrets Manager or in SecureString parameters (CloudFormation cannot create "
+        "SecureString parameters, so a parameter declared in the template is a String), and "
+        "let only the task execution role read exactly those ARNs; without an execution role "
+        "the task cannot start.",
+    .remediation =
+        {
+            .cdk = "const dbSecret = new secretsmanager.Secret(this, 'DbSecret');\n"
+                   "taskDefinition.addContainer('App', {\n"
+                   "  image,\n"
+                   "  secrets: { DB_PASSWORD: ecs.Secret.fromSecretsManager(dbSecret) },\n"
+                   "});  // CDK grants the execution role read access to exactly this secret",
+            .cloudformation = "DbSecret:\n"
+                              "  Type: AWS::SecretsManager::Secret\n"
+                              "  Properties:\n"
+                              "    GenerateSecretString: { PasswordLength: 32 }\n"
+                              "# in the container definition:\n"
+                              "Secrets:\n"
+                              "  - Name: DB_PASSWORD\n"
+                              "    ValueFrom: !Ref DbSecret",
+            .terraform = "resource \"aws_ssm_parameter\" \"db_password\" {\n"
+                         "  name = \"/app/db_password\"\n"
+                         "  type = \"SecureString\"\n"
+                         "  value = var.db_password\n"
+                         "}\n"
+                         "# container_definitions: secrets = [{ name = \"DB_PASSWORD\", "
+                         "valueFrom = aws_ssm_parameter.db_password.arn }]",
+        },
+    .inputs = kInputs,
+    .on_container = run,
+};
+
+}  // namespace ecsguard::checks::container

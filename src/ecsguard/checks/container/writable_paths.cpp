@@ -1,0 +1,226 @@
+// CTR-002 Read-only containers get explicit writable volumes for required paths (incl. ECS Exec
+// agent paths).
+#include <string>
+#include <vector>
+
+#include "ecsguard/checks/common.h"
+#include "ecsguard/checks/container/util.h"
+#include "ecsguard/engine/check.h"
+#include "ecsguard/engine/context.h"
+
+namespace ecsguard::checks::container {
+
+namespace {
+
+// Writing there through a mount undoes the read-only root for system files.
+constexpr std::string_view kSystemDirs[] = {"/", "/etc", "/usr", "/bin", "/sbin", "/lib", "/lib64"};
+
+struct Coverage {
+  Tri covered = Tri::kNo;
+  std::string reason;  // when unknown
+};
+
+// Is `path` covered by a writable mount point (readOnly false, the default)?
+Coverage coverage(const model::Container& c, std::string_view path) {
+  Coverage out;
+  if (c.mount_points_state == model::Presence::kUnknown) {
+    out.covered = Tri::kUnknown;
+    out.reason = "the container's mountPoints could not be resolved";
+  }
+  for (const auto& mp : c.mount_points) {
+    const auto& ro = mp.read_only;
+    Tri writable = Tri::kYes;
+    if (ro.unknown()) writable = Tri::kUnknown;
+    if (ro.known() && ro.value) writable = Tri::kNo;
+    if (writable == Tri::kNo) continue;
+    if (mp.container_path.unknown()) {
+      if (out.covered == Tri::kNo) {
+        out.covered = Tri::kUnknown;
+        out.reason =
+            "a mount point's containerPath could not be resolved: " + mp.container_path.reason;
+      }
+      continue;
+    }
+    if (!mp.container_path.known() || !path_covers(mp.container_path.value, path)) continue;
+    if (writable == Tri::kYes) return Coverage{Tri::kYes, {}};
+    if (out.covered == Tri::kNo) {
+      out.covered = Tri::kUnknown;
+      out.reason = "readOnly of the mount point at " + mp.container_path.value +
+                   " could not be resolved: " + ro.reason;
+    }
+  }
+  return out;
+}
+
+const std::vector<std::string>& required_paths(const model::Container& c,
+                                               const engine::CheckOptions& o) {
+  if (c.image.known()) {
+    for (const auto& ov : o.writable_path_overrides) {
+      if (glob_match(ov.image_glob, c.image.value)) return ov.paths;
+    }
+  }
+  return o.writable_paths;
+}
+
+struct Pending {
+  enum Kind : unsigned char { kFail, kWarn, kUnknown } kind;
+  core::Loc loc;
+  std::string property;
+  std::string text;
+};
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
+  if (os_family(td) == OsFamily::kWindows) return;  // no read-only root on Windows
+  const auto& ro = c.readonly_root_filesystem;
+  if (ro.absent() || (ro.known() && !ro.value)) return;  // applies to read-only containers
+  const std::string name = container_label(c);
+  const std::string prefix = container_path(c);
+  std::vector<Pending> out;
+
+  // 1. Paths the application needs writable.
+  for (const auto& p : required_paths(c, ctx.options())) {
+    const Coverage cov = coverage(c, p);
+    const std::string prop = prefix + ".MountPoints[" + p + "]";
+    if (cov.covered == Tri::kNo) {
+      out.push_back({Pending::kFail,
+                     {},
+                     prop,
+                     "container '" + name +
+                         "' has a read-only root filesystem but no writable mount point covers " +
+                         p + "; mount a task volume there with readOnly false"});
+    } else if (cov.covered == Tri::kUnknown) {
+      out.push_back({Pending::kUnknown, {}, prop, "whether " + p + " is writable: " + cov.reason});
+    }
+  }
+
+  // 2. ECS Exec: the SSM agent must create files; AWS does not support it with a read-only root.
+  const model::Service* exec_service = nullptr;
+  const model::Service* exec_unknown = nullptr;
+  for (const auto* s : ctx.stack().services_using(td)) {
+    const auto& e = s->enable_execute_command;
+    if (e.known() && e.value && !exec_service) exec_service = s;
+    if (e.unknown() && !exec_unknown) exec_unknown = s;
+  }
+  if (exec_service || exec_unknown) {
+    std::vector<std::string> missing;
+    std::string unknown_reason;
+    for (const auto& p : ctx.options().exec_writable_paths) {
+      const Coverage cov = coverage(c, p);
+      if (cov.covered == Tri::kNo) missing.push_back(p);
+      if (cov.covered == Tri::kUnknown && unknown_reason.empty()) unknown_reason = cov.reason;
+    }
+    const std::string prop = prefix + ".MountPoints[ecs-exec]";
+    const model::Service* s = exec_service ? exec_service : exec_unknown;
+    const std::string svc = "service '" + s->id.name + "'";
+    if (!exec_service) {
+      out.push_back({Pending::kUnknown,
+                     {},
+                     prop,
+                     "whether " + svc + " enables ECS Exec: " + s->enable_execute_command.reason});
+    } else if (!missing.empty()) {
+      out.push_back({Pending::kFail,
+                     {},
+                     prop,
+                     svc +
+                         " enables ECS Exec, which AWS does not support with a read-only root "
+                         "filesystem, and container '" +
+                         name + "' has no writable mount for " + join(missing) +
+                         " where the SSM agent writes"});
+    } else if (!unknown_reason.empty()) {
+      out.push_back({Pending::kUnknown,
+                     {},
+                     prop,
+                     "whether the ECS Exec agent paths are writable: " + unknown_reason});
+    } else {
+      out.push_back({Pending::kWarn,
+                     {},
+                     prop,
+                     svc + " enables ECS Exec on read-only container '" + name +
+                         "': the writable mounts for the SSM agent paths are a workaround that "
+                         "AWS does not support"});
+    }
+  }
+
+  // 3. Writable mounts over system directories.
+  for (const auto& mp : c.mount_points) {
+    if (!mp.container_path.known()) continue;
+    if (mp.read_only.unknown() || (mp.read_only.known() && mp.read_only.value)) continue;
+    const std::string target = normalize_path(mp.container_path.value);
+    for (const auto dir : kSystemDirs) {
+      if (target != dir) continue;
+      const core::Loc at = mp.container_path.loc.valid() ? mp.container_path.loc : mp.loc;
+      out.push_back({Pending::kWarn, at, prefix + ".MountPoints[" + target + "]",
+                     "container '" + name + "' mounts a writable volume at " + target +
+                         ", which undoes the read-only root filesystem for system files"});
+    }
+  }
+
+  if (out.empty()) return;
+  if (ro.unknown()) {  // the requirements above hold only if the root is read-only
+    ctx.unknown(ro.loc, prefix + ".ReadonlyRootFilesystem", ro.reason);
+    return;
+  }
+  for (auto& p : out) {
+    switch (p.kind) {
+      case Pending::kFail:
+        ctx.fail(p.loc, std::move(p.property), std::move(p.text));
+        break;
+      case Pending::kWarn:
+        ctx.warn(p.loc, std::move(p.property), std::move(p.text));
+        break;
+      case Pending::kUnknown:
+        ctx.unknown(p.loc, std::move(p.property), std::move(p.text));
+        break;
+    }
+  }
+}
+
+constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
+
+}  // namespace
+
+extern const engine::CheckDef writable_paths;
+const engine::CheckDef writable_paths{
+    .id = "CTR-002",
+    .rationale =
+        "A read-only root filesystem breaks applications that write temporary files, caches or "
+        "PID files, and teams then turn the protection off again. Give each read-only container "
+        "task volumes mounted writable at exactly the paths it needs (by default /tmp). ECS Exec "
+        "is documented as unsupported with a read-only root filesystem because the SSM agent "
+        "creates files under /var/lib/amazon and /var/log/amazon; writable mounts there are a "
+        "workaround, not a supported setup.",
+    .remediation =
+        {
+            .cdk = "taskDefinition.addVolume({ name: 'tmp' });\n"
+                   "container.addMountPoints({ sourceVolume: 'tmp', containerPath: '/tmp', "
+                   "readOnly: false });\n"
+                   "// only if ECS Exec must stay on: also mount volumes at /var/lib/amazon and "
+                   "/var/log/amazon",
+            .cloudformation = "Volumes:\n"
+                              "  - Name: tmp\n"
+                              "ContainerDefinitions:\n"
+                              "  - Name: app\n"
+                              "    ReadonlyRootFilesystem: true\n"
+                              "    MountPoints:\n"
+                              "      - SourceVolume: tmp\n"
+                              "        ContainerPath: /tmp\n"
+                              "        ReadOnly: false",
+            .terraform = "volume { name = \"tmp\" }\n"
+                         "container_definitions = jsonencode([{\n"
+                         "  name                   = \"app\"\n"
+                         "  readonlyRootFilesystem = true\n"
+                         "  mountPoints = [{ sourceVolume = \"tmp\", containerPath = \"/tmp\", "
+                         "readOnly = false }]\n"
+                         "}])",
+        },
+    .inputs = kInputs,
+    .on_container = run,
+};
+
+}  // namespace ecsguard::checks::container
