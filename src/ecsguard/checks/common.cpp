@@ -77,6 +77,23 @@ bool has_unknown_segment(std::string_view s) noexcept {
   return s.find(kUnknownSegment) != std::string_view::npos;
 }
 
+bool has_known_text(std::string_view s) noexcept {
+  return s.find_first_not_of(kUnknownSegment) != std::string_view::npos;
+}
+
+std::string printable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == kUnknownSegment) {
+      out += "${?}";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 bool is_sha256_digest(std::string_view digest) noexcept {
   constexpr std::string_view kPrefix = "sha256:";
   if (digest.substr(0, kPrefix.size()) != kPrefix) return false;
@@ -144,6 +161,14 @@ ImageRef parse_image_ref(std::string_view text) {
   }
   out.kind = classify_registry(out.registry, out.registry_written);
   return out;
+}
+
+std::string task_definition_label(const model::TaskDefinition& td) {
+  return td.family.known() && !td.family.value.empty() ? td.family.value : td.id.name;
+}
+
+std::string service_label(const model::Service& s) {
+  return s.service_name.known() && !s.service_name.value.empty() ? s.service_name.value : s.id.name;
 }
 
 }  // namespace ecsguard::checks

@@ -29,6 +29,10 @@ inline constexpr char kUnknownSegment = '\x1A';
 
 // True when `s` contains an unknown segment.
 bool has_unknown_segment(std::string_view s) noexcept;
+// True when `s` has at least one known character (a partially known string, not a bare unknown).
+bool has_known_text(std::string_view s) noexcept;
+// `s` for messages: each unknown segment shown as "${?}".
+std::string printable(std::string_view s);
 
 enum class RegistryKind : unsigned char {
   kEcr,        // <account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn] (private ECR)
@@ -57,5 +61,9 @@ ImageRef parse_image_ref(std::string_view text);
 
 // "sha256:" followed by 64 lower-case hex digits.
 bool is_sha256_digest(std::string_view digest) noexcept;
+
+// Names for messages: the family / ServiceName when known, else the logical id.
+std::string task_definition_label(const model::TaskDefinition& td);
+std::string service_label(const model::Service& s);
 
 }  // namespace ecsguard::checks

@@ -1,0 +1,64 @@
+// LOG-010 ECS clusters have Container Insights enabled (Security Hub ECS.12).
+#include "ecsguard/checks/common.h"
+#include "ecsguard/core/strings.h"
+#include "ecsguard/engine/check.h"
+#include "ecsguard/engine/context.h"
+
+namespace ecsguard::checks::logging {
+
+namespace {
+
+void run(const model::Cluster& cl, engine::CheckContext& ctx) {
+  const auto& ci = cl.container_insights;
+  const std::string path = "ClusterSettings[containerInsights]";
+  const std::string name = cl.cluster_name.known() && !cl.cluster_name.value.empty()
+                               ? cl.cluster_name.value
+                               : cl.id.name;
+  if (ci.unknown()) {
+    ctx.unknown(ci.loc, path, ci.reason);
+    return;
+  }
+  if (ci.absent()) {
+    // Statically the account default (disabled unless changed) is not known: FAIL.
+    ctx.fail(cl.settings_loc, path,
+             "cluster '" + name +
+                 "' does not set containerInsights, so the account default applies (disabled "
+                 "unless changed): no per-task CPU, memory, network and storage metrics");
+    return;
+  }
+  const std::string v = core::to_lower(core::trim(ci.value));
+  if (v == "enabled" || v == "enhanced") return;
+  ctx.fail(ci.loc, path,
+           "cluster '" + name + "' has containerInsights '" + ci.value +
+               "': no per-task CPU, memory, network and storage metrics");
+}
+
+constexpr std::string_view kInputs[] = {"cloudformation"};
+
+}  // namespace
+
+extern const engine::CheckDef container_insights;
+const engine::CheckDef container_insights{
+    .id = "LOG-010",
+    .rationale =
+        "Container Insights collects per-task and per-container CPU, memory, network and storage "
+        "metrics (StorageWriteBytes shows whether a container writes to its root filesystem "
+        "before you make it read-only) and surfaces crash loops and resource exhaustion. Without "
+        "it an ECS on Fargate cluster has only service-level averages, which hide a single "
+        "misbehaving or compromised task.",
+    .remediation =
+        {
+            .cdk = "new ecs.Cluster(this, 'Cluster', {\n  vpc,\n  containerInsightsV2: "
+                   "ecs.ContainerInsights.ENHANCED,  // or ENABLED\n});",
+            .cloudformation = "Cluster:\n  Type: AWS::ECS::Cluster\n  Properties:\n"
+                              "    ClusterSettings:\n      - Name: containerInsights\n"
+                              "        Value: enhanced  # or enabled",
+            .terraform = "resource \"aws_ecs_cluster\" \"main\" {\n  name = \"main\"\n"
+                         "  setting {\n    name  = \"containerInsights\"\n"
+                         "    value = \"enhanced\"  # or \"enabled\"\n  }\n}",
+        },
+    .inputs = kInputs,
+    .on_cluster = run,
+};
+
+}  // namespace ecsguard::checks::logging

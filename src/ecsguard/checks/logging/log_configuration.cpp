@@ -1,0 +1,100 @@
+// LOG-011 Every container has a log configuration (Security Hub ECS.9).
+#include <vector>
+
+#include "ecsguard/checks/common.h"
+#include "ecsguard/checks/logging/common.h"
+#include "ecsguard/engine/check.h"
+#include "ecsguard/engine/context.h"
+
+namespace ecsguard::checks::logging {
+
+namespace {
+
+bool option_written(const model::LogConfiguration& lc, std::string_view name) {
+  const auto* kv = lc.option(name);
+  return kv && !(kv->value.known() && core::trim(kv->value.value).empty());
+}
+
+void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
+  const auto& lc = c.log_configuration;
+  const std::string base = container_path(c) + ".LogConfiguration";
+  const std::string who = "container '" + container_label(c) + "'";
+  if (lc.state == model::Presence::kUnknown) {
+    ctx.unknown(lc.loc, base, "the log configuration of " + who + " is not statically known");
+    return;
+  }
+  if (lc.state == model::Presence::kAbsent) {
+    ctx.fail({}, base,
+             who +
+                 " has no log configuration: its output is not collected anywhere once the "
+                 "task stops");
+    return;
+  }
+  const auto& d = lc.driver;
+  if (d.unknown()) {
+    ctx.unknown(d.loc, base + ".LogDriver", d.reason);
+    return;
+  }
+  const std::string driver = known_lower(d);
+  if (driver.empty()) {
+    ctx.fail(d.loc.valid() ? d.loc : lc.loc, base + ".LogDriver",
+             who + " has a log configuration without a log driver");
+    return;
+  }
+  const bool fargate = runs_on_fargate(td, ctx.stack());
+  if (fargate && driver != "awslogs" && driver != "splunk" && driver != "awsfirelens") {
+    ctx.fail(d.loc, base + ".LogDriver",
+             who + " uses log driver '" + d.value +
+                 "', which Fargate does not support (awslogs, splunk or awsfirelens)");
+    return;
+  }
+  if (driver != "awslogs") return;
+  std::vector<std::string_view> missing;
+  for (std::string_view opt : {"awslogs-group", "awslogs-region"}) {
+    if (!option_written(lc, opt)) missing.push_back(opt);
+  }
+  if (fargate && !option_written(lc, "awslogs-stream-prefix")) {
+    missing.push_back("awslogs-stream-prefix");
+  }
+  if (missing.empty()) return;
+  std::string list;
+  for (auto m : missing) list += (list.empty() ? "" : ", ") + std::string(m);
+  ctx.fail(
+      lc.loc, base + ".Options",
+      who + " uses the awslogs driver without " + list + (fargate ? " (required on Fargate)" : ""));
+}
+
+constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
+
+}  // namespace
+
+extern const engine::CheckDef log_configuration;
+const engine::CheckDef log_configuration{
+    .id = "LOG-011",
+    .rationale =
+        "On Fargate there is no host to read container logs from: what a container writes to "
+        "stdout and stderr is lost unless its definition ships it with a log driver (awslogs to "
+        "CloudWatch Logs, splunk, or awsfirelens). Without logs an intrusion, a crash loop or a "
+        "leaked error cannot be investigated. The awslogs driver needs awslogs-group and "
+        "awslogs-region, and on Fargate awslogs-stream-prefix, to tie each stream to its task.",
+    .remediation =
+        {
+            .cdk = "taskDefinition.addContainer('App', {\n  image,\n  logging: "
+                   "ecs.LogDrivers.awsLogs({\n    streamPrefix: 'app',\n    logGroup,  // a "
+                   "logs.LogGroup with retention and a KMS key\n  }),\n});",
+            .cloudformation = "ContainerDefinitions:\n  - Name: app\n    LogConfiguration:\n"
+                              "      LogDriver: awslogs\n      Options:\n"
+                              "        awslogs-group: !Ref AppLogGroup\n"
+                              "        awslogs-region: !Ref AWS::Region\n"
+                              "        awslogs-stream-prefix: app",
+            .terraform = "container_definitions = jsonencode([{\n  name = \"app\"\n"
+                         "  logConfiguration = {\n    logDriver = \"awslogs\"\n    options = {\n"
+                         "      awslogs-group         = aws_cloudwatch_log_group.app.name\n"
+                         "      awslogs-region        = data.aws_region.current.name\n"
+                         "      awslogs-stream-prefix = \"app\"\n    }\n  }\n}])",
+        },
+    .inputs = kInputs,
+    .on_container = run,
+};
+
+}  // namespace ecsguard::checks::logging

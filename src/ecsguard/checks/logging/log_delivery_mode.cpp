@@ -1,0 +1,191 @@
+// LOG-013 awslogs delivery mode chosen deliberately (non-blocking with buffer, or blocking for
+// audit-critical logs).
+#include <string>
+#include <vector>
+
+#include "ecsguard/checks/common.h"
+#include "ecsguard/checks/logging/common.h"
+#include "ecsguard/engine/check.h"
+#include "ecsguard/engine/context.h"
+
+namespace ecsguard::checks::logging {
+
+namespace {
+
+bool truthy(const model::Str& v) {
+  const std::string s = known_lower(v);
+  return s == "true" || s == "yes" || s == "1";
+}
+
+bool audit_critical(const model::TaskDefinition& td, const model::Container& c,
+                    const engine::CheckOptions& o) {
+  if (c.name.known()) {
+    const std::string qualified = task_definition_label(td) + "/" + c.name.value;
+    for (const auto& g : o.audit_critical_containers) {
+      if (glob_match(g, c.name.value) || glob_match(g, qualified)) return true;
+    }
+  }
+  for (const auto& label : c.docker_labels) {
+    if (label.name.known() && label.name.value == o.audit_critical_label && truthy(label.value)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+enum class Facing : unsigned char { kNo, kYes, kUnknown };
+
+struct Exposure {
+  Facing facing = Facing::kNo;
+  std::string service;  // the internet-facing service, or why it is not known
+};
+
+bool refs_any(const model::Str& v, const std::vector<std::string>& ids) {
+  for (const auto& r : v.refs) {
+    for (const auto& id : ids) {
+      if (r == id) return true;
+    }
+  }
+  return false;
+}
+
+// Schemes of the load balancers that forward to target group `tg` (logical id) in `scope`.
+Facing target_group_facing(const model::Stack& stack, model::ScopeId scope, const std::string& tg) {
+  std::vector<std::string> listeners;  // listener logical ids forwarding to tg (direct or by rule)
+  for (const auto& l : stack.listeners) {
+    if (l.id.scope != scope) continue;
+    bool forwards = false;
+    for (const auto& t : l.target_groups) forwards = forwards || refs_any(t, {tg});
+    if (!forwards) continue;
+    if (l.listener.absent()) {
+      listeners.push_back(l.id.name);
+    } else {
+      listeners.insert(listeners.end(), l.listener.refs.begin(), l.listener.refs.end());
+    }
+  }
+  Facing out = Facing::kNo;
+  bool found_lb = false;
+  for (const auto& l : stack.listeners) {
+    if (l.id.scope != scope || !l.listener.absent()) continue;
+    bool used = false;
+    for (const auto& id : listeners) used = used || id == l.id.name;
+    if (!used) continue;
+    for (const auto& lb : stack.load_balancers) {
+      if (lb.id.scope != scope || !refs_any(l.load_balancer, {lb.id.name})) continue;
+      found_lb = true;
+      if (lb.scheme.unknown()) {
+        if (out == Facing::kNo) out = Facing::kUnknown;
+      } else if (lb.scheme.absent() || core::iequals(lb.scheme.value, "internet-facing")) {
+        return Facing::kYes;  // the default scheme is internet-facing
+      }
+    }
+  }
+  return found_lb ? out : Facing::kUnknown;
+}
+
+Facing service_facing(const model::Stack& stack, const model::Service& s) {
+  const auto& ip = s.network.assign_public_ip;
+  if (ip.known() && (core::iequals(ip.value, "ENABLED") || core::iequals(ip.value, "true"))) {
+    return Facing::kYes;
+  }
+  Facing out = ip.unknown() ? Facing::kUnknown : Facing::kNo;
+  for (const auto& lb : s.load_balancers) {
+    Facing f = Facing::kUnknown;
+    for (const auto& tg : lb.target_group.refs) {
+      const Facing t = target_group_facing(stack, s.id.scope, tg);
+      if (t == Facing::kYes) return Facing::kYes;
+      if (t == Facing::kNo) f = Facing::kNo;
+    }
+    if (f == Facing::kUnknown) out = Facing::kUnknown;
+  }
+  return out;
+}
+
+Exposure exposure(const model::Stack& stack, const model::TaskDefinition& td) {
+  Exposure e;
+  for (const auto* s : stack.services_using(td)) {
+    const Facing f = service_facing(stack, *s);
+    if (f == Facing::kYes) return {Facing::kYes, service_label(*s)};
+    if (f == Facing::kUnknown && e.facing == Facing::kNo) e = {Facing::kUnknown, service_label(*s)};
+  }
+  return e;
+}
+
+void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
+  const auto& lc = c.log_configuration;
+  if (lc.state != model::Presence::kKnown) return;  // LOG-011
+  const std::string path = container_path(c) + ".LogConfiguration.Options.mode";
+  const std::string who = "container '" + container_label(c) + "'";
+  const auto* mode_kv = lc.option("mode");
+  std::string mode;
+  core::Loc at = lc.loc;
+  std::string origin;
+  if (mode_kv) {
+    if (mode_kv->value.unknown()) {
+      ctx.unknown(mode_kv->value.loc, path, mode_kv->value.reason);
+      return;
+    }
+    mode = known_lower(mode_kv->value);
+    at = mode_kv->value.loc.valid() ? mode_kv->value.loc : mode_kv->loc;
+  } else {
+    mode = core::to_lower(ctx.options().default_log_driver_mode);
+    origin = " (the account's default log driver mode)";
+  }
+  const bool audit = audit_critical(td, c, ctx.options());
+  if (mode == "blocking" && !audit) {
+    const Exposure e = exposure(ctx.stack(), td);
+    if (e.facing == Facing::kYes) {
+      ctx.warn(at, path,
+               who + " logs in blocking mode" + origin + " and serves internet-facing service '" +
+                   e.service +
+                   "': if CloudWatch Logs slows down, writes to stdout/stderr block and the "
+                   "application stalls (use non-blocking with max-buffer-size)");
+    } else if (e.facing == Facing::kUnknown) {
+      ctx.unknown(at, path,
+                  who + " logs in blocking mode" + origin + "; whether service '" + e.service +
+                      "' is internet-facing could not be determined");
+    }
+  } else if (mode == "non-blocking" && audit && !lc.option("max-buffer-size")) {
+    ctx.warn(at, path,
+             "audit-critical " + who + " logs in non-blocking mode" + origin +
+                 " without max-buffer-size: log lines are dropped silently when the buffer fills "
+                 "(set max-buffer-size, or use blocking mode)");
+  }
+}
+
+constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
+
+}  // namespace
+
+extern const engine::CheckDef log_delivery_mode;
+const engine::CheckDef log_delivery_mode{
+    .id = "LOG-013",
+    .rationale =
+        "The log driver's delivery mode trades availability against completeness. In blocking "
+        "mode a slow or throttled CloudWatch Logs endpoint blocks the application's writes to "
+        "stdout and stderr, which can stall an internet-facing service. In non-blocking mode "
+        "(the ECS default since June 2025) lines are buffered and silently dropped when the "
+        "buffer is full, which is unacceptable for audit-critical logs unless the buffer is sized "
+        "with max-buffer-size.",
+    .remediation =
+        {
+            .cdk = "logging: ecs.LogDrivers.awsLogs({\n  streamPrefix: 'app',\n  mode: "
+                   "ecs.AwsLogDriverMode.NON_BLOCKING,\n  maxBufferSize: Size.mebibytes(25),\n"
+                   "}),\n// audit-critical containers: mode: ecs.AwsLogDriverMode.BLOCKING",
+            .cloudformation = "LogConfiguration:\n  LogDriver: awslogs\n  Options:\n"
+                              "    awslogs-group: !Ref AppLogGroup\n"
+                              "    awslogs-region: !Ref AWS::Region\n"
+                              "    awslogs-stream-prefix: app\n    mode: non-blocking\n"
+                              "    max-buffer-size: 25m",
+            .terraform = "logConfiguration = {\n  logDriver = \"awslogs\"\n  options = {\n"
+                         "    awslogs-group         = aws_cloudwatch_log_group.app.name\n"
+                         "    awslogs-region        = data.aws_region.current.name\n"
+                         "    awslogs-stream-prefix = \"app\"\n"
+                         "    mode                  = \"non-blocking\"\n"
+                         "    max-buffer-size       = \"25m\"\n  }\n}",
+        },
+    .inputs = kInputs,
+    .on_container = run,
+};
+
+}  // namespace ecsguard::checks::logging

@@ -1,0 +1,163 @@
+// LOG-012 Container log groups have retention and KMS encryption (Security Hub CloudWatch.16).
+#include <set>
+#include <string>
+
+#include "ecsguard/checks/common.h"
+#include "ecsguard/checks/logging/common.h"
+#include "ecsguard/engine/check.h"
+#include "ecsguard/engine/context.h"
+
+namespace ecsguard::checks::logging {
+
+namespace {
+
+// The options naming the log group a container ships to, per driver.
+struct GroupOptions {
+  const model::KeyValue* group = nullptr;   // awslogs-group | log_group_name (FireLens)
+  const model::KeyValue* create = nullptr;  // awslogs-create-group | auto_create_group
+};
+
+GroupOptions group_options(const model::LogConfiguration& lc) {
+  const std::string driver = known_lower(lc.driver);
+  if (driver == "awslogs") return {lc.option("awslogs-group"), lc.option("awslogs-create-group")};
+  if (driver == "awsfirelens") {
+    const auto* name = lc.option("Name");
+    const std::string out = name ? known_lower(name->value) : std::string();
+    if (out == "cloudwatch_logs" || out == "cloudwatch") {
+      return {lc.option("log_group_name"), lc.option("auto_create_group")};
+    }
+  }
+  return {};
+}
+
+const model::LogGroup* find_log_group(const model::Stack& stack, model::ScopeId scope,
+                                      const model::Str& group) {
+  for (const auto& ref : group.refs) {
+    if (const auto* lg = stack.log_group(scope, ref)) return lg;
+  }
+  if (group.unknown() && has_known_text(group.value)) {
+    // The same partially known name in the same template ("/ecs/${AWS::StackName}/app").
+    for (const auto& lg : stack.log_groups) {
+      if (lg.id.scope == scope && lg.log_group_name.unknown() &&
+          lg.log_group_name.value == group.value) {
+        return &lg;
+      }
+    }
+  }
+  if (!group.known()) return nullptr;
+  const model::LogGroup* any_scope = nullptr;
+  for (const auto& lg : stack.log_groups) {
+    if (!lg.log_group_name.known() || lg.log_group_name.value != group.value) continue;
+    if (lg.id.scope == scope) return &lg;
+    if (!any_scope) any_scope = &lg;
+  }
+  return any_scope;
+}
+
+void judge_log_group(const model::LogGroup& lg, engine::CheckContext& ctx) {
+  ctx.set_subject(lg.id);
+  const std::string who =
+      "log group '" +
+      (lg.log_group_name.known() && !lg.log_group_name.value.empty() ? lg.log_group_name.value
+                                                                     : lg.id.name) +
+      "'";
+  const auto& r = lg.retention_in_days;
+  const int min_days = ctx.options().log_retention_min_days;
+  if (r.unknown()) {
+    ctx.unknown(r.loc, "RetentionInDays", r.reason);
+  } else if (r.absent()) {
+    ctx.fail({}, "RetentionInDays",
+             who +
+                 " sets no RetentionInDays: container logs are kept without a retention "
+                 "policy (at least " +
+                 std::to_string(min_days) + " days expected)");
+  } else if (r.value < min_days) {
+    ctx.fail(r.loc, "RetentionInDays",
+             who + " keeps container logs for " + std::to_string(r.value) +
+                 " days, less than the required " + std::to_string(min_days));
+  }
+  const auto& k = lg.kms_key_id;
+  if (k.absent()) {
+    ctx.warn({}, "KmsKeyId",
+             who + " is not encrypted with a customer managed KMS key (no KmsKeyId)");
+  } else if (k.unknown() && k.refs.empty() && !has_known_text(k.value)) {
+    ctx.unknown(k.loc, "KmsKeyId", k.reason);
+  }
+}
+
+void run(const model::Stack& stack, engine::CheckContext& ctx) {
+  std::set<const model::LogGroup*> judged;
+  for (const auto& td : stack.task_definitions) {
+    for (const auto& c : td.containers) {
+      const auto& lc = c.log_configuration;
+      if (lc.state != model::Presence::kKnown) continue;  // LOG-011
+      const GroupOptions opts = group_options(lc);
+      if (!opts.group) continue;  // LOG-011 reports a missing awslogs-group
+      const auto& group = opts.group->value;
+      if (const auto* lg = find_log_group(stack, td.id.scope, group)) {
+        if (judged.insert(lg).second) judge_log_group(*lg, ctx);
+        continue;
+      }
+      ctx.set_subject(td.id, &c);
+      const std::string base = container_path(c) + ".LogConfiguration.Options.";
+      const std::string gname = group.known() ? "'" + group.value + "'" : "(not known)";
+      if (opts.create) {
+        const auto& cv = opts.create->value;
+        if (cv.unknown()) {
+          ctx.unknown(cv.loc, base + opts.create->name.value, cv.reason);
+          continue;
+        }
+        if (cv.known() && core::iequals(core::trim(cv.value), "true")) {
+          ctx.fail(cv.loc, base + opts.create->name.value,
+                   "container '" + container_label(c) + "' lets the log driver create log group " +
+                       gname + " on first use: it is created without retention or KMS key");
+          continue;
+        }
+      }
+      const std::string path = base + (opts.group->name.known() ? opts.group->name.value : "");
+      if (group.unknown()) {
+        ctx.unknown(group.loc, path,
+                    group.refs.empty() ? group.reason
+                                       : "the log group is not a AWS::Logs::LogGroup of this "
+                                         "template (" +
+                                             group.reason + ")");
+      } else if (group.known()) {
+        ctx.unknown(group.loc, path,
+                    "log group " + gname + " is not defined in the scanned templates");
+      }
+    }
+  }
+}
+
+constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
+
+}  // namespace
+
+extern const engine::CheckDef log_group_retention;
+const engine::CheckDef log_group_retention{
+    .id = "LOG-012",
+    .rationale =
+        "Container logs are the record of what happened inside a Fargate task. A log group "
+        "without a retention policy, or with a short one, either keeps data indefinitely or "
+        "loses it before an incident is noticed (CloudWatch.16 expects at least a year); a "
+        "customer managed KMS key lets you control and audit who can read them. A log group "
+        "created on the fly by awslogs-create-group gets neither.",
+    .remediation =
+        {
+            .cdk = "const logGroup = new logs.LogGroup(this, 'AppLogs', {\n  retention: "
+                   "logs.RetentionDays.ONE_YEAR,\n  encryptionKey: key,  // a kms.Key whose "
+                   "policy allows logs.<region>.amazonaws.com\n});\n// in the container: "
+                   "logging: ecs.LogDrivers.awsLogs({ streamPrefix: 'app', logGroup })",
+            .cloudformation = "AppLogGroup:\n  Type: AWS::Logs::LogGroup\n  Properties:\n"
+                              "    RetentionInDays: 365\n    KmsKeyId: !GetAtt LogsKey.Arn\n"
+                              "# container: awslogs-group: !Ref AppLogGroup (no "
+                              "awslogs-create-group)",
+            .terraform = "resource \"aws_cloudwatch_log_group\" \"app\" {\n"
+                         "  name              = \"/ecs/app\"\n  retention_in_days = 365\n"
+                         "  kms_key_id        = aws_kms_key.logs.arn\n}",
+        },
+    .inputs = kInputs,
+    .on_stack = run,
+};
+
+}  // namespace ecsguard::checks::logging

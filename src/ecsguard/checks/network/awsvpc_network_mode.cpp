@@ -1,0 +1,108 @@
+// NET-001 Task definition uses awsvpc network mode (never host) (Security Hub ECS.17).
+#include "ecsguard/checks/common.h"
+#include "ecsguard/core/strings.h"
+#include "ecsguard/engine/check.h"
+#include "ecsguard/engine/context.h"
+
+namespace ecsguard::checks::network {
+
+namespace {
+
+struct Compat {
+  bool fargate = false;
+  bool ec2_like = false;  // EC2 or ECS Managed Instances: awsvpc is available there too
+  bool unknown = false;
+};
+
+// RequiresCompatibilities; absent means EC2 (the RegisterTaskDefinition default).
+Compat compatibilities(const model::TaskDefinition& td) {
+  Compat c;
+  const auto& rc = td.requires_compatibilities;
+  if (rc.absent()) {
+    c.ec2_like = true;
+    return c;
+  }
+  if (rc.unknown()) {
+    c.unknown = true;
+    return c;
+  }
+  for (const auto& e : rc.value) {
+    if (!e.known()) {
+      c.unknown = true;
+    } else if (core::iequals(e.value, "FARGATE")) {
+      c.fargate = true;
+    } else if (core::iequals(e.value, "EC2") || core::iequals(e.value, "MANAGED_INSTANCES")) {
+      c.ec2_like = true;
+    }
+  }
+  if (rc.value.empty()) c.ec2_like = true;
+  return c;
+}
+
+void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
+  const auto& nm = td.network_mode;
+  const std::string path = "NetworkMode";
+  const std::string name = task_definition_label(td);
+  if (nm.unknown()) {
+    ctx.unknown(nm.loc, path, nm.reason);
+    return;
+  }
+  const std::string mode = nm.known() ? core::to_lower(nm.value) : std::string();
+  if (mode == "awsvpc") return;
+  if (mode == "host") {
+    ctx.fail(nm.loc, path,
+             "task definition '" + name +
+                 "' uses host network mode: its containers share the host's network namespace "
+                 "and can bind or sniff any host port");
+    return;
+  }
+  const std::string shown = nm.known() ? "'" + nm.value + "' network mode" : "no NetworkMode";
+  const Compat c = compatibilities(td);
+  if (c.fargate) {
+    ctx.fail(nm.loc, path,
+             "task definition '" + name + "' requires FARGATE but has " + shown +
+                 " (Fargate accepts only awsvpc)");
+  } else if (c.unknown) {
+    const auto& rc = td.requires_compatibilities;
+    ctx.unknown(rc.loc, "RequiresCompatibilities",
+                rc.reason.empty() ? "RequiresCompatibilities is not statically known" : rc.reason);
+  } else if (c.ec2_like) {
+    ctx.warn(nm.loc, path,
+             "task definition '" + name + "' has " + shown +
+                 (nm.known() ? "" : " (bridge on EC2)") +
+                 ": tasks share the instance's network stack instead of getting their own ENI "
+                 "and security groups (use awsvpc)");
+  }
+}
+
+constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
+
+}  // namespace
+
+extern const engine::CheckDef awsvpc_network_mode;
+const engine::CheckDef awsvpc_network_mode{
+    .id = "NET-001",
+    .rationale =
+        "With awsvpc each task gets its own elastic network interface, private IP and security "
+        "groups, so traffic between tasks can be filtered task by task. Host mode puts every "
+        "container on the instance's network namespace, and bridge mode hides tasks behind the "
+        "instance's address and security groups. Fargate accepts only awsvpc; a task definition "
+        "meant for EC2 capacity should use it too.",
+    .remediation =
+        {
+            .cdk = "// Fargate task definitions always use awsvpc:\n"
+                   "new ecs.FargateTaskDefinition(this, 'Task', { cpu: 256, memoryLimitMiB: 512 });"
+                   "\n// EC2 task definitions: set it explicitly\n"
+                   "new ecs.Ec2TaskDefinition(this, 'Ec2Task', { networkMode: "
+                   "ecs.NetworkMode.AWS_VPC });",
+            .cloudformation = "TaskDefinition:\n  Type: AWS::ECS::TaskDefinition\n  Properties:\n"
+                              "    NetworkMode: awsvpc\n    RequiresCompatibilities: [FARGATE]",
+            .terraform = "resource \"aws_ecs_task_definition\" \"app\" {\n"
+                         "  network_mode             = \"awsvpc\"\n"
+                         "  requires_compatibilities = [\"FARGATE\"]\n  # ...\n}",
+        },
+    .inputs = kInputs,
+    .on_task_definition = run,
+};
+
+}  // namespace ecsguard::checks::network

@@ -1,0 +1,152 @@
+// REG-001 ECR repositories have image scanning configured (scan on push or registry-level
+// scanning rule) (Security Hub ECR.1).
+#include <string>
+
+#include "ecsguard/checks/registry/common.h"
+#include "ecsguard/engine/check.h"
+#include "ecsguard/engine/context.h"
+
+namespace ecsguard::checks::registry {
+
+namespace {
+
+// Does `rule` scan the repository for a registry of scan type `type` (BASIC | ENHANCED)?
+// BASIC scans on push only; ENHANCED (Amazon Inspector) on push or continuously.
+Tri rule_covers(const model::RegistryScanningRule& rule, std::string_view type,
+                const model::Str& repository_name) {
+  const auto& f = rule.scan_frequency;
+  Tri freq = Tri::kNo;
+  if (f.unknown()) {
+    freq = Tri::kUnknown;
+  } else if (f.known()) {
+    const std::string v = core::to_upper(core::trim(f.value));
+    freq = (v == "SCAN_ON_PUSH" || (type == "ENHANCED" && v == "CONTINUOUS_SCAN")) ? Tri::kYes
+                                                                                   : Tri::kNo;
+  }
+  Tri match = Tri::kNo;
+  for (const auto& flt : rule.filters) {
+    match = tri_or(match, wildcard_filter_matches(flt.filter, flt.filter_type, repository_name));
+  }
+  return tri_and(freq, match);
+}
+
+struct RegistryView {
+  Tri enhanced = Tri::kNo;         // an ENHANCED configuration exists (unknown: a type is unknown)
+  Tri enhanced_covers = Tri::kNo;  // an ENHANCED rule scans this repository
+  Tri basic_covers = Tri::kNo;     // a BASIC rule (or a rule valid for both types) scans it
+  std::string enhanced_id;         // logical id of the ENHANCED configuration
+};
+
+RegistryView evaluate_registry(const model::Stack& stack, const model::Str& name) {
+  RegistryView v;
+  for (const auto& rc : stack.registry_scanning) {
+    const auto& t = rc.scan_type;
+    const std::string type = t.known() ? core::to_upper(core::trim(t.value)) : "BASIC";
+    for (const auto& rule : rc.rules) {
+      if (t.unknown()) {
+        const Tri b = rule_covers(rule, "BASIC", name);
+        const Tri e = rule_covers(rule, "ENHANCED", name);
+        v.basic_covers = tri_or(v.basic_covers, b == e ? b : Tri::kUnknown);
+      } else if (type == "ENHANCED") {
+        v.enhanced_covers = tri_or(v.enhanced_covers, rule_covers(rule, "ENHANCED", name));
+      } else {
+        v.basic_covers = tri_or(v.basic_covers, rule_covers(rule, "BASIC", name));
+      }
+    }
+    if (t.unknown()) {
+      v.enhanced = tri_or(v.enhanced, Tri::kUnknown);
+    } else if (type == "ENHANCED") {
+      v.enhanced = Tri::kYes;
+      if (v.enhanced_id.empty()) v.enhanced_id = rc.id.name;
+    }
+  }
+  return v;
+}
+
+void run(const model::Repository& repo, engine::CheckContext& ctx) {
+  const std::string who = "repository '" + repository_label(repo) + "'";
+  const RegistryView reg = evaluate_registry(ctx.stack(), repo.repository_name);
+  const std::string rules_path = "RegistryScanningConfiguration.Rules";
+  const std::string filter_unknown =
+      "whether a registry scanning rule's repository filter matches " + who +
+      " cannot be determined (name or filter not statically known)";
+  // Registry-level ENHANCED scanning replaces the repository's ScanOnPush flag: decide first.
+  if (reg.enhanced == Tri::kYes) {
+    if (reg.enhanced_covers == Tri::kYes || reg.basic_covers == Tri::kYes) return;
+    if (reg.enhanced_covers == Tri::kUnknown || reg.basic_covers == Tri::kUnknown) {
+      ctx.unknown({}, rules_path, filter_unknown);
+      return;
+    }
+    ctx.fail({}, rules_path,
+             who + " matches no rule of the ENHANCED registry scanning configuration '" +
+                 reg.enhanced_id +
+                 "': it is never scanned, and its ScanOnPush setting is ignored under enhanced "
+                 "scanning");
+    return;
+  }
+  if (reg.basic_covers == Tri::kYes) return;
+  const auto& sop = repo.scan_on_push;
+  if (sop.unknown()) {
+    ctx.unknown(sop.loc, "ImageScanningConfiguration.ScanOnPush", sop.reason);
+    return;
+  }
+  if (sop.known() && sop.value) {
+    if (reg.enhanced == Tri::kNo) return;
+    ctx.unknown({}, "RegistryScanningConfiguration.ScanType",
+                "the registry scanning type (BASIC or ENHANCED) is not statically known, and "
+                "ENHANCED scanning ignores the repository's ScanOnPush setting");
+    return;
+  }
+  if (reg.basic_covers == Tri::kUnknown) {
+    ctx.unknown({}, rules_path, filter_unknown);
+    return;
+  }
+  ctx.fail(
+      sop.loc, "ImageScanningConfiguration.ScanOnPush",
+      who + (sop.known() ? " sets ScanOnPush false" : " does not set ScanOnPush (default false)") +
+          " and no registry scanning rule covers it: pushed images are never scanned for "
+          "vulnerabilities");
+}
+
+constexpr std::string_view kInputs[] = {"cloudformation"};
+
+}  // namespace
+
+extern const engine::CheckDef image_scanning;
+const engine::CheckDef image_scanning{
+    .id = "REG-001",
+    .rationale =
+        "Images pushed to ECR carry the vulnerabilities of their base image and dependencies. "
+        "Scanning on push (basic scanning) or continuously (enhanced scanning with Amazon "
+        "Inspector) reports them before a Fargate task runs the image. Registry-level scanning "
+        "rules take precedence: under enhanced scanning only repositories matching a rule's "
+        "filter are scanned, whatever their own ScanOnPush flag says.",
+    .remediation =
+        {
+            .cdk = "new ecr.Repository(this, 'Repo', { imageScanOnPush: true });\n"
+                   "// or, registry-wide with Amazon Inspector:\n"
+                   "new ecr.CfnRegistryScanningConfiguration(this, 'Scanning', {\n"
+                   "  scanType: 'ENHANCED',\n  rules: [{ scanFrequency: 'CONTINUOUS_SCAN',\n"
+                   "    repositoryFilters: [{ filter: '*', filterType: 'WILDCARD' }] }],\n});",
+            .cloudformation = "Repository:\n  Type: AWS::ECR::Repository\n  Properties:\n"
+                              "    ImageScanningConfiguration:\n      ScanOnPush: true\n"
+                              "# or registry-wide:\nScanning:\n"
+                              "  Type: AWS::ECR::RegistryScanningConfiguration\n"
+                              "  Properties:\n    ScanType: ENHANCED\n    Rules:\n"
+                              "      - ScanFrequency: CONTINUOUS_SCAN\n"
+                              "        RepositoryFilters:\n"
+                              "          - Filter: '*'\n            FilterType: WILDCARD",
+            .terraform = "resource \"aws_ecr_repository\" \"app\" {\n  name = \"app\"\n"
+                         "  image_scanning_configuration {\n    scan_on_push = true\n  }\n}\n"
+                         "# or registry-wide:\n"
+                         "resource \"aws_ecr_registry_scanning_configuration\" \"this\" {\n"
+                         "  scan_type = \"ENHANCED\"\n  rule {\n"
+                         "    scan_frequency = \"CONTINUOUS_SCAN\"\n    repository_filter {\n"
+                         "      filter      = \"*\"\n      filter_type = \"WILDCARD\"\n    }\n"
+                         "  }\n}",
+        },
+    .inputs = kInputs,
+    .on_repository = run,
+};
+
+}  // namespace ecsguard::checks::registry

@@ -1,0 +1,114 @@
+// REG-011 Credentials for non-ECR private registries come from Secrets Manager via
+// repositoryCredentials (Security Hub ECS.8).
+#include <string>
+
+#include "ecsguard/checks/registry/common.h"
+#include "ecsguard/engine/check.h"
+#include "ecsguard/engine/context.h"
+
+namespace ecsguard::checks::registry {
+
+namespace {
+
+// Environment names that carry registry credentials (the ECS agent's ECS_ENGINE_AUTH_* settings
+// and the usual Docker login variables).
+constexpr std::string_view kCredentialNames[] = {
+    "ECS_ENGINE_AUTH_*",  "DOCKER_AUTH_CONFIG", "DOCKER*_PASSWORD",    "DOCKER*_TOKEN",
+    "REGISTRY*_PASSWORD", "REGISTRY*_TOKEN",    "*_REGISTRY_PASSWORD", "*_REGISTRY_TOKEN",
+};
+
+bool credential_name(std::string_view name) {
+  for (auto g : kCredentialNames) {
+    if (glob_match(g, name)) return true;
+  }
+  return false;
+}
+
+void judge_credentials_parameter(const model::TaskDefinition& td, const model::Container& c,
+                                 engine::CheckContext& ctx) {
+  const auto& p = c.repository_credentials;
+  if (p.absent()) return;
+  const std::string path = container_path(c) + ".RepositoryCredentials.CredentialsParameter";
+  const core::Loc at = p.loc.valid() ? p.loc : c.repository_credentials_loc;
+  for (const auto& r : p.refs) {
+    if (ctx.stack().secret(td.id.scope, r)) return;  // an AWS::SecretsManager::Secret
+  }
+  if (p.value.find(":secretsmanager:") != std::string::npos) return;
+  if (p.unknown() && p.refs.empty() && !has_known_text(p.value)) {
+    ctx.unknown(at, path, p.reason);
+    return;
+  }
+  const std::string shown =
+      p.known() ? "'" + p.value + "'"
+                : "(references " + (p.refs.empty() ? printable(p.value) : p.refs.front()) + ")";
+  ctx.fail(at, path,
+           "container '" + container_label(c) + "' names registry credentials " + shown +
+               " that are not a Secrets Manager secret ARN (ECS reads repositoryCredentials only "
+               "from Secrets Manager)");
+}
+
+void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
+  judge_credentials_parameter(td, c, ctx);
+  const auto& img = c.image;
+  if (img.absent()) return;
+  const std::string who = "container '" + container_label(c) + "'";
+  const ImageRef ref = has_known_text(img.value) ? parse_image_ref(img.value) : ImageRef{};
+  if (ref.kind == RegistryKind::kEcr || ref.kind == RegistryKind::kEcrPublic) return;
+  if (!ref.userinfo.empty()) {
+    ctx.fail(img.loc, container_path(c) + ".Image",
+             who +
+                 "'s image reference embeds registry credentials (user:password@registry): "
+                 "they are stored in plain text in the task definition");
+  }
+  for (const auto& kv : c.environment) {
+    if (!kv.name.known() || !credential_name(kv.name.value)) continue;
+    const std::string path = container_path(c) + ".Environment[" + kv.name.value + "]";
+    const core::Loc at = kv.loc.valid() ? kv.loc : kv.name.loc;
+    if (ref.kind == RegistryKind::kUnknown) {
+      ctx.unknown(at, path,
+                  "environment variable " + kv.name.value +
+                      " looks like registry credentials, and the image's registry is not "
+                      "statically known");
+    } else {
+      ctx.fail(at, path,
+               who + " passes registry credentials in the plain-text environment variable " +
+                   kv.name.value + " for an image from " + ref.registry +
+                   " (use repositoryCredentials with a Secrets Manager secret)");
+    }
+  }
+}
+
+constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
+
+}  // namespace
+
+extern const engine::CheckDef registry_credentials;
+const engine::CheckDef registry_credentials{
+    .id = "REG-011",
+    .rationale =
+        "To pull from a private registry other than ECR, ECS on Fargate needs the registry "
+        "credentials. The supported way is repositoryCredentials naming a Secrets Manager secret "
+        "that only the task execution role can read. Credentials written into the image "
+        "reference or passed as plain-text environment variables (such as ECS_ENGINE_AUTH_DATA) "
+        "are visible to anyone who can describe the task definition and end up in logs and "
+        "CloudFormation history.",
+    .remediation =
+        {
+            .cdk = "const creds = secretsmanager.Secret.fromSecretNameV2(this, 'RegistryCreds', "
+                   "'registry/acme');\ntaskDefinition.addContainer('App', {\n  image: "
+                   "ecs.ContainerImage.fromRegistry('registry.example.com/team/app:1.4.2', { "
+                   "credentials: creds }),\n});",
+            .cloudformation = "ContainerDefinitions:\n  - Name: app\n"
+                              "    Image: registry.example.com/team/app:1.4.2\n"
+                              "    RepositoryCredentials:\n"
+                              "      CredentialsParameter: !Ref RegistryCredentialsSecret",
+            .terraform = "container_definitions = jsonencode([{\n  name  = \"app\"\n"
+                         "  image = \"registry.example.com/team/app:1.4.2\"\n"
+                         "  repositoryCredentials = {\n    credentialsParameter = "
+                         "aws_secretsmanager_secret.registry.arn\n  }\n}])",
+        },
+    .inputs = kInputs,
+    .on_container = run,
+};
+
+}  // namespace ecsguard::checks::registry

@@ -1,0 +1,81 @@
+// REG-007 ECR repositories encrypted with a customer managed KMS key (Security Hub ECR.5).
+#include <string>
+
+#include "ecsguard/checks/registry/common.h"
+#include "ecsguard/engine/check.h"
+#include "ecsguard/engine/context.h"
+
+namespace ecsguard::checks::registry {
+
+namespace {
+
+void run(const model::Repository& repo, engine::CheckContext& ctx) {
+  const auto& t = repo.encryption_type;
+  const std::string type_path = "EncryptionConfiguration.EncryptionType";
+  const std::string key_path = "EncryptionConfiguration.KmsKey";
+  const std::string who = "repository '" + repository_label(repo) + "'";
+  if (t.unknown()) {
+    ctx.unknown(t.loc, type_path, t.reason);
+    return;
+  }
+  const std::string type = t.known() ? core::to_upper(core::trim(t.value)) : "AES256";
+  if (type != "KMS" && type != "KMS_DSSE") {
+    ctx.fail(t.loc, type_path,
+             who +
+                 (t.known() ? " uses " + t.value + " encryption"
+                            : " uses the default AES256 encryption") +
+                 " with an AWS owned key: you cannot control or audit who can decrypt its images "
+                 "(encryption is fixed at creation: recreate it with KMS and a customer managed "
+                 "key)");
+    return;
+  }
+  const auto& k = repo.kms_key;
+  if (k.absent()) {
+    ctx.fail(t.loc, key_path,
+             who + " uses " + type +
+                 " encryption without KmsKey, so the AWS managed key aws/ecr is used, whose key "
+                 "policy you cannot control");
+    return;
+  }
+  // alias/aws/ecr (or any alias/aws/...) names an AWS managed key, also as an alias ARN.
+  if (k.value.find("alias/aws/") != std::string::npos) {
+    ctx.fail(k.loc, key_path,
+             who + " is encrypted with the AWS managed key " + k.value +
+                 ", whose key policy you cannot control");
+    return;
+  }
+  if (k.unknown() && k.refs.empty() && !has_known_text(k.value)) {
+    ctx.unknown(k.loc, key_path, k.reason);
+  }
+}
+
+constexpr std::string_view kInputs[] = {"cloudformation"};
+
+}  // namespace
+
+extern const engine::CheckDef repository_encryption;
+const engine::CheckDef repository_encryption{
+    .id = "REG-007",
+    .rationale =
+        "By default ECR encrypts images with an AWS owned key (AES256), and KMS without a "
+        "KmsKey uses the AWS managed key aws/ecr; in both cases the key policy is not yours, so "
+        "you cannot restrict or audit who decrypts the images. A customer managed key adds a "
+        "second, separately logged permission check in front of every image pull. Encryption "
+        "settings cannot be changed after the repository is created.",
+    .remediation =
+        {
+            .cdk = "const key = new kms.Key(this, 'EcrKey', { enableKeyRotation: true });\n"
+                   "new ecr.Repository(this, 'Repo', {\n  encryption: "
+                   "ecr.RepositoryEncryption.KMS,\n  encryptionKey: key,\n});",
+            .cloudformation = "Repository:\n  Type: AWS::ECR::Repository\n  Properties:\n"
+                              "    EncryptionConfiguration:\n      EncryptionType: KMS\n"
+                              "      KmsKey: !GetAtt EcrKey.Arn",
+            .terraform = "resource \"aws_ecr_repository\" \"app\" {\n  name = \"app\"\n"
+                         "  encryption_configuration {\n    encryption_type = \"KMS\"\n"
+                         "    kms_key         = aws_kms_key.ecr.arn\n  }\n}",
+        },
+    .inputs = kInputs,
+    .on_repository = run,
+};
+
+}  // namespace ecsguard::checks::registry
