@@ -13,9 +13,18 @@ bool has_string(const Node& map, std::string_view key) noexcept {
   return m != nullptr && m->value.is_string();
 }
 
-// A container definition object: name and image given as strings.
+// A container definition object: an image given as a string and at least one other container
+// definition property (Terraform modules render objects without a name, too).
 bool looks_like_container(const Node& n) noexcept {
-  return n.is_map() && has_string(n, "image") && has_string(n, "name");
+  if (!n.is_map() || !has_string(n, "image")) return false;
+  constexpr std::string_view kContainerKeys[] = {
+      "name",    "essential",         "portMappings", "cpu",
+      "memory",  "memoryReservation", "environment",  "logConfiguration",
+      "command", "entryPoint",        "user",         "secrets"};
+  for (const auto key : kContainerKeys) {
+    if (fields::member_ci(n, key) != nullptr) return true;
+  }
+  return false;
 }
 
 }  // namespace
