@@ -171,4 +171,16 @@ std::string service_label(const model::Service& s) {
   return s.service_name.known() && !s.service_name.value.empty() ? s.service_name.value : s.id.name;
 }
 
+std::string container_label(const model::TaskDefinition& td, const model::Container& c) {
+  if (c.name.known()) return c.name.value;
+  for (std::size_t i = 0; i < td.containers.size(); ++i) {
+    if (&td.containers[i] == &c) return "#" + std::to_string(i + 1);
+  }
+  return "?";
+}
+
+std::string container_path(const model::TaskDefinition& td, const model::Container& c) {
+  return "ContainerDefinitions[" + container_label(td, c) + "]";
+}
+
 }  // namespace ecsguard::checks

@@ -66,4 +66,10 @@ bool is_sha256_digest(std::string_view digest) noexcept;
 std::string task_definition_label(const model::TaskDefinition& td);
 std::string service_label(const model::Service& s);
 
+// Like container_path / container_label, but a container whose name is not known is numbered by
+// its 1-based position in the task definition ("ContainerDefinitions[#2]", "#2"), so unnamed
+// containers never share a property path (and so a fingerprint).
+std::string container_path(const model::TaskDefinition& td, const model::Container& c);
+std::string container_label(const model::TaskDefinition& td, const model::Container& c);
+
 }  // namespace ecsguard::checks
