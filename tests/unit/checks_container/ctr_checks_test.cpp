@@ -214,6 +214,7 @@ using Lines = std::multiset<std::string>;
 TEST(Ctr001, AbsentFalseTrueStringAndUnknown) {
   World w;
   auto& t = w.td();
+  t.id.origin = model::Origin::kTaskDefinitionJson;  // a string boolean is a smell only there
   World::container(t, "absent", 20);
   World::container(t, "false", 30).readonly_root_filesystem = flex(false, 31);
   World::container(t, "true", 40).readonly_root_filesystem = flex(true, 41);
@@ -227,6 +228,23 @@ TEST(Ctr001, AbsentFalseTrueStringAndUnknown) {
                    "fail TaskDef/strfalse 61 ContainerDefinitions[strfalse].ReadonlyRootFilesystem",
                    "unknown TaskDef/unknown 71 "
                    "ContainerDefinitions[unknown].ReadonlyRootFilesystem"}));
+}
+
+TEST(Ctr001, CloudFormationStringBooleansAreNormal) {
+  World w;
+  auto& t = w.td();  // CloudFormation: parameters are strings, "true" is converted
+  World::container(t, "string", 50).readonly_root_filesystem = flex(true, 51, true);
+  EXPECT_EQ(w.run(ctr::read_only_root), Lines{});
+}
+
+TEST(Ctr001, UnnamedContainersGetDistinctPaths) {
+  World w;
+  auto& t = w.td();
+  World::container(t, "a", 20).name = unknown_str("parameter Name has no default", 20);
+  World::container(t, "b", 30).name = unknown_str("parameter Name has no default", 30);
+  EXPECT_EQ(w.run(ctr::read_only_root),
+            (Lines{"fail TaskDef 20 ContainerDefinitions[#1].ReadonlyRootFilesystem",
+                   "fail TaskDef 30 ContainerDefinitions[#2].ReadonlyRootFilesystem"}));
 }
 
 TEST(Ctr001, WindowsIsNotApplicableAndUnknownOsIsUnknown) {

@@ -25,10 +25,11 @@ std::string cap_name(std::string_view s) {
   return out;
 }
 
-void check_add(const model::Container& c, engine::CheckContext& ctx) {
+void check_add(const model::TaskDefinition& td, const model::Container& c,
+               engine::CheckContext& ctx) {
   const auto& add = c.capabilities_add;
-  const std::string base = container_path(c) + ".LinuxParameters.Capabilities.Add";
-  const std::string name = container_label(c);
+  const std::string base = container_path(td, c) + ".LinuxParameters.Capabilities.Add";
+  const std::string name = container_label(td, c);
   if (add.unknown()) {
     ctx.unknown(add.loc, base, add.reason);
     return;
@@ -70,9 +71,10 @@ void check_add(const model::Container& c, engine::CheckContext& ctx) {
   }
 }
 
-void check_drop(const model::Container& c, engine::CheckContext& ctx) {
+void check_drop(const model::TaskDefinition& td, const model::Container& c,
+                engine::CheckContext& ctx) {
   const auto& drop = c.capabilities_drop;
-  const std::string prop = container_path(c) + ".LinuxParameters.Capabilities.Drop";
+  const std::string prop = container_path(td, c) + ".LinuxParameters.Capabilities.Drop";
   if (drop.unknown()) {
     ctx.unknown(drop.loc, prop, drop.reason);
     return;
@@ -93,7 +95,7 @@ void check_drop(const model::Container& c, engine::CheckContext& ctx) {
     return;
   }
   ctx.warn(drop.loc, prop,
-           "container '" + container_label(c) +
+           "container '" + container_label(td, c) +
                "' does not drop ALL Linux capabilities, so it keeps Docker's default set "
                "(NET_RAW, SETUID, SETGID, CHOWN, DAC_OVERRIDE, ...)");
 }
@@ -101,12 +103,12 @@ void check_drop(const model::Container& c, engine::CheckContext& ctx) {
 void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
   if (os_family(td) == OsFamily::kWindows) return;  // linuxParameters: Linux only
   if (c.linux_parameters_state == model::Presence::kUnknown) {
-    ctx.unknown(c.capabilities_drop.loc, container_path(c) + ".LinuxParameters",
+    ctx.unknown(c.capabilities_drop.loc, container_path(td, c) + ".LinuxParameters",
                 "the container's linuxParameters could not be resolved");
     return;
   }
-  check_add(c, ctx);
-  check_drop(c, ctx);
+  check_add(td, c, ctx);
+  check_drop(td, c, ctx);
 }
 
 constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};

@@ -63,7 +63,7 @@ std::optional<long long> parse_units(std::string_view text, std::string_view uni
 }
 
 void check_task_size(const model::TaskDefinition& td, Tri fargate, engine::CheckContext& ctx) {
-  const std::string name = "task definition '" + td.id.name + "'";
+  const std::string name = "task definition '" + task_definition_label(td) + "'";
   bool missing = false;
   for (const auto* v : {&td.cpu, &td.memory}) {
     const std::string prop = v == &td.cpu ? "Cpu" : "Memory";
@@ -133,9 +133,9 @@ void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
   for (const auto& c : td.containers) {
     if (!c.memory.absent() || !c.memory_reservation.absent()) continue;
     ctx.set_subject(td.id, &c);
-    ctx.warn({}, container_path(c) + ".Memory",
-             "container '" + container_label(c) + "' of multi-container task definition '" +
-                 td.id.name +
+    ctx.warn({}, container_path(td, c) + ".Memory",
+             "container '" + container_label(td, c) + "' of multi-container task definition '" +
+                 task_definition_label(td) +
                  "' sets neither memory nor memoryReservation, so it can take the memory the "
                  "other containers need");
   }

@@ -27,8 +27,8 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   if (fargate == Tri::kYes) return;                 // NOT_APPLICABLE on Fargate
   if (os_family(td) == OsFamily::kWindows) return;  // Linux security modules only
   const auto& opts = c.docker_security_options;
-  const std::string base = container_path(c) + ".DockerSecurityOptions";
-  const std::string name = container_label(c);
+  const std::string base = container_path(td, c) + ".DockerSecurityOptions";
+  const std::string name = container_label(td, c);
   const std::string ec2_unknown =
       "requiresCompatibilities could not be determined (dockerSecurityOptions apply on EC2 "
       "capacity only): ";

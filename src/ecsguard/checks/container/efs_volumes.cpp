@@ -15,19 +15,26 @@ bool is_enabled(const model::Str& s) {
   return s.known() && core::iequals(core::trim(s.value), "ENABLED");
 }
 
-// An ENABLED/DISABLED property whose default is DISABLED.
+// An ENABLED/DISABLED property whose default is DISABLED: "<subject> does not set <name>
+// (default DISABLED)<consequence>" or "<subject> sets <name> to <value><consequence>".
 void judge_flag(const model::Str& v, core::Loc block, const std::string& prop,
-                const std::string& fail_text, bool as_fail, engine::CheckContext& ctx) {
+                const std::string& subject, std::string_view name, std::string_view consequence,
+                bool as_fail, engine::CheckContext& ctx) {
   if (v.unknown()) {
     ctx.unknown(v.loc, prop, v.reason);
     return;
   }
   if (is_enabled(v)) return;
   const core::Loc at = v.loc.valid() ? v.loc : block;
+  const std::string text =
+      subject +
+      (v.absent() ? " does not set " + std::string(name) + " (default DISABLED)"
+                  : " sets " + std::string(name) + " to " + std::string(core::trim(v.value))) +
+      std::string(consequence);
   if (as_fail) {
-    ctx.fail(at, prop, fail_text);
+    ctx.fail(at, prop, text);
   } else {
-    ctx.warn(at, prop, fail_text);
+    ctx.warn(at, prop, text);
   }
 }
 
@@ -85,22 +92,19 @@ void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
     }
     const auto& efs = v.efs;
     const core::Loc block = efs.loc.valid() ? efs.loc : v.loc;
-    judge_flag(efs.transit_encryption, block, prefix + ".TransitEncryption",
-               "EFS volume '" + label + "' of task definition '" + td.id.name +
-                   "' does not enable transit encryption (TransitEncryption defaults to "
-                   "DISABLED), so file data crosses the network in plaintext (Security Hub "
-                   "ECS.18)",
-               true, ctx);
-    judge_flag(efs.iam, block, prefix + ".AuthorizationConfig.IAM",
-               "EFS volume '" + label +
-                   "' does not use IAM authorization (AuthorizationConfig.IAM defaults to "
-                   "DISABLED), so the task role does not control access to the file system",
-               false, ctx);
+    const std::string subject =
+        "EFS volume '" + label + "' of task definition '" + task_definition_label(td) + "'";
+    judge_flag(efs.transit_encryption, block, prefix + ".TransitEncryption", subject,
+               "TransitEncryption",
+               ", so file data crosses the network in plaintext (Security Hub ECS.18)", true, ctx);
+    judge_flag(efs.iam, block, prefix + ".AuthorizationConfig.IAM", subject,
+               "AuthorizationConfig.IAM",
+               ", so the task role does not control access to the file system", false, ctx);
     const model::EfsAccessPoint* ap = nullptr;
     if (efs.access_point_id.absent()) {
       ctx.warn(block, prefix + ".AuthorizationConfig.AccessPointId",
-               "EFS volume '" + label +
-                   "' mounts the file system without an access point, so the task is not "
+               subject +
+                   " mounts the file system without an access point, so the task is not "
                    "confined to a directory and a POSIX identity");
     } else {
       ap = lookup(efs.access_point_id, &model::Stack::efs_access_point, stack, td.id.scope);

@@ -175,11 +175,11 @@ std::vector<std::string> known_segments(const model::Str& s) {
   return out;
 }
 
-void check_variable(const model::Container& c, const model::KeyValue& kv,
-                    engine::CheckContext& ctx) {
-  const std::string cname = container_label(c);
+void check_variable(const model::TaskDefinition& td, const model::Container& c,
+                    const model::KeyValue& kv, engine::CheckContext& ctx) {
+  const std::string cname = container_label(td, c);
   const std::string var = kv.name.known() ? kv.name.value : std::string("?");
-  const std::string prop = container_path(c) + ".Environment[" + var + "]";
+  const std::string prop = container_path(td, c) + ".Environment[" + var + "]";
   const auto& val = kv.value;
   const core::Loc at = val.loc.valid() ? val.loc : (kv.loc.valid() ? kv.loc : kv.name.loc);
   const std::string subject = "environment variable '" + var + "' of container '" + cname + "'";
@@ -238,21 +238,21 @@ void check_variable(const model::Container& c, const model::KeyValue& kv,
               subject + " is named like a secret and its value is not known: " + val.reason);
 }
 
-void run(const model::TaskDefinition& /*td*/, const model::Container& c,
-         engine::CheckContext& ctx) {
+void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
   if (c.environment_state == model::Presence::kUnknown) {
-    ctx.unknown({}, container_path(c) + ".Environment",
+    ctx.unknown({}, container_path(td, c) + ".Environment",
                 "the container's environment could not be resolved");
   }
-  for (const auto& kv : c.environment) check_variable(c, kv, ctx);
+  for (const auto& kv : c.environment) check_variable(td, c, kv, ctx);
 
   const auto& files = c.environment_files;
-  const std::string prop = container_path(c) + ".EnvironmentFiles";
+  const std::string prop = container_path(td, c) + ".EnvironmentFiles";
   if (files.unknown()) {
     ctx.unknown(files.loc, prop, files.reason);
   } else if (files.known() && !files.value.empty()) {
     ctx.warn(files.loc, prop,
-             "container '" + container_label(c) + "' loads " + std::to_string(files.value.size()) +
+             "container '" + container_label(td, c) + "' loads " +
+                 std::to_string(files.value.size()) +
                  " environment file(s) from S3, which Security Hub ECS.8 does not inspect: "
                  "keep secrets out of them or encrypt the bucket with SSE-KMS and grant "
                  "s3:GetObject on exactly these objects",

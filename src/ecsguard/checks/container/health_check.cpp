@@ -32,8 +32,8 @@ Tri load_balancer_health(const model::TaskDefinition& td, const model::Container
 void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
   const auto& ess = c.essential;
   if (ess.known() && !ess.value) return;  // only essential containers (default true)
-  const std::string path = container_path(c) + ".HealthCheck";
-  const std::string name = container_label(c);
+  const std::string path = container_path(td, c) + ".HealthCheck";
+  const std::string name = container_label(td, c);
   const auto& hc = c.health_check;
   if (hc.state == model::Presence::kUnknown) {
     ctx.unknown(hc.loc, path, "the health check could not be resolved");
@@ -49,7 +49,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
                           core::iequals(core::trim(cmd.value.front().value), "NONE");
     if (cmd.known() && !cmd.value.empty() && !disabled) return;
     if (ess.unknown()) {
-      ctx.unknown(ess.loc, container_path(c) + ".Essential", ess.reason);
+      ctx.unknown(ess.loc, container_path(td, c) + ".Essential", ess.reason);
       return;
     }
     ctx.fail(cmd.loc.valid() ? cmd.loc : hc.loc, path + ".Command",
@@ -67,7 +67,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
     return;
   }
   if (ess.unknown()) {
-    ctx.unknown(ess.loc, container_path(c) + ".Essential", ess.reason);
+    ctx.unknown(ess.loc, container_path(td, c) + ".Essential", ess.reason);
     return;
   }
   ctx.fail({}, path,

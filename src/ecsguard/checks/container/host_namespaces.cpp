@@ -11,7 +11,7 @@ namespace ecsguard::checks::container {
 namespace {
 
 void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
-  const std::string& name = td.id.name;
+  const std::string name = task_definition_label(td);
   const auto& pid = td.pid_mode;
   if (pid.unknown()) {
     ctx.unknown(pid.loc, "PidMode", pid.reason);

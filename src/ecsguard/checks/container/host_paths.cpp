@@ -47,8 +47,9 @@ void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
       continue;
     }
     if (!src.known() || !sensitive(src.value)) continue;
-    const std::string text = "volume '" + label + "' of task definition '" + td.id.name +
-                             "' mounts the host path " + normalize_path(src.value) +
+    const std::string text = "volume '" + label + "' of task definition '" +
+                             task_definition_label(td) + "' mounts the host path " +
+                             normalize_path(src.value) +
                              ", which gives its containers control over the instance";
     if (fargate == Tri::kUnknown) {
       ctx.unknown(src.loc, prop,

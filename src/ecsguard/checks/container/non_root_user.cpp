@@ -27,8 +27,8 @@ bool windows_admin(std::string_view user) {
 void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
   const OsFamily os = os_family(td);
   const auto& u = c.user;
-  const std::string path = container_path(c) + ".User";
-  const std::string name = container_label(c);
+  const std::string path = container_path(td, c) + ".User";
+  const std::string name = container_label(td, c);
   if (u.unknown()) {
     ctx.unknown(u.loc, path, u.reason);
     return;

@@ -7,17 +7,16 @@ namespace ecsguard::checks::container {
 
 namespace {
 
-void run(const model::TaskDefinition& /*td*/, const model::Container& c,
-         engine::CheckContext& ctx) {
+void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
   const auto& p = c.privileged;
-  const std::string path = container_path(c) + ".Privileged";
+  const std::string path = container_path(td, c) + ".Privileged";
   if (p.unknown()) {
     ctx.unknown(p.loc, path, p.reason);
     return;
   }
   if (p.known() && p.value) {
     ctx.fail(p.loc, path,
-             "container '" + container_label(c) +
+             "container '" + container_label(td, c) +
                  "' runs privileged: it gets every capability and the host's devices");
   }
 }

@@ -12,15 +12,16 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   const OsFamily os = os_family(td);
   if (os == OsFamily::kWindows) return;  // NOT_APPLICABLE: Windows has no read-only root
   const auto& r = c.readonly_root_filesystem;
-  const std::string path = container_path(c) + ".ReadonlyRootFilesystem";
-  const std::string name = container_label(c);
+  const std::string path = container_path(td, c) + ".ReadonlyRootFilesystem";
+  const std::string name = container_label(td, c);
   if (r.unknown()) {
     ctx.unknown(r.loc, path, r.reason);
     return;
   }
   if (r.known() && r.value) {
-    if (r.from_string) {
-      // Accepted as true, but a string where ECS expects a boolean is a smell.
+    // CloudFormation converts strings (every parameter is one); the ECS API and Terraform's
+    // container_definitions JSON expect a boolean, so there the string is a smell.
+    if (r.from_string && td.id.origin != model::Origin::kCloudFormation) {
       ctx.warn(r.loc, path,
                "container '" + name +
                    "' sets readonlyRootFilesystem to the string \"true\" instead of the boolean "

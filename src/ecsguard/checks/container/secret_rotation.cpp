@@ -102,7 +102,8 @@ void check_rotation(const model::Stack& stack, const Use& use, engine::CheckCont
       return;
     }
     ctx.fail({}, "RotationSchedule",
-             "secret '" + s.id.name + "' is injected into task definition '" + use.td->id.name +
+             "secret '" + s.id.name + "' is injected into task definition '" +
+                 task_definition_label(*use.td) +
                  "' but has no AWS::SecretsManager::RotationSchedule (Security Hub "
                  "SecretsManager.1)");
     return;

@@ -71,6 +71,15 @@ Verdict judge(const model::Stack& stack, model::ScopeId scope, const model::Str&
                 "String fails) is not known"};
   }
   if (ssm_arn) {
+    // A partially known ARN whose parameter name is known ("arn:${AWS::Partition}:ssm:...:
+    // parameter/prod/api-key"): look the parameter up by that name.
+    const auto tail = from.value.find(":parameter/");
+    if (tail != std::string::npos) {
+      const std::string name = from.value.substr(tail + 10);
+      if (name.find('\x1A') == std::string::npos) {
+        if (const auto* p = ssm_by_name(stack, scope, name)) return judge_parameter(*p);
+      }
+    }
     return {core::Status::kUnknown,
             "valueFrom names an SSM parameter whose type (SecureString passes, String fails) is "
             "not known: " +
@@ -85,12 +94,12 @@ void check_refs(const model::TaskDefinition& td, const model::Container& c,
   for (const auto& s : refs) {
     if (s.value_from.absent()) continue;  // registration fails; nothing to judge
     const std::string var = s.name.known() ? s.name.value : std::string("?");
-    const std::string prop = container_path(c) + "." + std::string(what) + "[" + var + "]";
+    const std::string prop = container_path(td, c) + "." + std::string(what) + "[" + var + "]";
     const core::Loc at = s.value_from.loc.valid() ? s.value_from.loc : s.loc;
     const Verdict v = judge(ctx.stack(), td.id.scope, s.value_from);
     if (v.status == core::Status::kFail) {
       ctx.fail(at, prop + ".ValueFrom",
-               "secret '" + var + "' of container '" + container_label(c) + "' " + v.text);
+               "secret '" + var + "' of container '" + container_label(td, c) + "' " + v.text);
     } else if (v.status == core::Status::kUnknown) {
       ctx.unknown(at, prop + ".ValueFrom", v.text);
     }
@@ -102,8 +111,8 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   check_refs(td, c, c.log_configuration.secret_options, "LogConfiguration.SecretOptions", ctx);
   const bool injects = !c.secrets.empty() || !c.log_configuration.secret_options.empty();
   if (injects && td.execution_role_arn.absent()) {
-    ctx.fail({}, container_path(c) + ".Secrets",
-             "container '" + container_label(c) +
+    ctx.fail({}, container_path(td, c) + ".Secrets",
+             "container '" + container_label(td, c) +
                  "' injects secrets but the task definition has no executionRoleArn: ECS cannot "
                  "read them and the task fails to start");
   }

@@ -79,8 +79,8 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   if (os_family(td) == OsFamily::kWindows) return;  // no read-only root on Windows
   const auto& ro = c.readonly_root_filesystem;
   if (ro.absent() || (ro.known() && !ro.value)) return;  // applies to read-only containers
-  const std::string name = container_label(c);
-  const std::string prefix = container_path(c);
+  const std::string name = container_label(td, c);
+  const std::string prefix = container_path(td, c);
   std::vector<Pending> out;
 
   // 1. Paths the application needs writable.
