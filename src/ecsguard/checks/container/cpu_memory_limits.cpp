@@ -103,6 +103,12 @@ void check_task_size(const model::TaskDefinition& td, Tri fargate, engine::Check
            name + " sets memory '" + td.memory.value + "', which is not a memory value");
     return;
   }
+  // "4 GB (4096 MiB)" when written in another unit.
+  const auto as_written = [](const model::Str& v, long long n, std::string_view unit) {
+    const std::string text(core::trim(v.value));
+    const std::string num = std::to_string(n);
+    return text == num ? num + std::string(unit) : text + " (" + num + std::string(unit) + ")";
+  };
   const bool windows = os_family(td) == OsFamily::kWindows;
   for (const auto& s : kFargateSizes) {
     if (s.cpu != *cpu) continue;
@@ -114,13 +120,14 @@ void check_task_size(const model::TaskDefinition& td, Tri fargate, engine::Check
     }
     if (!valid_memory(s, *mem)) {
       report(td.memory.loc, "Memory",
-             name + " sets memory " + std::to_string(*mem) + " MiB, which Fargate does not " +
-                 "offer with cpu " + std::to_string(*cpu) + " (valid: " + valid_list(s) + " MiB)");
+             name + " sets memory " + as_written(td.memory, *mem, " MiB") +
+                 ", which Fargate does not offer with cpu " + std::to_string(*cpu) +
+                 " (valid: " + valid_list(s) + " MiB)");
     }
     return;
   }
   report(td.cpu.loc, "Cpu",
-         name + " sets cpu " + std::to_string(*cpu) +
+         name + " sets cpu " + as_written(td.cpu, *cpu, "") +
              ", which is not a Fargate task size (256, 512, 1024, 2048, 4096, 8192 or 16384)");
 }
 
