@@ -59,9 +59,10 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   if (missing.empty()) return;
   std::string list;
   for (auto m : missing) list += (list.empty() ? "" : ", ") + std::string(m);
-  ctx.fail(
-      lc.loc, base + ".Options",
-      who + " uses the awslogs driver without " + list + (fargate ? " (required on Fargate)" : ""));
+  const bool prefix_missing = missing.back() == "awslogs-stream-prefix";
+  ctx.fail(lc.loc, base + ".Options",
+           who + " uses the awslogs driver without " + list +
+               (prefix_missing ? " (awslogs-stream-prefix is required on Fargate)" : ""));
 }
 
 constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};

@@ -63,7 +63,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
         });
     if (repo_only) {
       ctx.fail(img.loc, path,
-               who + "'s image is the URI of repository '" + img.refs.front() +
+               who + " deploys the URI of repository '" + img.refs.front() +
                    "' without a tag: ECS pulls 'latest', which moves with every push");
     } else {
       ctx.unknown(img.loc, path,
@@ -71,66 +71,67 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
     }
     return;
   }
-  const std::string shown = printable(img.value);
+  const std::string shown = who + " deploys image '" + printable(img.value) + "'";
   const ImageRef ref = parse_image_ref(img.value);
   if (!ref.digest.empty() && ref.digest_known && is_sha256_digest(ref.digest)) return;
   if (!ref.tag_known || !ref.digest_known) {
     ctx.unknown(img.loc, path,
-                "the tag or digest of image '" + shown + "' is not statically known" +
+                "the tag or digest of image '" + printable(img.value) +
+                    "' is not statically known" +
                     (img.reason.empty() ? "" : " (" + img.reason + ")"));
     return;
   }
   if (!ref.has_tag) {
     ctx.fail(img.loc, path,
-             who + "'s image '" + shown +
-                 "' has no tag: ECS pulls 'latest', which moves with every push");
+             shown + " without a tag: ECS pulls 'latest', which moves with every push");
     return;
   }
   const auto& o = ctx.options();
   if (is_moving_tag(ref.tag, o)) {
     ctx.fail(img.loc, path,
-             who + "'s image '" + shown + "' uses the moving tag '" + ref.tag +
+             shown + " with the moving tag '" + ref.tag +
                  "': a new push changes what the next task runs (pin a digest, or a commit-hash / "
                  "SemVer tag in an IMMUTABLE repository)");
     return;
   }
   const bool release =
       full_match(o.commit_tag_pattern, ref.tag) || full_match(o.semver_tag_pattern, ref.tag);
+  const std::string tag = "tag '" + ref.tag + "'";
   const std::string not_release =
-      "tag '" + ref.tag + "' is neither a digest nor a commit-hash or SemVer tag";
+      ", whose " + tag + " is neither a commit hash nor a SemVer version";
   if (const auto* repo = find_repository(ctx.stack(), td, img, ref)) {
     const std::string rname = repository_label(*repo);
     const Tri imm = tag_is_immutable(*repo, ref.tag);
     if (imm == Tri::kUnknown) {
       ctx.unknown(img.loc, path,
-                  "whether repository '" + rname + "' protects tag '" + ref.tag +
-                      "' is not statically known");
+                  "whether repository '" + rname + "' protects " + tag +
+                      " from being overwritten is not statically known");
     } else if (imm == Tri::kNo) {
       ctx.fail(img.loc, path,
-               who + "'s image '" + shown + "': " +
-                   (release ? "tag '" + ref.tag + "'" : not_release) + " and repository '" + rname +
-                   "' (ImageTagMutability " + mutability_label(*repo) + ") lets it be overwritten");
+               shown + (release ? ", whose " + tag : not_release + " and") +
+                   " can be overwritten: repository '" + rname + "' has ImageTagMutability " +
+                   mutability_label(*repo));
     } else if (!release) {
       ctx.warn(img.loc, path,
-               who + "'s image '" + shown + "': " + not_release +
-                   " (it is immutable in "
-                   "repository '" +
-                   rname + "', but does not name the commit or release it holds)");
+               shown + not_release + " (it cannot be overwritten in repository '" + rname +
+                   "', but does not name the commit or release it holds)");
     }
     return;
   }
   if (!release) {
-    ctx.fail(img.loc, path, who + "'s image '" + shown + "': " + not_release);
+    ctx.fail(img.loc, path,
+             shown + not_release +
+                 " (pin a digest, or deploy a commit-hash / "
+                 "SemVer tag from an IMMUTABLE repository)");
   } else if (ref.kind == RegistryKind::kEcr || ref.kind == RegistryKind::kUnknown) {
     ctx.unknown(img.loc, path,
-                "the repository of image '" + shown +
-                    "' is not defined in the scanned templates, so whether tag '" + ref.tag +
-                    "' is immutable cannot be determined");
+                "the repository of image '" + printable(img.value) +
+                    "' is not defined in the scanned templates, so whether " + tag +
+                    " can be overwritten is not known");
   } else {
     ctx.warn(img.loc, path,
-             who + "'s image '" + shown + "' comes from " + ref.registry + ", where tag '" +
-                 ref.tag +
-                 "' can be re-pushed by the publisher: pin the image digest (@sha256:...)");
+             shown + " from " + ref.registry + ", where " + tag +
+                 " can be re-pushed by the publisher: pin the image digest (@sha256:...)");
   }
 }
 

@@ -60,7 +60,7 @@ void run(const model::Repository& repo, engine::CheckContext& ctx) {
     missing += std::string(missing.empty() ? "" : " and ") + "no rule that expires untagged images";
   }
   if (!missing.empty()) {
-    ctx.warn(lp.loc, path, who + "'s lifecycle policy has " + missing);
+    ctx.warn(lp.loc, path, "the lifecycle policy of " + who + " has " + missing);
     return;
   }
   if (keep_n == Tri::kUnknown || untagged == Tri::kUnknown) {
@@ -72,7 +72,7 @@ void run(const model::Repository& repo, engine::CheckContext& ctx) {
   const int n = ctx.options().lifecycle_keep_images;
   if (smallest_keep != std::numeric_limits<long long>::max() && smallest_keep > n) {
     ctx.warn(lp.loc, path,
-             who + "'s lifecycle policy keeps the last " + std::to_string(smallest_keep) +
+             "the lifecycle policy of " + who + " keeps the last " + std::to_string(smallest_keep) +
                  " images, more than the configured " + std::to_string(n),
              core::Severity::kInfo);
   }

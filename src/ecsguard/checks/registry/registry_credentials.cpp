@@ -56,9 +56,9 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   if (ref.kind == RegistryKind::kEcr || ref.kind == RegistryKind::kEcrPublic) return;
   if (!ref.userinfo.empty()) {
     ctx.fail(img.loc, container_path(c) + ".Image",
-             who +
-                 "'s image reference embeds registry credentials (user:password@registry): "
-                 "they are stored in plain text in the task definition");
+             "the image reference of " + who +
+                 " embeds registry credentials (user:password@registry): they are stored in "
+                 "plain text in the task definition");
   }
   for (const auto& kv : c.environment) {
     if (!kv.name.known() || !credential_name(kv.name.value)) continue;

@@ -162,7 +162,7 @@ void judge_statement(const model::Statement& st, const std::string& path, const 
                                                       : "pull";
   if (is_public) {
     ctx.fail(st.loc, path,
-             who + "'s policy lets any AWS principal ('*') " + rights +
+             "the policy of " + who + " lets any AWS principal ('*') " + rights +
                  " images, without a condition on aws:PrincipalOrgID, aws:PrincipalAccount or "
                  "aws:SourceAccount");
     return;
@@ -176,7 +176,7 @@ void judge_statement(const model::Statement& st, const std::string& path, const 
     }
     if (write == Tri::kYes) {
       ctx.fail(st.loc, path,
-               who + "'s policy lets account " + accounts +
+               "the policy of " + who + " lets account " + accounts +
                    " push images: a principal outside this account can replace what tasks run");
       return;
     }
@@ -189,7 +189,7 @@ void judge_statement(const model::Statement& st, const std::string& path, const 
       std::string list;
       for (const auto& a : untrusted) list += (list.empty() ? "" : ", ") + a;
       ctx.warn(st.loc, path,
-               who + "'s policy lets account " + list +
+               "the policy of " + who + " lets account " + list +
                    " pull images, and it is not listed in trusted_account_ids");
       return;
     }
