@@ -553,6 +553,18 @@ TEST(Ctr007, SecretsByNameValueAndDynamicReference) {
   }
 }
 
+TEST(Ctr007, RegistryCredentialsPointToRepositoryCredentials) {
+  World w;
+  auto& c = World::container(w.td(), "app", 20);
+  c.environment_state = Presence::kKnown;
+  c.environment = {env("ECS_ENGINE_AUTH_DATA", str("{}", 21), 21)};
+  const auto msgs = w.messages(ctr::env_secrets);
+  ASSERT_EQ(msgs.size(), 1u);
+  EXPECT_NE(msgs[0].find("registry credentials"), std::string::npos) << msgs[0];
+  EXPECT_NE(msgs[0].find("repositoryCredentials"), std::string::npos) << msgs[0];
+  EXPECT_EQ(msgs[0].find("task role"), std::string::npos) << msgs[0];
+}
+
 TEST(Ctr007, AllowlistAndEnvironmentFiles) {
   World w;
   w.options.secret_name_allowlist = {"PUBLIC_*"};

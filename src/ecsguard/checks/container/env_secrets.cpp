@@ -18,9 +18,25 @@ namespace ecsguard::checks::container {
 
 namespace {
 
-// Security Hub ECS.8 fails on these names whatever the value, plus the STS session token.
-constexpr std::string_view kAwsCredentialNames[] = {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-                                                    "ECS_ENGINE_AUTH_DATA", "AWS_SESSION_TOKEN"};
+// Security Hub ECS.8 fails on these names whatever the value, plus the STS session token; each
+// with what it holds and the fix.
+struct CredentialName {
+  std::string_view name;
+  std::string_view text;
+};
+constexpr CredentialName kCredentialNames[] = {
+    {"AWS_ACCESS_KEY_ID",
+     " holds an AWS access key in plaintext (Security Hub ECS.8); give the task a task role "
+     "instead of keys"},
+    {"AWS_SECRET_ACCESS_KEY",
+     " holds an AWS secret access key in plaintext (Security Hub ECS.8); give the task a task "
+     "role instead of keys"},
+    {"AWS_SESSION_TOKEN",
+     " holds temporary AWS credentials in plaintext; give the task a task role instead"},
+    {"ECS_ENGINE_AUTH_DATA",
+     " holds private registry credentials in plaintext (Security Hub ECS.8); use "
+     "repositoryCredentials with a Secrets Manager secret instead"},
+};
 
 // Name tokens (lower case, '-' read as '_') that make a variable a secret when it holds a literal.
 constexpr std::string_view kNameTokens[] = {"password",    "passwd",     "secret",
@@ -196,12 +212,9 @@ void check_variable(const model::TaskDefinition& td, const model::Container& c,
   }
   // 2. The exact Security Hub ECS.8 names (and the STS session token), whatever the value.
   if (kv.name.known()) {
-    for (const auto n : kAwsCredentialNames) {
-      if (core::iequals(core::trim(kv.name.value), n)) {
-        ctx.fail(at, prop,
-                 subject +
-                     " holds AWS credentials in plaintext (Security Hub ECS.8); use the "
-                     "task role instead of keys");
+    for (const auto& n : kCredentialNames) {
+      if (core::iequals(core::trim(kv.name.value), n.name)) {
+        ctx.fail(at, prop, subject + std::string(n.text));
         return;
       }
     }
