@@ -312,6 +312,19 @@ TEST(Reg006, WeakConditionsDoNotRestrict) {
                  "fail OtherKey 46", "fail NotPrincipal 56"}));
 }
 
+TEST(Reg006, MessageExplainsWhyAConditionDoesNotRestrict) {
+  model::Stack s;
+  auto all = statement({principal("*", str("*"))}, kPull, 6);
+  all.conditions.push_back(condition("ForAllValues:StringEquals", "aws:PrincipalOrgID", "o-1"));
+  s.repositories.push_back(with_statements("ForAllValues", 3, {all}));
+  std::vector<engine::Finding> out;
+  EXPECT_EQ(run("REG-006", s, {}, &out), (Set{"fail ForAllValues 6"}));
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_NE(out[0].message.find("ForAllValues is true when the key is missing"), std::string::npos)
+      << out[0].message;
+  EXPECT_EQ(out[0].message.find("without a condition"), std::string::npos) << out[0].message;
+}
+
 TEST(Reg006, AccountsAreJudgedOnlyWhenConfigured) {
   model::Stack s;
   s.repositories.push_back(with_statements(
@@ -528,6 +541,27 @@ TEST(Reg011, PlainTextCredentialsForOtherRegistriesFail) {
   EXPECT_EQ(run("REG-011", s, {}, &out),
             (Set{"fail Task/env 15", "fail Task/url 31", "unknown Task/unknownreg 45"}));
   for (const auto& f : out) EXPECT_EQ(f.message.find("secret@"), std::string::npos) << f.message;
+}
+
+TEST(Reg011, OneFindingPerContainerAndAuthTypeIsNoSecret) {
+  auto s = with_images({{"both", str("registry.example.com/app:1.0.0")},
+                        {"typeonly", str("registry.example.com/app:1.0.0")}});
+  auto& cs = s.task_definitions[0].containers;
+  auto env = [](std::string name, unsigned line) {
+    model::KeyValue kv;
+    kv.name = str(std::move(name));
+    kv.value = str("x");
+    kv.loc = at(line);
+    return kv;
+  };
+  cs[0].environment = {env("ECS_ENGINE_AUTH_TYPE", 14), env("ECS_ENGINE_AUTH_DATA", 15),
+                       env("REGISTRY_PASSWORD", 16)};
+  cs[1].environment = {env("ECS_ENGINE_AUTH_TYPE", 24)};
+  std::vector<engine::Finding> out;
+  EXPECT_EQ(run("REG-011", s, {}, &out), (Set{"fail Task/both 15"}));
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_NE(out[0].message.find("ECS_ENGINE_AUTH_DATA, REGISTRY_PASSWORD"), std::string::npos)
+      << out[0].message;
 }
 
 TEST(Reg011, CredentialsParameterMustBeASecretsManagerSecret) {

@@ -10,11 +10,11 @@ namespace ecsguard::checks::registry {
 
 namespace {
 
-// Environment names that carry registry credentials (the ECS agent's ECS_ENGINE_AUTH_* settings
-// and the usual Docker login variables).
+// Environment names that carry registry credentials (the ECS agent's ECS_ENGINE_AUTH_DATA and the
+// usual Docker login variables; ECS_ENGINE_AUTH_TYPE only names the format).
 constexpr std::string_view kCredentialNames[] = {
-    "ECS_ENGINE_AUTH_*",  "DOCKER_AUTH_CONFIG", "DOCKER*_PASSWORD",    "DOCKER*_TOKEN",
-    "REGISTRY*_PASSWORD", "REGISTRY*_TOKEN",    "*_REGISTRY_PASSWORD", "*_REGISTRY_TOKEN",
+    "ECS_ENGINE_AUTH_DATA", "DOCKER_AUTH_CONFIG", "DOCKER*_PASSWORD",    "DOCKER*_TOKEN",
+    "REGISTRY*_PASSWORD",   "REGISTRY*_TOKEN",    "*_REGISTRY_PASSWORD", "*_REGISTRY_TOKEN",
 };
 
 bool credential_name(std::string_view name) {
@@ -60,21 +60,27 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
                  " embeds registry credentials (user:password@registry): they are stored in "
                  "plain text in the task definition");
   }
+  // One finding per container, at the first variable that carries credentials.
+  const model::KeyValue* first = nullptr;
+  std::string names;
   for (const auto& kv : c.environment) {
     if (!kv.name.known() || !credential_name(kv.name.value)) continue;
-    const std::string path = container_path(c) + ".Environment[" + kv.name.value + "]";
-    const core::Loc at = kv.loc.valid() ? kv.loc : kv.name.loc;
-    if (ref.kind == RegistryKind::kUnknown) {
-      ctx.unknown(at, path,
-                  "environment variable " + kv.name.value +
-                      " looks like registry credentials, and the image's registry is not "
-                      "statically known");
-    } else {
-      ctx.fail(at, path,
-               who + " passes registry credentials in the plain-text environment variable " +
-                   kv.name.value + " for an image from " + ref.registry +
-                   " (use repositoryCredentials with a Secrets Manager secret)");
-    }
+    if (!first) first = &kv;
+    names += (names.empty() ? "" : ", ") + kv.name.value;
+  }
+  if (!first) return;
+  const std::string path = container_path(c) + ".Environment[" + first->name.value + "]";
+  const core::Loc at = first->loc.valid() ? first->loc : first->name.loc;
+  if (ref.kind == RegistryKind::kUnknown) {
+    ctx.unknown(at, path,
+                "environment variable " + names +
+                    " looks like registry credentials, and the image's registry is not "
+                    "statically known");
+  } else {
+    ctx.fail(at, path,
+             who + " passes registry credentials in the plain-text environment (" + names +
+                 ") for an image from " + ref.registry +
+                 " (use repositoryCredentials with a Secrets Manager secret)");
   }
 }
 

@@ -34,25 +34,35 @@ constexpr std::string_view kRestrictingKeys[] = {
     "aws:SourceOrgID",    "aws:SourceOrgPaths",    "aws:PrincipalArn",
 };
 
-bool restricting_condition(const model::ConditionEntry& c) {
-  const bool key = std::any_of(std::begin(kRestrictingKeys), std::end(kRestrictingKeys),
-                               [&](std::string_view k) { return core::iequals(k, c.key); });
-  if (!key) return false;
+// Why a condition on one of kRestrictingKeys does not confine the statement; empty when it does
+// (or when it is about another key).
+std::string weak_condition(const model::ConditionEntry& c) {
   std::string op = core::to_lower(c.op);
-  // ForAllValues is true when the key is missing; IfExists likewise; negated operators allow
-  // everything but the listed values.
-  if (core::starts_with_i(op, "forallvalues:") || op.find("ifexists") != std::string::npos) {
-    return false;
-  }
+  if (core::starts_with_i(op, "forallvalues:"))
+    return "ForAllValues is true when the key is missing";
+  if (op.find("ifexists") != std::string::npos) return "IfExists is true when the key is missing";
   if (core::starts_with_i(op, "foranyvalue:")) op = op.substr(12);
+  if (op.find("not") != std::string::npos) return "a negated operator allows every other value";
   if (op != "stringequals" && op != "stringequalsignorecase" && op != "stringlike" &&
       op != "arnequals" && op != "arnlike") {
-    return false;
+    return "operator " + c.op + " does not confine the key to given values";
   }
-  if (!c.values.known()) return c.values.unknown();  // a value from a parameter still restricts
-  return std::any_of(c.values.value.begin(), c.values.value.end(), [](const model::Str& v) {
-    return !v.known() || (!v.value.empty() && v.value.find_first_not_of("*?") != std::string::npos);
-  });
+  if (!c.values.known()) return {};  // a value from a parameter still restricts
+  const bool real_value =
+      std::any_of(c.values.value.begin(), c.values.value.end(), [](const model::Str& v) {
+        return !v.known() ||
+               (!v.value.empty() && v.value.find_first_not_of("*?") != std::string::npos);
+      });
+  return real_value ? std::string() : "its value matches every account";
+}
+
+bool restricting_key(const model::ConditionEntry& c) {
+  return std::any_of(std::begin(kRestrictingKeys), std::end(kRestrictingKeys),
+                     [&](std::string_view k) { return core::iequals(k, c.key); });
+}
+
+bool restricting_condition(const model::ConditionEntry& c) {
+  return restricting_key(c) && weak_condition(c).empty();
 }
 
 Tri grants_write(const model::Statement& st) {
@@ -161,10 +171,18 @@ void judge_statement(const model::Statement& st, const std::string& path, const 
                              : write == Tri::kUnknown ? "pull (and possibly push)"
                                                       : "pull";
   if (is_public) {
+    std::string why =
+        ", without a condition on aws:PrincipalOrgID, aws:PrincipalAccount or "
+        "aws:SourceAccount";
+    for (const auto& c : st.conditions) {
+      if (restricting_key(c)) {
+        why = ": its condition (" + c.op + " on " + c.key + ") does not restrict, " +
+              weak_condition(c);
+        break;
+      }
+    }
     ctx.fail(st.loc, path,
-             "the policy of " + who + " lets any AWS principal ('*') " + rights +
-                 " images, without a condition on aws:PrincipalOrgID, aws:PrincipalAccount or "
-                 "aws:SourceAccount");
+             "the policy of " + who + " lets any AWS principal ('*') " + rights + " images" + why);
     return;
   }
   if (!cross.empty()) {
