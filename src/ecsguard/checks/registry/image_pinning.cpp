@@ -45,6 +45,20 @@ const model::Repository* find_repository(const model::Stack& stack, const model:
   return nullptr;
 }
 
+// A CDK container asset: the tag is the asset's 64-hex content hash, and the bootstrap stack's
+// ContainerAssetsRepository (cdk-<qualifier>-container-assets-<account>-<region>) is created with
+// ImageTagMutability IMMUTABLE by the default bootstrap template.
+bool cdk_asset_image(const ImageRef& ref) {
+  if (ref.kind != RegistryKind::kEcr && ref.kind != RegistryKind::kUnknown) return false;
+  const std::string_view repo = ref.repository;
+  if (repo.substr(0, 4) != "cdk-" || repo.find("-container-assets-") == std::string_view::npos) {
+    return false;
+  }
+  return ref.tag.size() == 64 && std::all_of(ref.tag.begin(), ref.tag.end(), [](char ch) {
+           return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f');
+         });
+}
+
 std::string mutability_label(const model::Repository& repo) {
   const auto& m = repo.image_tag_mutability;
   return m.known() ? m.value : "MUTABLE (default)";
@@ -94,6 +108,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
                  "SemVer tag in an IMMUTABLE repository)");
     return;
   }
+  if (cdk_asset_image(ref)) return;
   const bool release =
       full_match(o.commit_tag_pattern, ref.tag) || full_match(o.semver_tag_pattern, ref.tag);
   const std::string tag = "tag '" + ref.tag + "'";
