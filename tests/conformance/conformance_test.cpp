@@ -10,6 +10,7 @@
 //   excluded (each disagreement carries its reason).
 // Prints per-source and per-check tables, every miss and false alarm, and one summary line
 // `conformance: recall=R false_alarms=F (n_fail=.., n_pass=..)`, then asserts the targets.
+// ECSGUARD_CONFORMANCE_VERBOSE=1 also lists every scored fixture with its units.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -222,6 +223,10 @@ TEST(Conformance, PeerFixturesForImplementedChecks) {
   std::vector<std::string> false_alarms;
   std::vector<std::string> load_problems;
   std::vector<std::string> disagreement_lines;
+  // ECSGUARD_CONFORMANCE_VERBOSE=1: one line per scored fixture (units and verdicts).
+  const char* verbose_env = std::getenv("ECSGUARD_CONFORMANCE_VERBOSE");
+  const bool verbose = verbose_env != nullptr && *verbose_env != '\0' && *verbose_env != '0';
+  std::vector<std::string> scored_lines;
 
   for (const auto& e : manifest) {
     const std::string id = e.value("id", "");
@@ -384,6 +389,15 @@ TEST(Conformance, PeerFixturesForImplementedChecks) {
       into.pass_units += t.pass_units;
       into.false_alarms += t.false_alarms;
     };
+    if (verbose) {
+      std::vector<std::string> labels;
+      for (const auto& u : units) labels.push_back(u.label());
+      scored_lines.push_back(fmt::format(
+          "  {} expected={} [{}] units: {} -> {}", cpath, expected, fmt::join(checks, ","),
+          fmt::join(labels, " "),
+          fail_fixture ? fmt::format("detected {}/{}", t.detected, t.fail_units)
+                       : fmt::format("false alarms {}/{}", t.false_alarms, t.pass_units)));
+    }
     add(total);
     add(by_source[source]);
     for (const auto& c : checks) {
@@ -430,6 +444,7 @@ TEST(Conformance, PeerFixturesForImplementedChecks) {
     out << "\n" << title << " (" << lines.size() << "):\n";
     for (const auto& l : lines) out << l << "\n";
   };
+  if (verbose) list("Scored fixtures", scored_lines);
   list("Misses (expected fail, nothing reported)", misses);
   list("False alarms (expected pass, ecsguard fails it)", false_alarms);
   list("Inputs that did not load", load_problems);
