@@ -115,6 +115,10 @@ struct TaskDefinition {
   std::vector<Volume> volumes;
   Presence containers_state = Presence::kAbsent;  // ContainerDefinitions written and a list
   std::string containers_reason;                  // when unknown
+  // Built from a bare container-definition array (e.g. a Terraform container_definitions file):
+  // the task-level properties (networkMode, requiresCompatibilities, cpu, ...) live elsewhere, so
+  // task-level checks do not judge them here.
+  bool containers_only = false;
   std::vector<Container> containers;
 
   [[nodiscard]] bool fargate_compatible() const;  // requiresCompatibilities contains FARGATE

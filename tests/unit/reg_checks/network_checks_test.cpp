@@ -35,6 +35,14 @@ TEST(Net001, FargateNeedsAwsvpcEc2Warns) {
                                     "warn Ec2Default 20", "warn Ec2None 32"}));
 }
 
+TEST(Net001, BareContainerDefinitionsAreNotJudged) {
+  model::Stack s;
+  auto td = td_with("containers", 1, {}, {});
+  td.containers_only = true;
+  s.task_definitions.push_back(td);
+  EXPECT_EQ(run("NET-001", s), Set{});
+}
+
 TEST(Net001, UnknownModeOrCompatibilities) {
   model::Stack s;
   s.task_definitions.push_back(

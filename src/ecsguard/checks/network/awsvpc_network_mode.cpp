@@ -40,6 +40,7 @@ Compat compatibilities(const model::TaskDefinition& td) {
 }
 
 void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
+  if (td.containers_only) return;  // the network mode is set where the task definition is
   const auto& nm = td.network_mode;
   const std::string path = "NetworkMode";
   const std::string name = task_definition_label(td);
