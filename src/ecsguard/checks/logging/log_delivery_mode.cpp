@@ -161,12 +161,13 @@ extern const engine::CheckDef log_delivery_mode;
 const engine::CheckDef log_delivery_mode{
     .id = "LOG-013",
     .rationale =
-        "The log driver's delivery mode trades availability against completeness. In blocking "
+        "The log driver's delivery mode trades availability against completeness: in blocking "
         "mode a slow or throttled CloudWatch Logs endpoint blocks the application's writes to "
         "stdout and stderr, which can stall an internet-facing service. In non-blocking mode "
         "(the ECS default since June 2025) lines are buffered and silently dropped when the "
-        "buffer is full, which is unacceptable for audit-critical logs unless the buffer is sized "
-        "with max-buffer-size.",
+        "buffer is full, which is unacceptable for audit-critical logs unless max-buffer-size "
+        "sizes the buffer. Mark such containers with the Docker label audit-critical=true (or "
+        "list them in audit_critical_containers).",
     .remediation =
         {
             .cdk = "logging: ecs.LogDrivers.awsLogs({\n  streamPrefix: 'app',\n  mode: "

@@ -244,7 +244,8 @@ const engine::CheckDef repository_policy{
         "the account. Principal '*' without an organization or account condition lets any AWS "
         "account pull the images (and whatever secrets or internal code they contain) or, with "
         "push rights, replace the images Fargate tasks start from. Cross-account pulls should be "
-        "limited to accounts you trust.",
+        "limited to accounts you trust (own_account_ids and trusted_account_ids in the "
+        "configuration).",
     .remediation =
         {
             .cdk = "repo.grantPull(new iam.AccountPrincipal('111122223333'));  // a trusted "
