@@ -322,6 +322,20 @@ TEST(Resolver, Condition_SharedSubConditions_AreLinear) {
   EXPECT_EQ(v.text, "yes");
 }
 
+TEST(Resolver, Condition_FailureDoesNotPoisonLaterQueries) {
+  // A condition that exceeds the depth limit fails the same way every time (no false "cycle").
+  std::string deep = "x";
+  for (int i = 0; i < 80; ++i) deep = "{\"Fn::Base64\": " + deep + "}";
+  const std::string conds = "Conditions:\n  Deep: !Equals [" + deep + ", x]\n";
+  const Node root = test::load(tmpl("x", conds));
+  Resolver r(root, {});
+  for (int i = 0; i < 2; ++i) {
+    auto c = r.condition("Deep");
+    ASSERT_FALSE(c.ok());
+    EXPECT_EQ(c.error().code, core::Errc::kLimit) << c.error().message;
+  }
+}
+
 TEST(Resolver, FindInMap_WithAndWithoutDefault) {
   const std::string maps =
       "Parameters:\n"

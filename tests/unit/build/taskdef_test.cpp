@@ -72,6 +72,7 @@ TEST(TaskDefinitionJson, RegisterShape) {
   EXPECT_EQ(td.cpu_architecture.value, "ARM64");
   EXPECT_TRUE(td.task_role_arn.absent());
   EXPECT_TRUE(td.revision.absent());
+  EXPECT_FALSE(td.containers_only);
   ASSERT_EQ(td.volumes.size(), 1u);
   EXPECT_EQ(td.volumes[0].efs_state, model::Presence::kKnown);
   EXPECT_EQ(td.volumes[0].efs.file_system_id.value, "fs-1");
@@ -168,6 +169,7 @@ TEST(TaskDefinitionJson, ContainerArray_SyntheticTaskDefinition) {
   ASSERT_EQ(b.out.stack.task_definitions.size(), 1u);
   const auto& td = b.out.stack.task_definitions[0];
   EXPECT_EQ(td.id.name, "defs");
+  EXPECT_TRUE(td.containers_only);
   EXPECT_EQ(td.id.origin, model::Origin::kTaskDefinitionJson);
   EXPECT_TRUE(td.family.absent());
   EXPECT_EQ(td.containers_state, model::Presence::kKnown);
@@ -184,6 +186,7 @@ TEST(TaskDefinitionJson, SingleContainerObject) {
   ASSERT_EQ(b.out.stack.task_definitions.size(), 1u);
   const auto& td = b.out.stack.task_definitions[0];
   EXPECT_EQ(td.id.name, "definition");
+  EXPECT_TRUE(td.containers_only);
   ASSERT_EQ(td.containers.size(), 1u);
   EXPECT_FALSE(td.containers[0].readonly_root_filesystem.value);
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <iterator>
 #include <unordered_map>
 
 #include "ecsguard/core/strings.h"
@@ -762,6 +763,15 @@ struct Resolver::Impl {
 
   // ---- conditions -----------------------------------------------------------------------
 
+  // After a failure unwound through condition evaluations: forget the half-evaluated ones, so a
+  // later query evaluates them again (and fails the same way) instead of seeing a false cycle.
+  void abandon_conditions() {
+    for (auto it = condition_memo.begin(); it != condition_memo.end();) {
+      it = it->second.running ? condition_memo.erase(it) : std::next(it);
+    }
+    condition_chain.clear();
+  }
+
   ConditionResult named_condition(const std::string& name, core::Loc where, unsigned idepth) {
     check_depth(0, idepth, where);
     auto it = condition_memo.find(name);
@@ -891,6 +901,7 @@ core::Result<std::optional<Node>> Resolver::resolve(const Node& value) {
   try {
     return impl_->eval(value, 0, 0);
   } catch (Failure& f) {
+    impl_->abandon_conditions();
     return std::move(f.error);
   }
 }
@@ -899,6 +910,7 @@ core::Result<ConditionResult> Resolver::condition(std::string_view name, core::L
   try {
     return impl_->named_condition(std::string(name), where, 0);
   } catch (Failure& f) {
+    impl_->abandon_conditions();
     return std::move(f.error);
   }
 }

@@ -35,6 +35,7 @@ void build_task_definition_json(const BuildInput& in, InputKind kind, BuildOutpu
   td.id.loc = root.loc;
 
   if (kind == InputKind::kContainerDefinitions) {
+    td.containers_only = true;  // the task-level properties live elsewhere
     if (root.is_seq()) {
       fill_containers(fields::element(root), td);
     } else {  // one container definition object
