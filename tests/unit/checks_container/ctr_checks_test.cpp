@@ -971,5 +971,27 @@ TEST(Ctr017, UnconfinedOptionsAndNoNewPrivileges) {
   EXPECT_EQ(w.run(ctr::docker_security_options), Lines{});
 }
 
+// ---- bare container-definition files --------------------------------------------------------
+
+TEST(ContainersOnly, TaskLevelPropertiesAreNotJudgedWhereTheyAreNotWritten) {
+  World w;
+  auto& t = w.td("definition", 1);
+  t.id.origin = model::Origin::kTaskDefinitionJson;
+  t.containers_only = true;  // a Terraform container_definitions file
+  w.secret("Unused");
+  auto& c = World::container(t, "app", 1);
+  c.secrets = {secret_ref("A", str("arn:aws:secretsmanager:us-east-1:1:secret:a-AbCdEf", 5), 5)};
+  World::container(t, "sidecar", 10).memory = model::Int::of(64, at(11));
+  // No executionRoleArn / cpu / memory here: they are set where the task definition is.
+  EXPECT_EQ(w.run(ctr::secrets_source), Lines{});
+  EXPECT_EQ(w.run(ctr::cpu_memory_limits),
+            (Lines{"warn definition/app 1 ContainerDefinitions[app].Memory"}));
+  // Whether the task can run on EC2 is not known: the EC2-only findings become unknown.
+  EXPECT_EQ(w.run(ctr::docker_security_options),
+            (Lines{"unknown definition/app 1 ContainerDefinitions[app].DockerSecurityOptions",
+                   "unknown definition/sidecar 10 "
+                   "ContainerDefinitions[sidecar].DockerSecurityOptions"}));
+}
+
 }  // namespace
 }  // namespace ecsguard::testing

@@ -78,8 +78,8 @@ void check_task_size(const model::TaskDefinition& td, Tri fargate, engine::Check
                      "; Fargate needs both cpu and memory");
       } else {
         ctx.unknown({}, prop,
-                    "requiresCompatibilities could not be determined and " + name +
-                        " sets no task-level " + core::to_lower(prop));
+                    compatibilities_reason(td) + ", and " + name + " sets no task-level " +
+                        core::to_lower(prop));
       }
     }
   }
@@ -90,8 +90,7 @@ void check_task_size(const model::TaskDefinition& td, Tri fargate, engine::Check
     if (fargate == Tri::kYes) {
       ctx.fail(at, std::move(prop), std::move(text));
     } else {
-      ctx.unknown(at, std::move(prop),
-                  "requiresCompatibilities could not be determined, and on Fargate: " + text);
+      ctx.unknown(at, std::move(prop), compatibilities_reason(td) + ", and on Fargate: " + text);
     }
   };
   if (!cpu) {
@@ -133,7 +132,8 @@ void check_task_size(const model::TaskDefinition& td, Tri fargate, engine::Check
 
 void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
   const Tri fargate = fargate_compatible(td);
-  if (fargate != Tri::kNo) check_task_size(td, fargate, ctx);
+  // A bare container-definition file: the task size is set where the task definition is.
+  if (fargate != Tri::kNo && !td.containers_only) check_task_size(td, fargate, ctx);
 
   // A container without memory limit or reservation can starve the others of the task.
   if (td.containers.size() < 2) return;

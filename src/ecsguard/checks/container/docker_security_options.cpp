@@ -30,8 +30,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   const std::string base = container_path(td, c) + ".DockerSecurityOptions";
   const std::string name = container_label(td, c);
   const std::string ec2_unknown =
-      "requiresCompatibilities could not be determined (dockerSecurityOptions apply on EC2 "
-      "capacity only): ";
+      compatibilities_reason(td) + " (dockerSecurityOptions apply on EC2 capacity only), and ";
   if (opts.unknown()) {
     ctx.unknown(opts.loc, base, opts.reason);
     return;

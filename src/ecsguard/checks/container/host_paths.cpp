@@ -52,10 +52,9 @@ void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
                              normalize_path(src.value) +
                              ", which gives its containers control over the instance";
     if (fargate == Tri::kUnknown) {
-      ctx.unknown(src.loc, prop,
-                  "requiresCompatibilities could not be determined (host volumes only exist on "
-                  "EC2 capacity), and " +
-                      text);
+      ctx.unknown(
+          src.loc, prop,
+          compatibilities_reason(td) + " (host volumes exist on EC2 capacity only), and " + text);
     } else {
       ctx.fail(src.loc, prop, text);
     }

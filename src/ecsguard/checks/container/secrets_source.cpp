@@ -110,7 +110,8 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   check_refs(td, c, c.secrets, "Secrets", ctx);
   check_refs(td, c, c.log_configuration.secret_options, "LogConfiguration.SecretOptions", ctx);
   const bool injects = !c.secrets.empty() || !c.log_configuration.secret_options.empty();
-  if (injects && td.execution_role_arn.absent()) {
+  // (A bare container-definition file has its executionRoleArn where the task definition is.)
+  if (injects && td.execution_role_arn.absent() && !td.containers_only) {
     ctx.fail({}, container_path(td, c) + ".Secrets",
              "container '" + container_label(td, c) +
                  "' injects secrets but the task definition has no executionRoleArn: ECS cannot "

@@ -33,6 +33,7 @@ inline OsFamily os_family(const model::TaskDefinition& td) {
 // the EC2 / external launch types (host volumes, dockerSecurityOptions) cannot be used, so the
 // CTR-016/017 class of checks is NOT_APPLICABLE. Absent -> kNo (the default is EC2).
 inline Tri fargate_only(const model::TaskDefinition& td) {
+  if (td.containers_only) return Tri::kUnknown;  // set where the task definition is
   const auto& rc = td.requires_compatibilities;
   if (rc.absent()) return Tri::kNo;
   if (rc.unknown()) return Tri::kUnknown;
@@ -51,6 +52,7 @@ inline Tri fargate_only(const model::TaskDefinition& td) {
 // requiresCompatibilities contains FARGATE (kUnknown when the list or an element is unknown and
 // no element is FARGATE).
 inline Tri fargate_compatible(const model::TaskDefinition& td) {
+  if (td.containers_only) return Tri::kUnknown;  // set where the task definition is
   const auto& rc = td.requires_compatibilities;
   if (rc.absent()) return Tri::kNo;
   if (rc.unknown()) return Tri::kUnknown;
@@ -60,6 +62,18 @@ inline Tri fargate_compatible(const model::TaskDefinition& td) {
     if (s.known() && core::iequals(core::trim(s.value), "FARGATE")) return Tri::kYes;
   }
   return unknown ? Tri::kUnknown : Tri::kNo;
+}
+
+// Why requiresCompatibilities is not known (for unknown findings).
+inline std::string compatibilities_reason(const model::TaskDefinition& td) {
+  if (td.containers_only) {
+    return "the file holds only container definitions; requiresCompatibilities is set where the "
+           "task definition is";
+  }
+  if (td.requires_compatibilities.unknown()) {
+    return "requiresCompatibilities could not be determined: " + td.requires_compatibilities.reason;
+  }
+  return "an element of requiresCompatibilities could not be determined";
 }
 
 // "/var/log//amazon/" -> "/var/log/amazon"; "/" stays "/". Relative paths are kept as written.
