@@ -790,6 +790,8 @@ TEST(Ctr012, InfoByDefaultFailWhenRequired) {
   e.cluster = ref("Ec2Cluster", 61);
   e.launch_type = str("EC2", 62);
   w.cluster("Lonely", 100);  // nothing says what runs there
+  w.cluster("Ec2Default", 105).default_capacity_provider_strategy = {
+      {str("AsgProvider", 106), at(106)}};
   w.cluster("WithKey", 110).fargate_ephemeral_storage_kms_key = ref("Key", 111);
   const std::string prop =
       "Configuration.ManagedStorageConfiguration.FargateEphemeralStorageKmsKeyId";

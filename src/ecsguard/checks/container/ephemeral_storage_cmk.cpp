@@ -1,4 +1,5 @@
 // CTR-012 Fargate ephemeral storage encrypted with a customer managed KMS key.
+#include <algorithm>
 #include <string>
 
 #include "ecsguard/checks/common.h"
@@ -37,7 +38,21 @@ Tri runs_fargate_tasks(const model::Stack& stack, const model::Cluster& cluster)
     if (cluster_of(stack, t.id.scope, t.cluster) != &cluster) continue;
     if (visit(runs_on_fargate(stack, t))) return Tri::kYes;
   }
-  return any && !unknown ? Tri::kNo : Tri::kUnknown;
+  if (any) return unknown ? Tri::kUnknown : Tri::kNo;
+  // No service or task set of the template names the cluster: a default capacity provider
+  // strategy without Fargate (EC2 Auto Scaling capacity providers) still says "EC2 cluster".
+  bool has_default = !cluster.default_capacity_provider_strategy.empty();
+  for (const auto& a : stack.capacity_provider_associations) {
+    if (a.id.scope != cluster.id.scope || a.default_capacity_provider_strategy.empty()) continue;
+    if (std::find(a.cluster.refs.begin(), a.cluster.refs.end(), cluster.id.name) !=
+        a.cluster.refs.end()) {
+      has_default = true;
+    }
+  }
+  if (has_default && cluster_default_uses_fargate(stack, cluster.id.scope, self) == Tri::kNo) {
+    return Tri::kNo;
+  }
+  return Tri::kUnknown;
 }
 
 void run(const model::Cluster& cluster, engine::CheckContext& ctx) {
