@@ -1,0 +1,345 @@
+#include "ecsguard/guard/alerts.h"
+
+#include <curl/curl.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <mutex>
+#include <nlohmann/json.hpp>
+
+#include "ecsguard/core/version.h"
+
+namespace ecsguard::guard {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string iso_time(std::int64_t ns) {
+  std::time_t secs = ns / 1'000'000'000LL;
+  std::tm tm{};
+  ::gmtime_r(&secs, &tm);
+  char buf[40];
+  std::size_t n = std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+  char frac[24];
+  std::snprintf(frac, sizeof frac, ".%09lldZ", static_cast<long long>(ns % 1'000'000'000LL));
+  return std::string(buf, n) + frac;
+}
+
+std::string hms_time(std::int64_t ns) {
+  std::time_t secs = ns / 1'000'000'000LL;
+  std::tm tm{};
+  ::gmtime_r(&secs, &tm);
+  char buf[40];
+  std::size_t n = std::strftime(buf, sizeof buf, "%H:%M:%S", &tm);
+  char frac[16];
+  std::snprintf(frac, sizeof frac, ".%09lld", static_cast<long long>(ns % 1'000'000'000LL));
+  return std::string(buf, n) + frac;
+}
+
+bool write_all(int fd, const std::string& s) {
+  std::size_t off = 0;
+  while (off < s.size()) {
+    ssize_t k = ::write(fd, s.data() + off, s.size() - off);
+    if (k < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    off += static_cast<std::size_t>(k);
+  }
+  return true;
+}
+
+std::once_flag g_curl_once;
+
+std::size_t discard_body(char*, std::size_t size, std::size_t n, void*) { return size * n; }
+
+}  // namespace
+
+core::Result<SinkConfig> SinkConfig::parse(std::string_view spec) {
+  SinkConfig c;
+  if (spec == "stdout" || spec == "-") {
+    c.kind = Kind::kStdout;
+  } else if (spec == "stderr") {
+    c.kind = Kind::kStderr;
+  } else if (spec.rfind("http://", 0) == 0 || spec.rfind("https://", 0) == 0) {
+    c.kind = Kind::kHttp;
+    c.target = std::string(spec);
+  } else if (spec.empty()) {
+    return core::make_error(core::Errc::kUsage,
+                            "--alerts-to needs stdout, stderr, a file or a URL");
+  } else {
+    c.kind = Kind::kFile;
+    c.target = std::string(spec);
+  }
+  return c;
+}
+
+std::string alert_json(const Alert& a, const ContainerInfo& c, const std::string& hostname) {
+  Json fields = Json::object();
+  fields["evt.time"] = a.ts_ns;
+  for (const auto& [k, v] : a.fields) {
+    if (const auto* s = std::get_if<std::string>(&v)) {
+      fields[k] = *s;
+    } else if (const auto* i = std::get_if<std::int64_t>(&v)) {
+      fields[k] = *i;
+    } else if (const auto* b = std::get_if<bool>(&v)) {
+      fields[k] = *b;
+    } else {
+      fields[k] = nullptr;
+    }
+  }
+  auto put = [&](const char* key, const std::string& value) {
+    if (!value.empty() && (!fields.contains(key) || fields[key].is_null())) fields[key] = value;
+  };
+  put("container.id", c.id);
+  put("container.name", c.name);
+  put("container.image.repository", c.repository);
+  put("container.image.tag", c.tag);
+  put("container.image.digest", c.digest);
+  put("ecs.task_arn", c.task_arn);
+  put("ecs.cluster", c.cluster);
+  put("ecs.task_family", c.family);
+  if (!a.action.empty()) fields["ecsguard.action"] = a.action;
+  Json j;
+  j["hostname"] = hostname;
+  j["output"] = hms_time(a.ts_ns) + ": " + std::string(priority_name(a.priority)) + " " + a.output;
+  j["output_fields"] = std::move(fields);
+  j["priority"] = std::string(priority_name(a.priority));
+  j["rule"] = a.rule;
+  j["source"] = a.source;
+  j["tags"] = a.tags;
+  j["time"] = iso_time(a.ts_ns);
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+struct AlertPipeline::Worker {
+  SinkConfig cfg;
+  int fd = -1;
+  bool own_fd = false;
+  CURL* curl = nullptr;
+  curl_slist* headers = nullptr;
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<Alert> queue;
+  bool stopping = false;
+  std::chrono::steady_clock::time_point deadline{};
+  std::atomic<std::uint64_t> dropped{0};
+  std::uint64_t reported = 0;
+  std::atomic<std::uint64_t> http_failures{0};
+  std::thread thread;
+
+  ~Worker() {
+    if (own_fd && fd >= 0) ::close(fd);
+    if (headers != nullptr) curl_slist_free_all(headers);
+    if (curl != nullptr) curl_easy_cleanup(curl);
+  }
+};
+
+AlertPipeline::AlertPipeline(std::vector<SinkConfig> sinks, PipelineOptions opts, Services& svc,
+                             Stats& stats)
+    : opts_(opts), svc_(svc), stats_(stats) {
+  for (auto& s : sinks) {
+    auto w = std::make_unique<Worker>();
+    w->cfg = std::move(s);
+    workers_.push_back(std::move(w));
+  }
+}
+
+AlertPipeline::~AlertPipeline() { stop(std::chrono::milliseconds(0)); }
+
+core::Result<bool> AlertPipeline::start() {
+  for (auto& w : workers_) {
+    switch (w->cfg.kind) {
+      case SinkConfig::Kind::kStdout:
+        w->fd = STDOUT_FILENO;
+        break;
+      case SinkConfig::Kind::kStderr:
+        w->fd = STDERR_FILENO;
+        break;
+      case SinkConfig::Kind::kFile:
+        w->fd = ::open(w->cfg.target.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+        if (w->fd < 0) {
+          return core::make_error(core::Errc::kIo, "cannot open alert file " + w->cfg.target +
+                                                       ": " + std::strerror(errno));
+        }
+        w->own_fd = true;
+        break;
+      case SinkConfig::Kind::kHttp: {
+        std::call_once(g_curl_once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+        w->curl = curl_easy_init();
+        if (w->curl == nullptr)
+          return core::make_error(core::Errc::kInternal, "curl_easy_init failed");
+        w->headers = curl_slist_append(nullptr, "Content-Type: application/json");
+        curl_easy_setopt(w->curl, CURLOPT_URL, w->cfg.target.c_str());
+        curl_easy_setopt(w->curl, CURLOPT_HTTPHEADER, w->headers);
+        curl_easy_setopt(w->curl, CURLOPT_NOSIGNAL, 1L);
+        curl_easy_setopt(w->curl, CURLOPT_FOLLOWLOCATION, 0L);
+        curl_easy_setopt(w->curl, CURLOPT_PROTOCOLS_STR, "http,https");
+        curl_easy_setopt(w->curl, CURLOPT_TIMEOUT_MS,
+                         static_cast<long>(opts_.http_timeout.count()));
+        curl_easy_setopt(w->curl, CURLOPT_CONNECTTIMEOUT_MS,
+                         static_cast<long>(opts_.http_timeout.count()));
+        curl_easy_setopt(w->curl, CURLOPT_WRITEFUNCTION, &discard_body);
+        std::string ua = "ecsguard-guard/" + std::string(core::kVersion);
+        curl_easy_setopt(w->curl, CURLOPT_USERAGENT, ua.c_str());
+        break;
+      }
+    }
+  }
+  for (auto& w : workers_) {
+    Worker* raw = w.get();
+    w->thread = std::thread([this, raw] { run(*raw); });
+  }
+  return true;
+}
+
+void AlertPipeline::push(Alert alert) {
+  for (std::size_t i = 0; i < workers_.size(); ++i) {
+    Worker& w = *workers_[i];
+    // Writers hold this lock only to swap the queue out, so taking it is bounded and short.
+    std::unique_lock<std::mutex> lock(w.mu);
+    if (w.stopping || w.queue.size() >= opts_.queue_capacity) {
+      w.dropped.fetch_add(1, std::memory_order_relaxed);
+      continue;
+    }
+    if (i + 1 == workers_.size()) {
+      w.queue.push_back(std::move(alert));
+    } else {
+      w.queue.push_back(alert);
+    }
+    lock.unlock();
+    w.cv.notify_one();
+  }
+}
+
+void AlertPipeline::metadata_ready() {
+  {
+    std::lock_guard<std::mutex> lock(meta_mu_);
+    meta_ready_ = true;
+  }
+  meta_cv_.notify_all();
+}
+
+bool AlertPipeline::deliver(Worker& w, const std::string& line) {
+  if (w.cfg.kind != SinkConfig::Kind::kHttp) return write_all(w.fd, line + "\n");
+  for (int attempt = 0; attempt < opts_.http_attempts; ++attempt) {
+    curl_easy_setopt(w.curl, CURLOPT_POSTFIELDS, line.c_str());
+    curl_easy_setopt(w.curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(line.size()));
+    CURLcode rc = curl_easy_perform(w.curl);
+    long status = 0;
+    if (rc == CURLE_OK) curl_easy_getinfo(w.curl, CURLINFO_RESPONSE_CODE, &status);
+    if (rc == CURLE_OK && status >= 200 && status < 300) return true;
+    if (rc == CURLE_OK && status >= 400 && status < 500 && status != 429) break;  // not transient
+    if (attempt + 1 < opts_.http_attempts) {
+      std::unique_lock<std::mutex> lock(w.mu);
+      auto wait = opts_.http_backoff * (1 << attempt);
+      if (w.stopping) {
+        auto now = std::chrono::steady_clock::now();
+        if (now + wait > w.deadline) break;
+      }
+      w.cv.wait_for(lock, wait);
+    }
+  }
+  w.http_failures.fetch_add(1, std::memory_order_relaxed);
+  return false;
+}
+
+void AlertPipeline::run(Worker& w) {
+  {
+    std::unique_lock<std::mutex> lock(meta_mu_);
+    meta_cv_.wait_for(lock, opts_.metadata_wait, [this] { return meta_ready_; });
+  }
+  auto last_heartbeat = std::chrono::steady_clock::now();
+  std::deque<Alert> batch;
+  while (true) {
+    bool stopping = false;
+    std::chrono::steady_clock::time_point deadline;
+    {
+      std::unique_lock<std::mutex> lock(w.mu);
+      w.cv.wait_for(lock, std::chrono::seconds(1), [&] { return !w.queue.empty() || w.stopping; });
+      batch.swap(w.queue);
+      stopping = w.stopping;
+      deadline = w.deadline;
+    }
+    auto container = svc_.container();
+    for (auto& a : batch) {
+      if (stopping && std::chrono::steady_clock::now() > deadline) {
+        w.dropped.fetch_add(1, std::memory_order_relaxed);
+        continue;
+      }
+      deliver(w, alert_json(a, *container, svc_.hostname));
+    }
+    batch.clear();
+    std::uint64_t dropped = w.dropped.load(std::memory_order_relaxed);
+    if (dropped > w.reported) {
+      Alert d;
+      d.rule = "ecsguard alerts dropped";
+      d.priority = Priority::kCritical;
+      d.ts_ns = now_wall_ns();
+      d.tags = {"ecsguard"};
+      d.output = "Alerts were dropped because the sink could not keep up | dropped=" +
+                 std::to_string(dropped - w.reported) + " total_dropped=" + std::to_string(dropped);
+      d.fields = {{"ecsguard.dropped", static_cast<std::int64_t>(dropped - w.reported)},
+                  {"ecsguard.dropped_total", static_cast<std::int64_t>(dropped)}};
+      w.reported = dropped;
+      deliver(w, alert_json(d, *container, svc_.hostname));
+    }
+    auto now = std::chrono::steady_clock::now();
+    if (opts_.heartbeat.count() > 0 && now - last_heartbeat >= opts_.heartbeat && !stopping) {
+      last_heartbeat = now;
+      Alert h;
+      h.rule = "ecsguard heartbeat";
+      h.priority = Priority::kInformational;
+      h.ts_ns = now_wall_ns();
+      h.tags = {"ecsguard"};
+      h.fields = {{"ecsguard.events", static_cast<std::int64_t>(stats_.events.load())},
+                  {"ecsguard.alerts", static_cast<std::int64_t>(stats_.alerts.load())},
+                  {"ecsguard.dropped_total", static_cast<std::int64_t>(dropped)},
+                  {"ecsguard.rate_limited", static_cast<std::int64_t>(stats_.rate_limited.load())},
+                  {"ecsguard.denied", static_cast<std::int64_t>(stats_.denied.load())},
+                  {"ecsguard.killed", static_cast<std::int64_t>(stats_.killed.load())}};
+      h.output = "ecsguard is running | events=" + std::to_string(stats_.events.load()) +
+                 " alerts=" + std::to_string(stats_.alerts.load()) +
+                 " dropped=" + std::to_string(dropped);
+      deliver(w, alert_json(h, *container, svc_.hostname));
+    }
+    if (stopping) {
+      std::lock_guard<std::mutex> lock(w.mu);
+      if (w.queue.empty()) break;
+    }
+  }
+}
+
+void AlertPipeline::stop(std::chrono::milliseconds deadline) {
+  metadata_ready();
+  auto until = std::chrono::steady_clock::now() + deadline;
+  for (auto& w : workers_) {
+    {
+      std::lock_guard<std::mutex> lock(w->mu);
+      if (w->stopping) continue;
+      w->stopping = true;
+      w->deadline = until;
+    }
+    w->cv.notify_all();
+  }
+  for (auto& w : workers_) {
+    if (w->thread.joinable()) w->thread.join();
+  }
+}
+
+std::uint64_t AlertPipeline::dropped() const noexcept {
+  std::uint64_t n = 0;
+  for (const auto& w : workers_) n += w->dropped.load();
+  return n;
+}
+
+std::uint64_t AlertPipeline::http_failures() const noexcept {
+  std::uint64_t n = 0;
+  for (const auto& w : workers_) n += w->http_failures.load();
+  return n;
+}
+
+}  // namespace ecsguard::guard

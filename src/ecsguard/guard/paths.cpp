@@ -1,0 +1,201 @@
+#include "ecsguard/guard/paths.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <deque>
+#include <vector>
+
+#include "ecsguard/guard/procfs.h"
+
+namespace ecsguard::guard {
+namespace {
+
+constexpr int kMaxHops = 40;
+constexpr std::size_t kMaxComponents = 1024;
+
+void split_into(std::string_view path, std::deque<std::string>& out, bool front) {
+  std::vector<std::string> parts;
+  std::size_t i = 0;
+  while (i < path.size()) {
+    while (i < path.size() && path[i] == '/') ++i;
+    std::size_t j = path.find('/', i);
+    if (j == std::string_view::npos) j = path.size();
+    if (j > i) parts.emplace_back(path.substr(i, j - i));
+    i = j;
+  }
+  if (front) {
+    for (auto it = parts.rbegin(); it != parts.rend(); ++it) out.push_front(std::move(*it));
+  } else {
+    for (auto& p : parts) out.push_back(std::move(p));
+  }
+}
+
+void pop_last(std::string& resolved) {
+  std::size_t slash = resolved.rfind('/');
+  resolved.resize(slash == std::string::npos ? 0 : slash);
+}
+
+// /proc/self and /proc/thread-self name the *tracee*, not the supervisor reading them.
+bool self_link(std::string_view candidate, pid_t tid, pid_t tgid, std::string& target) {
+  if (candidate == "/proc/self") {
+    target = "/proc/" + std::to_string(tgid);
+    return true;
+  }
+  if (candidate == "/proc/thread-self") {
+    target = "/proc/" + std::to_string(tgid) + "/task/" + std::to_string(tid);
+    return true;
+  }
+  return false;
+}
+
+std::string base_dir(pid_t tid, int dirfd) {
+  std::optional<std::string> base;
+  if (dirfd == kAtFdCwd) {
+    base = procfs::read_proc_link(tid, "cwd");
+  } else if (dirfd >= 0) {
+    char leaf[32];
+    std::snprintf(leaf, sizeof leaf, "fd/%d", dirfd);
+    base = procfs::read_proc_link(tid, leaf);
+  }
+  if (!base || base->empty() || (*base)[0] != '/') return {};
+  return *base;
+}
+
+}  // namespace
+
+std::string normalize_path(std::string_view path) {
+  const bool absolute = !path.empty() && path[0] == '/';
+  std::vector<std::string_view> stack;
+  std::size_t i = 0;
+  while (i < path.size()) {
+    while (i < path.size() && path[i] == '/') ++i;
+    std::size_t j = path.find('/', i);
+    if (j == std::string_view::npos) j = path.size();
+    std::string_view c = path.substr(i, j - i);
+    i = j;
+    if (c.empty() || c == ".") continue;
+    if (c == "..") {
+      if (!stack.empty() && stack.back() != "..") {
+        stack.pop_back();
+      } else if (!absolute) {
+        stack.push_back(c);
+      }
+      continue;
+    }
+    stack.push_back(c);
+  }
+  std::string out;
+  out.reserve(path.size());
+  for (auto c : stack) {
+    if (absolute || !out.empty()) out += '/';
+    out.append(c);
+  }
+  if (out.empty()) return absolute ? "/" : ".";
+  return out;
+}
+
+std::string_view path_dirname(std::string_view path) noexcept {
+  std::size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos) return {};
+  if (slash == 0) return path.substr(0, 1);
+  return path.substr(0, slash);
+}
+
+std::string_view path_basename(std::string_view path) noexcept {
+  std::size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos) return path;
+  return path.substr(slash + 1);
+}
+
+std::string PathResolver::resolve(pid_t tid, pid_t tgid, int dirfd, std::string_view raw,
+                                  bool follow_last) {
+  if (raw.empty()) return {};
+  std::string abs;
+  if (raw[0] == '/') {
+    abs = normalize_path(raw);
+  } else {
+    std::string base = base_dir(tid, dirfd);
+    if (base.empty()) return std::string(raw);  // the base is gone: report what was asked
+    base += '/';
+    base.append(raw);
+    abs = normalize_path(base);
+  }
+  return resolve_links(tid, tgid, abs, follow_last);
+}
+
+std::string PathResolver::resolve_links(pid_t tid, pid_t tgid, std::string_view abs,
+                                        bool follow_last) {
+  char root_buf[64];
+  std::size_t root_len = procfs::proc_path(root_buf, tid, "root");
+  std::string root(root_buf, root_len);
+  if (::access(root.c_str(), X_OK) != 0) root.clear();  // not allowed into its root: use ours
+
+  std::deque<std::string> todo;
+  split_into(abs, todo, false);
+  std::string resolved;  // "" stands for "/"
+  int hops = 0;
+  std::string probe;
+  while (!todo.empty()) {
+    if (todo.size() > kMaxComponents) break;
+    std::string c = std::move(todo.front());
+    todo.pop_front();
+    if (c == ".") continue;
+    if (c == "..") {
+      pop_last(resolved);
+      continue;
+    }
+    std::string candidate = resolved + "/" + c;
+    if (todo.empty() && !follow_last) {
+      resolved = std::move(candidate);
+      break;
+    }
+    std::string target;
+    if (self_link(candidate, tid, tgid, target)) {
+      if (++hops > kMaxHops) {
+        resolved = std::move(candidate);
+        break;
+      }
+      resolved.clear();
+      split_into(target, todo, true);
+      continue;
+    }
+    probe.assign(root).append(candidate);
+    struct stat st {};
+    if (::lstat(probe.c_str(), &st) != 0) {
+      resolved = std::move(candidate);
+      break;  // missing: the rest stays lexical
+    }
+    if (!S_ISLNK(st.st_mode)) {
+      resolved = std::move(candidate);
+      continue;
+    }
+    auto link = procfs::read_link(probe.c_str());
+    if (!link || link->empty() || ++hops > kMaxHops) {
+      resolved = std::move(candidate);
+      break;
+    }
+    if ((*link)[0] != '/') {
+      // "pipe:[12]", "socket:[34]", "anon_inode:[eventfd]" from /proc/<pid>/fd/N: not a path.
+      if (link->find(":[") != std::string::npos && todo.empty()) return *link;
+    } else {
+      resolved.clear();
+    }
+    split_into(*link, todo, true);
+  }
+  // Whatever was not walked (missing component, hop limit) is appended lexically.
+  while (!todo.empty()) {
+    const std::string& c = todo.front();
+    if (c == "..") {
+      pop_last(resolved);
+    } else if (c != ".") {
+      resolved += '/';
+      resolved += c;
+    }
+    todo.pop_front();
+  }
+  return resolved.empty() ? std::string("/") : resolved;
+}
+
+}  // namespace ecsguard::guard

@@ -1,0 +1,66 @@
+#include "ecsguard/guard/probe.h"
+
+#include <linux/capability.h>
+#include <sys/prctl.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "ecsguard/guard/procfs.h"
+#include "ecsguard/guard/sockets.h"
+
+namespace ecsguard::guard {
+
+KernelFeatures probe_kernel() {
+  KernelFeatures f;
+  utsname u{};
+  if (::uname(&u) == 0) {
+    f.release = u.release;
+    f.machine = u.machine;
+    std::sscanf(u.release, "%d.%d", &f.major, &f.minor);
+  }
+  auto at_least = [&](int maj, int min) {
+    return f.major > maj || (f.major == maj && f.minor >= min);
+  };
+  f.seccomp_filter = ::prctl(PR_GET_SECCOMP, 0, 0, 0, 0) >= 0;
+  if (auto a = procfs::read_file("/proc/sys/kernel/seccomp/actions_avail", 1024)) {
+    f.seccomp_actions = *a;
+    while (!f.seccomp_actions.empty() && f.seccomp_actions.back() == '\n')
+      f.seccomp_actions.pop_back();
+  }
+  f.ret_trace = f.seccomp_actions.find("trace") != std::string::npos;
+  f.user_notif = f.seccomp_actions.find("user_notif") != std::string::npos;
+  f.user_notif_continue = f.user_notif && at_least(5, 5);
+  f.action_cache = at_least(5, 11);
+  if (auto st = procfs::status(::getpid())) {
+    f.cap_sys_ptrace = ((st->cap_eff >> CAP_SYS_PTRACE) & 1U) != 0;
+    f.cap_setpcap = ((st->cap_eff >> CAP_SETPCAP) & 1U) != 0;
+  }
+  f.pidfd_getfd = pidfd_getfd_available();
+  f.pid1 = ::getpid() == 1;
+  if (auto y = procfs::read_file("/proc/sys/kernel/yama/ptrace_scope", 16)) {
+    f.yama_ptrace_scope = std::atoi(y->c_str());
+  }
+  if (auto s =
+          procfs::read_file("/sys/devices/system/cpu/vulnerabilities/spec_store_bypass", 256)) {
+    f.spec_store_bypass = *s;
+    while (!f.spec_store_bypass.empty() && f.spec_store_bypass.back() == '\n')
+      f.spec_store_bypass.pop_back();
+  }
+  return f;
+}
+
+std::string sys_ptrace_help() {
+  return "The container needs the SYS_PTRACE capability (Fargate platform version 1.4.0 or later). "
+         "Add it to the container definition:\n"
+         "  task definition JSON: \"linuxParameters\": {\"capabilities\": {\"add\": "
+         "[\"SYS_PTRACE\"]}}\n"
+         "  CloudFormation:       LinuxParameters: {Capabilities: {Add: [SYS_PTRACE]}}\n"
+         "  AWS CDK:              "
+         "container.linuxParameters.addCapabilities(ecs.Capability.SYS_PTRACE)\n"
+         "ecsguard drops the capability from the application before it starts, so the app never "
+         "holds it.";
+}
+
+}  // namespace ecsguard::guard

@@ -1,0 +1,965 @@
+#include "ecsguard/guard/supervisor.h"
+
+#include <fcntl.h>
+#include <linux/audit.h>
+#include <linux/capability.h>
+#include <linux/seccomp.h>
+#include <poll.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/user.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <thread>
+#include <unordered_map>
+
+#include "ecsguard/guard/paths.h"
+#include "ecsguard/guard/procfs.h"
+
+extern char** environ;  // NOLINT(readability-redundant-declaration)
+
+namespace ecsguard::guard {
+namespace {
+
+constexpr int kCapSysPtrace = 19;
+constexpr std::uint32_t kX32Bit = 0x40000000U;
+constexpr unsigned kPtraceOptions = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACESECCOMP |
+                                    PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE |
+                                    PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL;
+
+// ---- signals --------------------------------------------------------------------------------
+
+sigset_t forwarded_set() {
+  sigset_t s;
+  sigfillset(&s);
+  for (int sig : {SIGKILL, SIGSTOP, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGABRT, SIGSYS}) {
+    sigdelset(&s, sig);
+  }
+  return s;
+}
+
+std::atomic<pid_t> g_forward_to{0};
+
+// Forwards signals sent to the supervisor (ECS's SIGTERM on StopTask, docker kill, ...) to the
+// application. Terminal-generated signals (SI_KERNEL) already reach the app through its process
+// group and are not sent twice; signals from our own tree are not bounced back.
+void signal_thread() {
+  sigset_t set = forwarded_set();
+  sigdelset(&set, SIGCHLD);
+  sigdelset(&set, SIGPIPE);
+  const pid_t self = ::getpid();
+  for (;;) {
+    siginfo_t info{};
+    int sig = ::sigwaitinfo(&set, &info);
+    if (sig < 0) continue;
+    pid_t target = g_forward_to.load();
+    if (target <= 0) continue;
+    if (info.si_code == SI_KERNEL) continue;
+    if (info.si_code == SI_USER || info.si_code == SI_QUEUE || info.si_code == SI_TKILL) {
+      if (info.si_pid > 0 && info.si_pid != self) {
+        auto st = procfs::status(info.si_pid);
+        if (st && st->tracer == self) continue;  // sent by a supervised process
+      }
+    }
+    ::kill(target, sig);
+  }
+}
+
+// ---- the child ------------------------------------------------------------------------------
+
+enum ChildStage : std::int32_t {
+  kStageBoundingSet = 1,  // warning
+  kStageInheritable = 2,  // warning
+  kStageNoNewPrivs = 3,
+  kStageSeccomp = 4,
+  kStageSendListener = 5,
+  kStageExec = 6,
+};
+
+struct ChildReport {
+  std::int32_t stage;
+  std::int32_t err;
+  std::int32_t fatal;
+};
+
+struct ChildPlan {
+  const char* path = nullptr;
+  char* const* argv = nullptr;
+  sock_fprog trace_prog{};
+  sock_fprog notify_prog{};
+  unsigned long seccomp_flags = 0;
+  int go_fd = -1;
+  int report_fd = -1;
+  int sock_fd = -1;
+};
+
+void report(int fd, std::int32_t stage, int err, bool fatal) {
+  ChildReport r{stage, err, fatal ? 1 : 0};
+  ssize_t k = ::write(fd, &r, sizeof r);
+  (void)k;
+}
+
+// Runs in the forked child: async-signal-safe calls only (the parent has threads).
+[[noreturn]] void child_main(const ChildPlan& p) {
+  sigset_t none;
+  sigemptyset(&none);
+  ::sigprocmask(SIG_SETMASK, &none, nullptr);
+  char mode = 0;
+  ssize_t k = 0;
+  do {
+    k = ::read(p.go_fd, &mode, 1);
+  } while (k < 0 && errno == EINTR);
+  if (k != 1) ::_exit(125);  // the supervisor went away
+  ::close(p.go_fd);
+  if (mode == 'T' || mode == 'U') {
+    // The task definition added SYS_PTRACE for the supervisor, not for the app (RUNTIME.md §4.9).
+    if (::prctl(PR_CAPBSET_DROP, kCapSysPtrace, 0, 0, 0) != 0 && errno != EINVAL) {
+      report(p.report_fd, kStageBoundingSet, errno, false);
+    }
+    ::prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_LOWER, kCapSysPtrace, 0, 0);
+    __user_cap_header_struct hdr{_LINUX_CAPABILITY_VERSION_3, 0};
+    __user_cap_data_struct data[2]{};
+    if (::syscall(SYS_capget, &hdr, data) == 0) {
+      data[0].inheritable &= ~(1U << kCapSysPtrace);
+      data[0].effective &= ~(1U << kCapSysPtrace);
+      data[0].permitted &= ~(1U << kCapSysPtrace);
+      if (::syscall(SYS_capset, &hdr, data) != 0)
+        report(p.report_fd, kStageInheritable, errno, false);
+    }
+    if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
+      report(p.report_fd, kStageNoNewPrivs, errno, true);
+      ::_exit(125);
+    }
+    if (mode == 'T') {
+      if (::syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, p.seccomp_flags, &p.trace_prog) != 0) {
+        report(p.report_fd, kStageSeccomp, errno, true);
+        ::_exit(125);
+      }
+    } else {
+      long lfd = ::syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
+                           p.seccomp_flags | SECCOMP_FILTER_FLAG_NEW_LISTENER, &p.notify_prog);
+      if (lfd < 0) {
+        report(p.report_fd, kStageSeccomp, errno, true);
+        ::_exit(125);
+      }
+      char cbuf[CMSG_SPACE(sizeof(int))]{};
+      char byte = 'L';
+      iovec iov{&byte, 1};
+      msghdr msg{};
+      msg.msg_iov = &iov;
+      msg.msg_iovlen = 1;
+      msg.msg_control = cbuf;
+      msg.msg_controllen = sizeof cbuf;
+      cmsghdr* cm = CMSG_FIRSTHDR(&msg);
+      cm->cmsg_level = SOL_SOCKET;
+      cm->cmsg_type = SCM_RIGHTS;
+      cm->cmsg_len = CMSG_LEN(sizeof(int));
+      int fdv = static_cast<int>(lfd);
+      std::memcpy(CMSG_DATA(cm), &fdv, sizeof fdv);
+      if (::sendmsg(p.sock_fd, &msg, 0) != 1) {
+        report(p.report_fd, kStageSendListener, errno, true);
+        ::_exit(125);
+      }
+      ::close(fdv);
+    }
+  }
+  if (p.sock_fd >= 0) ::close(p.sock_fd);
+  ::execve(p.path, p.argv, environ);
+  int err = errno;
+  report(p.report_fd, kStageExec, err, true);
+  ::_exit(err == ENOENT ? 127 : 126);
+}
+
+std::string describe(const ChildReport& r) {
+  std::string what;
+  switch (r.stage) {
+    case kStageBoundingSet:
+      what = "could not drop CAP_SYS_PTRACE from the app's bounding set (needs CAP_SETPCAP)";
+      break;
+    case kStageInheritable:
+      what = "could not drop CAP_SYS_PTRACE from the app's capability sets";
+      break;
+    case kStageNoNewPrivs:
+      what = "prctl(PR_SET_NO_NEW_PRIVS) failed";
+      break;
+    case kStageSeccomp:
+      what = "installing the seccomp filter failed";
+      break;
+    case kStageSendListener:
+      what = "passing the seccomp listener failed";
+      break;
+    case kStageExec:
+      what = "execve failed";
+      break;
+    default:
+      what = "launch step " + std::to_string(r.stage) + " failed";
+  }
+  return what + ": " + std::strerror(r.err);
+}
+
+void drain_reports(int fd, std::vector<std::string>& warnings, std::string& fatal) {
+  if (fd < 0) return;
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+  ChildReport r{};
+  while (::read(fd, &r, sizeof r) == static_cast<ssize_t>(sizeof r)) {
+    if (r.fatal != 0) {
+      fatal = describe(r);
+    } else {
+      warnings.push_back(describe(r));
+    }
+  }
+}
+
+int status_code(int st) { return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st); }
+
+// ---- syscall info ---------------------------------------------------------------------------
+
+struct SysInfo {
+  bool exit = false;
+  std::uint32_t arch = 0;
+  long nr = -1;
+  std::array<std::uint64_t, 6> args{};
+  std::int64_t rval = 0;
+};
+
+bool regs_info(pid_t tid, SysInfo& si) {
+  user_regs_struct r{};
+  if (::ptrace(PTRACE_GETREGS, tid, nullptr, &r) != 0) return false;
+  si.nr = static_cast<long>(r.orig_rax);
+  si.rval = static_cast<std::int64_t>(r.rax);
+  if (r.cs == 0x23) {  // 32-bit code segment: int $0x80 from a compat task
+    si.arch = AUDIT_ARCH_I386;
+    si.args = {r.rbx, r.rcx, r.rdx, r.rsi, r.rdi, r.rbp};
+  } else {
+    si.arch = AUDIT_ARCH_X86_64;
+    si.args = {r.rdi, r.rsi, r.rdx, r.r10, r.r8, r.r9};
+  }
+  return true;
+}
+
+bool set_result(pid_t tid, long skip_nr, std::int64_t ret) {
+  user_regs_struct r{};
+  if (::ptrace(PTRACE_GETREGS, tid, nullptr, &r) != 0) return false;
+  r.orig_rax = static_cast<unsigned long long>(skip_nr);
+  r.rax = static_cast<unsigned long long>(ret);
+  return ::ptrace(PTRACE_SETREGS, tid, nullptr, &r) == 0;
+}
+
+// ---- the ptrace event loop ------------------------------------------------------------------
+
+class PtraceLoop {
+ public:
+  PtraceLoop(Engine& engine, Services& svc, Stats& stats, const SupervisorConfig& cfg, pid_t main,
+             int report_fd)
+      : engine_(engine), svc_(svc), stats_(stats), cfg_(cfg), main_(main), report_fd_(report_fd) {
+    const auto& r = engine.rules().by_type;
+    distinguish_execveat_ = r[evt_index(EvtType::kExecve)] != r[evt_index(EvtType::kExecveat)];
+  }
+
+  int run(SupervisorResult& out) {
+    for (;;) {
+      int st = 0;
+      pid_t pid = ::waitpid(-1, &st, __WALL);
+      if (pid < 0) {
+        if (errno == EINTR) continue;
+        break;
+      }
+      if (WIFEXITED(st) || WIFSIGNALED(st)) {
+        svc_.procs.on_exit(pid);
+        pending_.erase(pid);
+        if (pid == main_) {
+          if (!exec_seen_) {
+            std::string fatal;
+            drain_reports(report_fd_, out.warnings, fatal);
+            if (!fatal.empty()) out.error = fatal;
+          }
+          return status_code(st);
+        }
+        continue;
+      }
+      if (!WIFSTOPPED(st)) continue;
+      int sig = WSTOPSIG(st);
+      int event = (st >> 16) & 0xffff;
+      switch (event) {
+        case PTRACE_EVENT_SECCOMP:
+          on_seccomp(pid);
+          break;
+        case PTRACE_EVENT_EXEC:
+          on_exec(pid, out);
+          break;
+        case PTRACE_EVENT_FORK:
+        case PTRACE_EVENT_VFORK:
+        case PTRACE_EVENT_CLONE:
+          on_clone(pid, event);
+          break;
+        case PTRACE_EVENT_STOP:
+          // Group-stop (job control): park it with LISTEN so SIGCONT still wakes it, exactly as
+          // untraced. Other event stops (new task, interrupt) just continue.
+          if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) {
+            ::ptrace(PTRACE_LISTEN, pid, nullptr, nullptr);
+          } else {
+            resume(pid, 0);
+          }
+          break;
+        case 0:
+          if (sig == (SIGTRAP | 0x80)) {
+            on_syscall_exit(pid);
+          } else {
+            resume(pid, sig);  // signal-delivery stop: deliver it unchanged
+          }
+          break;
+        default:
+          resume(pid, 0);
+      }
+    }
+    return 125;
+  }
+
+ private:
+  static void resume(pid_t pid, int sig) {
+    ::ptrace(PTRACE_CONT, pid, nullptr,
+             reinterpret_cast<void*>(static_cast<long>(sig)));  // NOLINT(performance-no-int-to-ptr)
+  }
+
+  bool info(pid_t tid, SysInfo& si) {
+    if (have_gsi_) {
+      __ptrace_syscall_info gsi{};
+      long n = ::ptrace(PTRACE_GET_SYSCALL_INFO, tid, reinterpret_cast<void*>(sizeof gsi),
+                        &gsi);  // NOLINT(performance-no-int-to-ptr)
+      if (n > 0) {
+        si.arch = gsi.arch;
+        if (gsi.op == PTRACE_SYSCALL_INFO_SECCOMP) {
+          si.nr = static_cast<long>(gsi.seccomp.nr);
+          for (std::size_t i = 0; i < 6; ++i) si.args[i] = gsi.seccomp.args[i];
+          return true;
+        }
+        if (gsi.op == PTRACE_SYSCALL_INFO_EXIT) {
+          si.exit = true;
+          si.rval = gsi.exit.rval;
+          return true;
+        }
+        return false;
+      }
+      if (errno != EIO && errno != EINVAL) return false;
+      have_gsi_ = false;  // kernel < 5.3: registers instead
+    }
+    return regs_info(tid, si);
+  }
+
+  ProcInfo* ensure_proc(pid_t tgid) {
+    if (ProcInfo* p = svc_.procs.find(tgid)) return p;
+    // Seen before its parent's fork event (or the table was full): link it via /proc.
+    auto st = procfs::status(tgid);
+    pid_t parent = st ? st->ppid : 0;
+    if (ProcInfo* pp = svc_.procs.find(parent); pp == nullptr) parent = 0;
+    ProcInfo* p = svc_.procs.add_process(tgid, parent,
+                                         procfs::start_boottime_ns(tgid).value_or(now_boot_ns()));
+    if (p != nullptr && p->comm.empty()) {
+      p->comm = procfs::comm(tgid).value_or("");
+      p->exepath = procfs::read_proc_link(tgid, "exe").value_or("");
+      p->cmdline = procfs::cmdline(tgid).value_or("");
+    }
+    return p;
+  }
+
+  void on_clone(pid_t tid, int event) {
+    unsigned long msg = 0;
+    ::ptrace(PTRACE_GETEVENTMSG, tid, nullptr, &msg);
+    auto child = static_cast<pid_t>(msg);
+    pid_t tgid = svc_.procs.tgid_of(tid);
+    ensure_proc(tgid);
+    bool thread = false;
+    bool clone_parent = false;
+    if (event == PTRACE_EVENT_CLONE) {
+      user_regs_struct r{};
+      if (::ptrace(PTRACE_GETREGS, tid, nullptr, &r) == 0) {
+        std::uint64_t flags = r.rdi;
+        if (static_cast<long>(r.orig_rax) == SYS_clone3) {
+          procfs::read_memory(tid, r.rdi, &flags, sizeof flags);
+        }
+        thread = (flags & CLONE_THREAD) != 0;
+        clone_parent = (flags & CLONE_PARENT) != 0;
+      }
+    }
+    if (thread) {
+      svc_.procs.add_thread(child, tgid);
+    } else {
+      pid_t parent = tgid;
+      if (clone_parent) {
+        if (const ProcInfo* p = svc_.procs.find(tgid)) parent = p->ppid;
+      }
+      svc_.procs.add_process(child, parent, now_boot_ns());
+    }
+    resume(tid, 0);
+  }
+
+  void on_exec(pid_t pid, SupervisorResult& out) {
+    unsigned long old_tid = 0;
+    ::ptrace(PTRACE_GETEVENTMSG, pid, nullptr, &old_tid);
+    svc_.procs.on_exec(pid, static_cast<pid_t>(old_tid));
+    if (pid == main_ && !exec_seen_) {
+      exec_seen_ = true;
+      std::string fatal;
+      drain_reports(report_fd_, out.warnings, fatal);
+      if (report_fd_ >= 0) ::close(report_fd_);
+      report_fd_ = -1;
+    }
+    ProcInfo* p = pid == main_ && svc_.procs.find(pid) == nullptr
+                      ? &svc_.procs.add_root(pid, now_boot_ns())
+                      : ensure_proc(pid);
+    if (p != nullptr) {
+      // The new image is loaded and has not run one instruction: /proc is TOCTOU-free here.
+      p->comm = procfs::comm(pid).value_or("");
+      p->exepath = procfs::read_proc_link(pid, "exe").value_or("");
+      p->cmdline = procfs::cmdline(pid).value_or("");
+      p->exe_from_memfd = p->exepath.rfind("/memfd:", 0) == 0;
+      p->exe_written = svc_.drift_tracking && svc_.written.contains(p->exepath);
+    }
+    Event ev;
+    ev.type = EvtType::kExecve;
+    if (distinguish_execveat_) {
+      user_regs_struct r{};
+      if (::ptrace(PTRACE_GETREGS, pid, nullptr, &r) == 0 &&
+          static_cast<long>(r.orig_rax) == SYS_execveat) {
+        ev.type = EvtType::kExecveat;
+      }
+    }
+    ev.phase = Phase::kExec;
+    ev.num = ++evt_num_;
+    ev.ts_ns = now_wall_ns();
+    ev.tid = pid;
+    ev.tgid = pid;
+    Decision d = engine_.on_exec(ev);
+    if (d.kill) {
+      ::kill(pid, SIGKILL);
+      stats_.killed.fetch_add(1, std::memory_order_relaxed);
+    }
+    resume(pid, 0);
+  }
+
+  void deny(pid_t tid) {
+    set_result(tid, -1, -EPERM);
+    stats_.denied.fetch_add(1, std::memory_order_relaxed);
+  }
+
+  void on_seccomp(pid_t tid) {
+    SysInfo si;
+    if (!info(tid, si) || si.exit) {
+      resume(tid, 0);
+      return;
+    }
+    Event ev;
+    ev.tid = tid;
+    ev.tgid = svc_.procs.tgid_of(tid);
+    ev.num = ++evt_num_;
+    ev.ts_ns = now_wall_ns();
+    ev.raw_nr = si.nr;
+    ev.args = si.args;
+    ev.phase = Phase::kEntry;
+    ensure_proc(ev.tgid);
+    if (si.arch != AUDIT_ARCH_X86_64 || (static_cast<std::uint64_t>(si.nr) & kX32Bit) != 0) {
+      // The filter only stops foreign-ABI calls when they are not allowed.
+      ev.foreign_abi = true;
+      ev.type = EvtType::kCapset;
+      deny(tid);
+      engine_.gate_alert(ev, "Non-native syscall ABI (i386/x32) denied", Priority::kCritical,
+                         si.arch != AUDIT_ARCH_X86_64
+                             ? "A 32-bit (int $0x80) syscall was denied: it would bypass the filter"
+                             : "An x32-ABI syscall was denied: it would bypass the filter",
+                         "denied");
+      resume(tid, 0);
+      return;
+    }
+    auto type = evt_from_syscall(si.nr);
+    if (!type) {
+      resume(tid, 0);
+      return;
+    }
+    ev.type = *type;
+    if (*type == EvtType::kPtrace && static_cast<pid_t>(si.args[1]) == ::getpid()) {
+      deny(tid);  // never let the app attach to its supervisor, in any mode
+      engine_.gate_alert(ev, "PTRACE of the ecsguard supervisor denied", Priority::kCritical,
+                         "A supervised process tried to ptrace the supervisor", "denied");
+      resume(tid, 0);
+      return;
+    }
+    if (*type == EvtType::kIoUringSetup && !cfg_.io_uring_allow) {
+      deny(tid);
+      engine_.gate_alert(ev, "io_uring denied", Priority::kWarning,
+                         "io_uring_setup was denied: io_uring operations bypass the seccomp filter",
+                         "denied");
+      resume(tid, 0);
+      return;
+    }
+    Decision d = engine_.on_entry(ev);
+    if (d.kill) {
+      ::kill(ev.tgid, SIGKILL);
+      stats_.killed.fetch_add(1, std::memory_order_relaxed);
+      deny(tid);
+    } else if (d.deny) {
+      deny(tid);
+    }
+    if (d.need_exit) {
+      pending_[tid] = Pending{std::move(ev), std::move(d.pending)};
+      ::ptrace(PTRACE_SYSCALL, tid, nullptr, nullptr);
+      return;
+    }
+    resume(tid, 0);
+  }
+
+  void on_syscall_exit(pid_t tid) {
+    auto it = pending_.find(tid);
+    SysInfo si;
+    if (it == pending_.end() || !info(tid, si)) {
+      if (it != pending_.end()) pending_.erase(it);
+      resume(tid, 0);
+      return;
+    }
+    Pending p = std::move(it->second);
+    pending_.erase(it);
+    p.ev.phase = Phase::kExit;
+    p.ev.result = si.rval;
+    Decision d = engine_.on_exit(p.ev, p.rules);
+    if (d.kill) {
+      ::kill(p.ev.tgid, SIGKILL);
+      stats_.killed.fetch_add(1, std::memory_order_relaxed);
+    }
+    resume(tid, 0);
+  }
+
+  struct Pending {
+    Event ev;
+    std::vector<std::uint32_t> rules;
+  };
+
+  Engine& engine_;
+  Services& svc_;
+  Stats& stats_;
+  const SupervisorConfig& cfg_;
+  pid_t main_;
+  int report_fd_;
+  bool exec_seen_ = false;
+  bool have_gsi_ = true;
+  bool distinguish_execveat_ = false;
+  std::uint64_t evt_num_ = 0;
+  std::unordered_map<pid_t, Pending> pending_;
+};
+
+// ---- the seccomp user-notification fallback -------------------------------------------------
+
+class NotifyLoop {
+ public:
+  NotifyLoop(Engine& engine, Services& svc, Stats& stats, const SupervisorConfig& cfg, int listener)
+      : engine_(engine), svc_(svc), stats_(stats), cfg_(cfg), fd_(listener) {}
+
+  void run(const std::atomic<bool>& stop) {
+    seccomp_notif_sizes sizes{};
+    if (::syscall(SYS_seccomp, SECCOMP_GET_NOTIF_SIZES, 0, &sizes) != 0) {
+      sizes.seccomp_notif = sizeof(seccomp_notif);
+      sizes.seccomp_notif_resp = sizeof(seccomp_notif_resp);
+    }
+    std::vector<unsigned char> req_buf(
+        std::max<std::size_t>(sizes.seccomp_notif, sizeof(seccomp_notif)));
+    std::vector<unsigned char> resp_buf(
+        std::max<std::size_t>(sizes.seccomp_notif_resp, sizeof(seccomp_notif_resp)));
+    auto* req = reinterpret_cast<seccomp_notif*>(req_buf.data());
+    auto* resp = reinterpret_cast<seccomp_notif_resp*>(resp_buf.data());
+    while (!stop.load()) {
+      pollfd pfd{fd_, POLLIN, 0};
+      int r = ::poll(&pfd, 1, 200);
+      if (r <= 0) continue;
+      if ((pfd.revents & POLLIN) == 0) {
+        if ((pfd.revents & (POLLHUP | POLLERR)) != 0) break;
+        continue;
+      }
+      std::fill(req_buf.begin(), req_buf.end(), 0);
+      if (::ioctl(fd_, SECCOMP_IOCTL_NOTIF_RECV, req) != 0) {
+        if (errno == EINTR || errno == ENOENT) continue;
+        break;
+      }
+      std::fill(resp_buf.begin(), resp_buf.end(), 0);
+      resp->id = req->id;
+      resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+      if (handle(*req)) {
+        resp->flags = 0;
+        resp->error = -EPERM;
+      }
+      ::ioctl(fd_, SECCOMP_IOCTL_NOTIF_SEND, resp);
+      if (++count_ % 256 == 0) prune();
+    }
+  }
+
+ private:
+  ProcInfo* ensure(pid_t tgid, unsigned depth) {
+    ProcInfo* p = svc_.procs.find(tgid);
+    if (p == nullptr) {
+      auto st = procfs::stat(tgid);
+      pid_t parent = st ? st->ppid : 0;
+      if (parent == ::getpid() || depth > 64) parent = 0;
+      if (parent != 0 && ensure(parent, depth + 1) == nullptr) parent = 0;
+      p = svc_.procs.add_process(tgid, parent,
+                                 procfs::start_boottime_ns(tgid).value_or(now_boot_ns()));
+      if (p == nullptr) return nullptr;
+    }
+    if (depth == 0 || p->comm.empty()) {
+      // Without exec events the table is refreshed from /proc (the caller is blocked in a syscall).
+      p->comm = procfs::comm(tgid).value_or(p->comm);
+      p->exepath = procfs::read_proc_link(tgid, "exe").value_or(p->exepath);
+      p->cmdline = procfs::cmdline(tgid).value_or(p->cmdline);
+    }
+    return p;
+  }
+
+  void prune() {
+    for (pid_t pid : svc_.procs.live_pids()) {
+      if (::kill(pid, 0) != 0 && errno == ESRCH) svc_.procs.on_exit(pid);
+    }
+  }
+
+  bool valid(std::uint64_t id) { return ::ioctl(fd_, SECCOMP_IOCTL_NOTIF_ID_VALID, &id) == 0; }
+
+  // Returns true to deny the call with EPERM.
+  bool handle(const seccomp_notif& req) {
+    auto tid = static_cast<pid_t>(req.pid);
+    auto st = procfs::status(tid);
+    Event ev;
+    ev.tid = tid;
+    ev.tgid = st ? st->tgid : tid;
+    ev.num = ++evt_num_;
+    ev.ts_ns = now_wall_ns();
+    ev.raw_nr = req.data.nr;
+    for (std::size_t i = 0; i < 6; ++i) ev.args[i] = req.data.args[i];
+    if (req.data.arch != AUDIT_ARCH_X86_64 ||
+        (static_cast<std::uint32_t>(req.data.nr) & kX32Bit) != 0) {
+      ev.type = EvtType::kCapset;
+      ensure(ev.tgid, 0);
+      stats_.denied.fetch_add(1, std::memory_order_relaxed);
+      engine_.gate_alert(ev, "Non-native syscall ABI (i386/x32) denied", Priority::kCritical,
+                         "A foreign-ABI syscall was denied: it would bypass the filter", "denied");
+      return true;
+    }
+    auto type = evt_from_syscall(req.data.nr);
+    if (!type) return false;
+    ev.type = *type;
+    ProcInfo* p = ensure(ev.tgid, 0);
+    if (*type == EvtType::kIoUringSetup && !cfg_.io_uring_allow) {
+      stats_.denied.fetch_add(1, std::memory_order_relaxed);
+      engine_.gate_alert(ev, "io_uring denied", Priority::kWarning,
+                         "io_uring_setup was denied: io_uring operations bypass the seccomp filter",
+                         "denied");
+      return true;
+    }
+    if (*type == EvtType::kPtrace && static_cast<pid_t>(ev.args[1]) == ::getpid()) {
+      stats_.denied.fetch_add(1, std::memory_order_relaxed);
+      engine_.gate_alert(ev, "PTRACE of the ecsguard supervisor denied", Priority::kCritical,
+                         "A supervised process tried to ptrace the supervisor", "denied");
+      return true;
+    }
+    Decision d;
+    if (is_exec(*type)) {
+      // No exec event without ptrace: judge the exec at its entry from its arguments (pointer
+      // arguments can change under us: degraded, documented), then validate the notification.
+      if (p == nullptr) return false;
+      ProcInfo saved = *p;
+      predict_exec(ev, *p);
+      if (!valid(req.id)) {
+        *p = std::move(saved);
+        return false;
+      }
+      ev.phase = Phase::kExec;
+      d = engine_.on_exec(ev);
+    } else {
+      d = engine_.on_entry(ev);
+      if (!valid(req.id)) return false;
+    }
+    if (d.kill) {
+      ::kill(ev.tgid, SIGKILL);
+      stats_.killed.fetch_add(1, std::memory_order_relaxed);
+      return true;
+    }
+    if (d.deny) {
+      stats_.denied.fetch_add(1, std::memory_order_relaxed);
+      return true;
+    }
+    return false;
+  }
+
+  void predict_exec(const Event& ev, ProcInfo& p) {
+    const bool at = ev.type == EvtType::kExecveat;
+    std::uint64_t path_ptr = at ? ev.args[1] : ev.args[0];
+    std::uint64_t argv_ptr = at ? ev.args[2] : ev.args[1];
+    auto path = procfs::read_cstring(ev.tid, path_ptr).value_or("");
+    std::string exe;
+    if (at && path.empty()) {  // execveat(fd, "", AT_EMPTY_PATH): fexecve
+      exe = procfs::read_proc_link(ev.tid, "fd/" + std::to_string(static_cast<int>(ev.args[0])))
+                .value_or("");
+    } else {
+      int dirfd = at ? static_cast<int>(ev.args[0]) : kAtFdCwd;
+      exe = PathResolver::resolve(ev.tid, ev.tgid, dirfd, path, true);
+    }
+    std::string cmdline;
+    for (std::size_t i = 0; i < 256; ++i) {
+      std::uint64_t ptr = 0;
+      if (!procfs::read_memory(ev.tid, argv_ptr + i * 8, &ptr, sizeof ptr) || ptr == 0) break;
+      auto arg = procfs::read_cstring(ev.tid, ptr, 4096);
+      if (!arg) break;
+      if (i > 0) cmdline += '\0';
+      cmdline += *arg;
+      if (cmdline.size() > 32 * 1024) break;
+    }
+    constexpr std::string_view kDeleted = " (deleted)";
+    if (exe.size() > kDeleted.size() &&
+        exe.compare(exe.size() - kDeleted.size(), kDeleted.size(), kDeleted) == 0) {
+      exe.resize(exe.size() - kDeleted.size());
+    }
+    p.exepath = exe;
+    p.cmdline = cmdline;
+    p.comm = std::string(path_basename(path.empty() ? exe : path)).substr(0, 15);
+    p.exe_from_memfd = exe.rfind("/memfd:", 0) == 0;
+    p.exe_written = svc_.drift_tracking && svc_.written.contains(exe);
+  }
+
+  Engine& engine_;
+  Services& svc_;
+  Stats& stats_;
+  const SupervisorConfig& cfg_;
+  int fd_;
+  std::uint64_t evt_num_ = 0;
+  std::uint64_t count_ = 0;
+};
+
+std::optional<int> receive_fd(int sock) {
+  char byte = 0;
+  char cbuf[CMSG_SPACE(sizeof(int))]{};
+  iovec iov{&byte, 1};
+  msghdr msg{};
+  msg.msg_iov = &iov;
+  msg.msg_iovlen = 1;
+  msg.msg_control = cbuf;
+  msg.msg_controllen = sizeof cbuf;
+  ssize_t k = 0;
+  do {
+    k = ::recvmsg(sock, &msg, MSG_CMSG_CLOEXEC);
+  } while (k < 0 && errno == EINTR);
+  if (k != 1) return std::nullopt;
+  cmsghdr* cm = CMSG_FIRSTHDR(&msg);
+  if (cm == nullptr || cm->cmsg_type != SCM_RIGHTS) return std::nullopt;
+  int fd = -1;
+  std::memcpy(&fd, CMSG_DATA(cm), sizeof fd);
+  return fd;
+}
+
+// PID-1 duty without ptrace: reap everything until the app exits.
+int reap_until(pid_t main) {
+  for (;;) {
+    int st = 0;
+    pid_t pid = ::waitpid(-1, &st, 0);
+    if (pid < 0) {
+      if (errno == EINTR) continue;
+      return 125;
+    }
+    if (pid == main && (WIFEXITED(st) || WIFSIGNALED(st))) return status_code(st);
+  }
+}
+
+std::vector<SyscallTest> with_gates(const SupervisorConfig& cfg, bool notify) {
+  std::vector<SyscallTest> tests = cfg.filter.tests;
+  // Always stopped: ptrace (the supervisor protects itself) and io_uring_setup (a gate).
+  for (int nr : syscalls_of(EvtType::kPtrace))
+    tests.push_back({nr, SyscallTest::Kind::kAlways, 0, 0});
+  if (!cfg.io_uring_allow) {
+    for (int nr : syscalls_of(EvtType::kIoUringSetup))
+      tests.push_back({nr, SyscallTest::Kind::kAlways, 0, 0});
+  }
+  if (notify) {
+    for (EvtType t : {EvtType::kExecve, EvtType::kExecveat}) {
+      for (int nr : syscalls_of(t)) tests.push_back({nr, SyscallTest::Kind::kAlways, 0, 0});
+    }
+  }
+  return tests;
+}
+
+}  // namespace
+
+void block_forwarded_signals() {
+  sigset_t s = forwarded_set();
+  ::pthread_sigmask(SIG_BLOCK, &s, nullptr);
+}
+
+std::string resolve_command(const std::string& cmd) {
+  if (cmd.empty()) return {};
+  if (cmd.find('/') != std::string::npos) return cmd;
+  const char* path_env = ::getenv("PATH");
+  std::string path = path_env != nullptr
+                         ? path_env
+                         : "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  std::size_t i = 0;
+  while (i <= path.size()) {
+    std::size_t j = path.find(':', i);
+    if (j == std::string::npos) j = path.size();
+    std::string dir = path.substr(i, j - i);
+    if (dir.empty()) dir = ".";
+    std::string candidate = dir + "/" + cmd;
+    struct stat st {};
+    if (::stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+        ::access(candidate.c_str(), X_OK) == 0) {
+      return candidate;
+    }
+    i = j + 1;
+  }
+  return {};
+}
+
+Supervisor::Supervisor(Engine& engine, Services& svc, Stats& stats, const KernelFeatures& features,
+                       SupervisorConfig config)
+    : engine_(engine), svc_(svc), stats_(stats), features_(features), config_(std::move(config)) {}
+
+SupervisorResult Supervisor::run() {
+  SupervisorResult res;
+  if (config_.argv.empty()) {
+    res.error = "no command to run (usage: ecsguard guard [options] -- CMD ARGS...)";
+    return res;
+  }
+  std::string path = resolve_command(config_.argv.front());
+  if (path.empty()) {
+    res.error = config_.argv.front() + ": command not found";
+    res.exit_code = 127;
+    return res;
+  }
+  if (::getpid() != 1) ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);  // adopt orphans as PID 1 would
+  ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);  // no same-uid attach to the supervisor
+
+  // Everything the child needs is prepared before fork (the child may only call async-signal-safe
+  // functions: the supervisor already runs threads).
+  std::vector<char*> argv;
+  argv.reserve(config_.argv.size() + 1);
+  for (auto& a : config_.argv) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  FilterSpec trace_spec = config_.filter;
+  trace_spec.tests = with_gates(config_, false);
+  trace_spec.stop_foreign_abi = !config_.foreign_abi_allow;
+  trace_spec.stop_action = SECCOMP_RET_TRACE;
+  FilterSpec notify_spec = trace_spec;
+  notify_spec.tests = with_gates(config_, true);
+  notify_spec.stop_action = SECCOMP_RET_USER_NOTIF;
+  std::vector<sock_filter> trace_prog = build_filter(trace_spec);
+  std::vector<sock_filter> notify_prog = build_filter(notify_spec);
+
+  int go[2], rep[2], sock[2];
+  if (::pipe2(go, O_CLOEXEC) != 0 || ::pipe2(rep, O_CLOEXEC) != 0 ||
+      ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sock) != 0) {
+    res.error = std::string("pipe: ") + std::strerror(errno);
+    return res;
+  }
+  ChildPlan plan;
+  plan.path = path.c_str();
+  plan.argv = argv.data();
+  plan.trace_prog = sock_fprog{static_cast<unsigned short>(trace_prog.size()), trace_prog.data()};
+  plan.notify_prog =
+      sock_fprog{static_cast<unsigned short>(notify_prog.size()), notify_prog.data()};
+  plan.seccomp_flags = config_.spec_allow ? SECCOMP_FILTER_FLAG_SPEC_ALLOW : 0;
+  plan.go_fd = go[0];
+  plan.report_fd = rep[1];
+  plan.sock_fd = sock[1];
+
+  pid_t child = ::fork();
+  if (child < 0) {
+    res.error = std::string("fork: ") + std::strerror(errno);
+    return res;
+  }
+  if (child == 0) {
+    ::close(go[1]);
+    ::close(rep[0]);
+    ::close(sock[0]);
+    child_main(plan);
+  }
+  ::close(go[0]);
+  ::close(rep[1]);
+  ::close(sock[1]);
+  g_forward_to.store(child);
+  std::thread(signal_thread).detach();
+
+  auto go_with = [&](char mode) {
+    ssize_t k = ::write(go[1], &mode, 1);
+    (void)k;
+    ::close(go[1]);
+  };
+
+  if (::ptrace(PTRACE_SEIZE, child, nullptr,
+               reinterpret_cast<void*>(static_cast<unsigned long>(kPtraceOptions))) ==
+      0) {  // NOLINT(performance-no-int-to-ptr)
+    ::close(sock[0]);
+    res.how = "ptrace";
+    svc_.procs.add_root(child, now_boot_ns());
+    go_with('T');
+    PtraceLoop loop(engine_, svc_, stats_, config_, child, rep[0]);
+    res.exit_code = loop.run(res);
+    if (!res.error.empty() && res.exit_code < 126) res.exit_code = 125;
+    return res;
+  }
+  int err = errno;
+  std::string why = std::string("PTRACE_SEIZE failed: ") + std::strerror(err) + ".";
+  if (config_.no_ptrace == NoPtracePolicy::kFail) {
+    ::kill(child, SIGKILL);
+    ::waitpid(child, nullptr, 0);
+    res.error = why + "\n" + sys_ptrace_help() +
+                "\nNot starting the application: this mode fails closed (use --no-ptrace "
+                "unotify or --no-ptrace untraced to run it anyway).";
+    res.exit_code = 125;
+    return res;
+  }
+  if (config_.no_ptrace == NoPtracePolicy::kUnotify && features_.user_notif_continue) {
+    res.how = "unotify";
+    res.warnings.push_back(why + " " + sys_ptrace_help() +
+                           " Falling back to seccomp user notification (degraded: execs are "
+                           "judged at execve entry from racy pointer arguments, no fork/exit "
+                           "tracking, no syscall results).");
+    go_with('U');
+    auto listener = receive_fd(sock[0]);
+    ::close(sock[0]);
+    if (!listener) {
+      int st = 0;
+      ::waitpid(child, &st, 0);
+      std::string fatal;
+      drain_reports(rep[0], res.warnings, fatal);
+      res.error = fatal.empty() ? "the application did not hand over its seccomp listener" : fatal;
+      res.exit_code = 125;
+      return res;
+    }
+    svc_.procs.add_root(child, now_boot_ns());
+    std::atomic<bool> stop{false};
+    NotifyLoop loop(engine_, svc_, stats_, config_, *listener);
+    std::thread notifier([&] { loop.run(stop); });
+    res.exit_code = reap_until(child);
+    stop.store(true);
+    notifier.join();
+    ::close(*listener);
+    std::string fatal;
+    drain_reports(rep[0], res.warnings, fatal);
+    ::close(rep[0]);
+    if (!fatal.empty()) res.error = fatal;
+    return res;
+  }
+  res.how = "untraced";
+  res.warnings.push_back(why + " " + sys_ptrace_help() +
+                         " Running the application UNTRACED: no runtime detection.");
+  ::close(sock[0]);
+  go_with('N');
+  res.exit_code = reap_until(child);
+  std::string fatal;
+  drain_reports(rep[0], res.warnings, fatal);
+  ::close(rep[0]);
+  if (!fatal.empty()) res.error = fatal;
+  return res;
+}
+
+}  // namespace ecsguard::guard
