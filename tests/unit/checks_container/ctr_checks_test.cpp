@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ecsguard/engine/check.h"
@@ -551,6 +552,36 @@ TEST(Ctr007, SecretsByNameValueAndDynamicReference) {
       EXPECT_EQ(m.find(secret), std::string::npos) << "message quotes the secret: " << m;
     }
   }
+}
+
+TEST(Ctr007, ProviderTokenFormats) {
+  // Made-up values in each provider's published format (none is a real credential).
+  const std::pair<const char*, std::string> cases[] = {
+      {"GITHUB", "ghp_" + std::string(36, 'a')},
+      {"GITHUB_FINE", "github_pat_" + std::string(30, 'B')},
+      {"GITLAB", "glpat-" + std::string(20, 'c')},
+      {"SLACK", "xoxb-" + std::string(24, '1')},
+      {"SLACK_HOOK", "https://hooks.slack.com/services/T0000000/B0000000/" + std::string(24, 'x')},
+      {"GOOGLE", "AIza" + std::string(35, 'D')},
+      {"NPM", "npm_" + std::string(36, 'e')},
+      {"SENDGRID", "SG." + std::string(22, 'f') + "." + std::string(43, 'g')},
+      {"OPENAI", "sk-proj-" + std::string(40, 'h')},
+      {"REDIS_URL", "redis://:p4ss@cache.internal:6379/0"},
+  };
+  World w;
+  auto& c = World::container(w.td(), "app", 20);
+  c.environment_state = Presence::kKnown;
+  unsigned line = 30;
+  Lines expected;
+  for (const auto& [name, value] : cases) {
+    c.environment.push_back(env(name, str(value, line), line));
+    expected.insert("fail TaskDef/app " + std::to_string(line) +
+                    " ContainerDefinitions[app].Environment[" + name + "]");
+    ++line;
+  }
+  // Placeholders in URLs are not passwords.
+  c.environment.push_back(env("DB_URL", str("postgres://app:${DB_PASSWORD}@db:5432/app", 90), 90));
+  EXPECT_EQ(w.run(ctr::env_secrets), expected);
 }
 
 TEST(Ctr007, RegistryCredentialsPointToRepositoryCredentials) {

@@ -19,7 +19,7 @@ void run(const model::Service& s, engine::CheckContext& ctx) {
   }
   if (!(e.known() && e.value)) return;  // default false
   const auto& o = ctx.options();
-  const std::string name = "service '" + s.id.name + "'";
+  const std::string name = "service '" + service_label(s) + "'";
   const bool exempt =
       matches_any(o.exec_exempt_services, s.id.name) ||
       (s.service_name.known() && matches_any(o.exec_exempt_services, s.service_name.value));

@@ -192,9 +192,9 @@ std::vector<std::string> known_segments(const model::Str& s) {
 }
 
 void check_variable(const model::TaskDefinition& td, const model::Container& c,
-                    const model::KeyValue& kv, engine::CheckContext& ctx) {
+                    const model::KeyValue& kv, std::size_t index, engine::CheckContext& ctx) {
   const std::string cname = container_label(td, c);
-  const std::string var = kv.name.known() ? kv.name.value : std::string("?");
+  const std::string var = kv.name.known() ? kv.name.value : "#" + std::to_string(index + 1);
   const std::string prop = container_path(td, c) + ".Environment[" + var + "]";
   const auto& val = kv.value;
   const core::Loc at = val.loc.valid() ? val.loc : (kv.loc.valid() ? kv.loc : kv.name.loc);
@@ -256,7 +256,9 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
     ctx.unknown({}, container_path(td, c) + ".Environment",
                 "the container's environment could not be resolved");
   }
-  for (const auto& kv : c.environment) check_variable(td, c, kv, ctx);
+  for (std::size_t i = 0; i < c.environment.size(); ++i) {
+    check_variable(td, c, c.environment[i], i, ctx);
+  }
 
   const auto& files = c.environment_files;
   const std::string prop = container_path(td, c) + ".EnvironmentFiles";

@@ -11,7 +11,7 @@ namespace ecsguard::checks::container {
 
 namespace {
 
-void judge(const model::Stack& stack, const model::ResourceId& id, std::string_view kind,
+void judge(const model::Stack& stack, const model::ResourceId& id, const std::string& label,
            const model::Str& pv, const model::Str& task_definition, Tri fargate,
            engine::CheckContext& ctx) {
   if (pv.absent()) return;  // default LATEST
@@ -39,8 +39,8 @@ void judge(const model::Stack& stack, const model::ResourceId& id, std::string_v
   const bool windows = os == OsFamily::kWindows;
   if (windows ? latest_windows : latest_linux) return;
   ctx.fail(pv.loc, "PlatformVersion",
-           std::string(kind) + " '" + id.name + "' pins Fargate platform version " +
-               std::string(v) + "; the latest " + (windows ? "Windows" : "Linux") + " version is " +
+           label + " pins Fargate platform version " + std::string(v) + "; the latest " +
+               (windows ? "Windows" : "Linux") + " version is " +
                (windows ? o.latest_platform_windows : o.latest_platform_linux) +
                " (use LATEST) (Security Hub ECS.10)");
 }
@@ -48,13 +48,13 @@ void judge(const model::Stack& stack, const model::ResourceId& id, std::string_v
 void run(const model::Stack& stack, engine::CheckContext& ctx) {
   for (const auto& s : stack.services) {
     ctx.set_subject(s.id);
-    judge(stack, s.id, "service", s.platform_version, s.task_definition, runs_on_fargate(stack, s),
-          ctx);
+    judge(stack, s.id, "service '" + service_label(s) + "'", s.platform_version, s.task_definition,
+          runs_on_fargate(stack, s), ctx);
   }
   for (const auto& t : stack.task_sets) {
     ctx.set_subject(t.id);
-    judge(stack, t.id, "task set", t.platform_version, t.task_definition, runs_on_fargate(stack, t),
-          ctx);
+    judge(stack, t.id, "task set '" + t.id.name + "'", t.platform_version, t.task_definition,
+          runs_on_fargate(stack, t), ctx);
   }
 }
 

@@ -117,7 +117,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
     }
     const std::string prop = prefix + ".MountPoints[ecs-exec]";
     const model::Service* s = exec_service ? exec_service : exec_unknown;
-    const std::string svc = "service '" + s->id.name + "'";
+    const std::string svc = "service '" + service_label(*s) + "'";
     if (!exec_service) {
       out.push_back({Pending::kUnknown,
                      {},
