@@ -617,6 +617,25 @@ Conditions:
   EXPECT_TRUE(b.out.stack.task_definitions.empty());
 }
 
+TEST(TemplateBuilder, ForEachLoop_IsANoteNotAnError) {
+  const char* const text = R"(Transform: AWS::LanguageExtensions
+Resources:
+  Fn::ForEach::Repos:
+    - Name
+    - [a, b]
+    - Repo${Name}:
+        Type: AWS::ECR::Repository
+  Plain:
+    Type: AWS::ECR::Repository
+)";
+  Built b;
+  build_text(b, text);
+  ASSERT_EQ(b.out.errors.size(), 1u) << errors_of(b.out);
+  EXPECT_EQ(b.out.errors[0].code, core::Errc::kSkipped);
+  EXPECT_EQ(b.out.errors[0].where.line, 3u);
+  EXPECT_EQ(b.out.stack.repositories.size(), 1u);
+}
+
 TEST(TemplateBuilder, ResourceLimit_BuildsTheFirstN) {
   std::string text = "Resources:\n";
   for (int i = 0; i < 12; ++i) {

@@ -499,6 +499,13 @@ void nested_stack(Build& b, const Template& parent, const Member& resource, cons
 void build_resource(Build& b, const Template& t, Resolver& resolver, model::ScopeId scope,
                     bool& cdk, const Member& res) {
   const std::string& id = res.key.text;
+  if (id.starts_with("Fn::ForEach::")) {  // AWS::LanguageExtensions loop: not expanded
+    b.error(core::Errc::kSkipped,
+            id + " is not expanded (AWS::LanguageExtensions); the resources it generates are "
+                 "not scanned",
+            res.key.loc);
+    return;
+  }
   if (!res.value.is_map()) {
     b.error(core::Errc::kInvalid, "resource " + id + " is not a map", res.key.loc);
     return;

@@ -78,11 +78,13 @@ bool parse_integer(std::string_view text, long long& out) {
 
 const Member* member_ci(const Node& map, std::string_view key) noexcept {
   if (!map.is_map()) return nullptr;
-  if (const Member* exact = map.find_member(key)) return exact;
+  const Member* folded = nullptr;  // one pass: an exact spelling wins over a case-folded one
   for (const auto& m : map.members) {
-    if (core::iequals(m.key.text, key)) return &m;
+    if (m.key.text.size() != key.size() || !core::iequals(m.key.text, key)) continue;
+    if (m.key.text == key) return &m;
+    if (folded == nullptr) folded = &m;
   }
-  return nullptr;
+  return folded;
 }
 
 Field member_field(const Member& m) {
