@@ -5,12 +5,13 @@ namespace ecsguard::testing {
 namespace {
 
 model::TaskDefinition td_with(std::string name, unsigned line, model::Str mode,
-                              std::vector<std::string> compat) {
+                              const std::vector<std::string>& compat) {
   auto td = task_definition(std::move(name), line);
   td.network_mode = std::move(mode);
   if (!compat.empty()) {
     std::vector<model::Str> v;
-    for (auto& c : compat) v.push_back(c == "?" ? unknown("Fn::If on IsFargate") : str(c));
+    v.reserve(compat.size());
+    for (const auto& c : compat) v.push_back(c == "?" ? unknown("Fn::If on IsFargate") : str(c));
     td.requires_compatibilities = model::StrList::of(std::move(v), at(line + 2));
   }
   return td;

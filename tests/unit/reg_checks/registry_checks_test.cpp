@@ -232,6 +232,7 @@ model::Principal principal(std::string type, model::Str value) {
 
 model::StrList list(std::vector<std::string> items) {
   std::vector<model::Str> v;
+  v.reserve(items.size());
   for (auto& i : items) v.push_back(str(std::move(i)));
   return model::StrList::of(std::move(v));
 }
@@ -511,7 +512,7 @@ TEST(Reg009, PatternsAndMovingTagsAreOptions) {
   const auto s = with_images({{"calver", str("nginx:2024.06")}, {"canary", str("nginx:canary")}});
   engine::CheckOptions o;
   o.semver_tag_pattern = R"(^\d{4}\.\d{2}$)";
-  o.moving_tags.push_back("canary");
+  o.moving_tags.emplace_back("canary");
   std::vector<engine::Finding> out;
   EXPECT_EQ(run("REG-009", s, o, &out), (Set{"warn Task/calver 11", "fail Task/canary 21"}));
 }
@@ -528,7 +529,7 @@ TEST(Reg011, PlainTextCredentialsForOtherRegistriesFail) {
   for (auto* c : {&cs[0], &cs[1], &cs[3]}) {
     model::KeyValue kv;
     kv.name = str("ECS_ENGINE_AUTH_DATA");
-    kv.value = str("{\"https://index.docker.io/v1/\":{\"auth\":\"...\"}}");
+    kv.value = str(R"({"https://index.docker.io/v1/":{"auth":"..."}})");
     kv.loc = at(c->loc.line + 5);
     c->environment.push_back(kv);
   }

@@ -54,7 +54,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
     if (!option_written(lc, opt)) missing.push_back(opt);
   }
   if (fargate && !option_written(lc, "awslogs-stream-prefix")) {
-    missing.push_back("awslogs-stream-prefix");
+    missing.emplace_back("awslogs-stream-prefix");
   }
   if (missing.empty()) return;
   std::string list;
