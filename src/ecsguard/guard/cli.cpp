@@ -363,6 +363,10 @@ int run_guard_command(int argc, char** argv) {
   cfg.foreign_abi_allow = o.foreign_abi == "allow";
   cfg.spec_allow = o.spec_allow;
   cfg.filter = spec;
+  cfg.on_warning = [&engine](const std::string& w) {
+    err("warning: " + w);
+    engine.info("ecsguard degraded", Priority::kCritical, w, {});
+  };
 
   engine.info("ecsguard started", Priority::kInformational,
               "ecsguard guard " + std::string(core::kVersion) + " supervising " + command.front() +
@@ -387,10 +391,7 @@ int run_guard_command(int argc, char** argv) {
 
   Supervisor sup(engine, svc, stats, features, cfg);
   SupervisorResult res = sup.run();
-  for (const auto& w : res.warnings) {
-    err("warning: " + w);
-    engine.info("ecsguard degraded", Priority::kCritical, w, {{"ecsguard.mode", res.how}});
-  }
+  for (const auto& w : res.warnings) err("warning: " + w);
   if (!res.error.empty()) {
     err(res.error);
     engine.info("ecsguard could not start the application", Priority::kCritical, res.error,

@@ -21,6 +21,7 @@
 #include <cstring>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "ecsguard/guard/paths.h"
 #include "ecsguard/guard/procfs.h"
@@ -206,6 +207,14 @@ std::string describe(const ChildReport& r) {
   return what + ": " + std::strerror(r.err);
 }
 
+void warn(const SupervisorConfig& cfg, SupervisorResult& res, const std::string& msg) {
+  if (cfg.on_warning) {
+    cfg.on_warning(msg);
+  } else {
+    res.warnings.push_back(msg);
+  }
+}
+
 void drain_reports(int fd, std::vector<std::string>& warnings, std::string& fatal) {
   if (fd < 0) return;
   ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
@@ -276,6 +285,8 @@ class PtraceLoop {
       if (WIFEXITED(st) || WIFSIGNALED(st)) {
         svc_.procs.on_exit(pid);
         pending_.erase(pid);
+        held_.erase(pid);
+        untracked_.erase(pid);
         if (pid == main_) {
           if (!exec_seen_) {
             std::string fatal;
@@ -302,13 +313,13 @@ class PtraceLoop {
           on_clone(pid, event);
           break;
         case PTRACE_EVENT_STOP:
-          // Group-stop (job control): park it with LISTEN so SIGCONT still wakes it, exactly as
-          // untraced. Other event stops (new task, interrupt) just continue.
-          if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) {
-            ::ptrace(PTRACE_LISTEN, pid, nullptr, nullptr);
-          } else {
-            resume(pid, 0);
+          if (!known(pid)) {
+            // A new task's first stop, reported before its parent's fork/clone event: keep it
+            // stopped until that event is handled, so it never runs (or execs) unparented.
+            held_[pid] = sig;
+            break;
           }
+          resume_event_stop(pid, sig);
           break;
         case 0:
           if (sig == (SIGTRAP | 0x80)) {
@@ -325,6 +336,21 @@ class PtraceLoop {
   }
 
  private:
+  // Group-stop (job control): park it with LISTEN so SIGCONT still wakes it, exactly as
+  // untraced. Other event stops (a new task's first stop, an interrupt) just continue.
+  static void resume_event_stop(pid_t pid, int sig) {
+    if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) {
+      ::ptrace(PTRACE_LISTEN, pid, nullptr, nullptr);
+    } else {
+      resume(pid, 0);
+    }
+  }
+
+  [[nodiscard]] bool known(pid_t tid) const {
+    return tid == main_ || svc_.procs.find(tid) != nullptr || svc_.procs.tgid_of(tid) != tid ||
+           untracked_.count(tid) != 0;
+  }
+
   static void resume(pid_t pid, int sig) {
     ::ptrace(PTRACE_CONT, pid, nullptr,
              reinterpret_cast<void*>(static_cast<long>(sig)));  // NOLINT(performance-no-int-to-ptr)
@@ -399,6 +425,12 @@ class PtraceLoop {
       }
       svc_.procs.add_process(child, parent, now_boot_ns());
     }
+    if (!known(child) && untracked_.size() < 65536) untracked_.insert(child);  // table full
+    if (auto h = held_.find(child); h != held_.end()) {
+      int sig = h->second;
+      held_.erase(h);
+      resume_event_stop(child, sig);
+    }
     resume(tid, 0);
   }
 
@@ -409,7 +441,9 @@ class PtraceLoop {
     if (pid == main_ && !exec_seen_) {
       exec_seen_ = true;
       std::string fatal;
-      drain_reports(report_fd_, out.warnings, fatal);
+      std::vector<std::string> warnings;
+      drain_reports(report_fd_, warnings, fatal);
+      for (const auto& w : warnings) warn(cfg_, out, w);
       if (report_fd_ >= 0) ::close(report_fd_);
       report_fd_ = -1;
     }
@@ -552,6 +586,8 @@ class PtraceLoop {
   bool distinguish_execveat_ = false;
   std::uint64_t evt_num_ = 0;
   std::unordered_map<pid_t, Pending> pending_;
+  std::unordered_map<pid_t, int> held_;  // new tasks stopped until their parent's event
+  std::unordered_set<pid_t> untracked_;  // tasks the full process table could not take
 };
 
 // ---- the seccomp user-notification fallback -------------------------------------------------
@@ -919,10 +955,10 @@ SupervisorResult Supervisor::run() {
   }
   if (config_.no_ptrace == NoPtracePolicy::kUnotify && features_.user_notif_continue) {
     res.how = "unotify";
-    res.warnings.push_back(why + " " + sys_ptrace_help() +
-                           " Falling back to seccomp user notification (degraded: execs are "
-                           "judged at execve entry from racy pointer arguments, no fork/exit "
-                           "tracking, no syscall results).");
+    warn(config_, res,
+         why + " " + sys_ptrace_help() +
+             " Falling back to seccomp user notification (degraded: execs are judged at execve "
+             "entry from racy pointer arguments, no fork/exit tracking, no syscall results).");
     go_with('U');
     auto listener = receive_fd(sock[0]);
     ::close(sock[0]);
@@ -950,8 +986,8 @@ SupervisorResult Supervisor::run() {
     return res;
   }
   res.how = "untraced";
-  res.warnings.push_back(why + " " + sys_ptrace_help() +
-                         " Running the application UNTRACED: no runtime detection.");
+  warn(config_, res,
+       why + " " + sys_ptrace_help() + " Running the application UNTRACED: no runtime detection.");
   ::close(sock[0]);
   go_with('N');
   res.exit_code = reap_until(child);

@@ -5,6 +5,7 @@
 // to seccomp user notification (degraded) or run the app untraced, as configured.
 #include <sys/types.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,9 @@ struct SupervisorConfig {
   bool foreign_abi_allow = false;
   bool spec_allow = false;  // SECCOMP_FILTER_FLAG_SPEC_ALLOW
   FilterSpec filter;        // syscalls the rules need (stop action set by the supervisor)
+  // Called as soon as something degrades supervision (fallback mode, capability not dropped);
+  // when empty the message goes to SupervisorResult::warnings.
+  std::function<void(const std::string&)> on_warning;
 };
 
 struct SupervisorResult {
