@@ -20,7 +20,9 @@ TEST(Registry, CatalogIsCompleteAndSorted) {
   const std::regex id_re("^(IAM|NET|REG|IMG|CTR|LOG|RUN)-[0-9]{3}$");
   for (std::size_t i = 0; i < cat.size(); ++i) {
     EXPECT_TRUE(std::regex_match(std::string(cat[i].id), id_re)) << cat[i].id;
-    if (i) EXPECT_LT(cat[i - 1].id, cat[i].id);
+    if (i) {
+      EXPECT_LT(cat[i - 1].id, cat[i].id);
+    }
     EXPECT_FALSE(cat[i].title.empty());
     EXPECT_FALSE(cat[i].logic.empty());
   }

@@ -13,7 +13,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct CmdResult {
   int code = -1;
   std::string out;
   std::string err;
@@ -43,11 +43,11 @@ class Cli : public ::testing::Test {
   }
 
   // Runs `ecsguard ARGS` with cwd = dir_, capturing stdout and stderr separately.
-  Run run(const std::string& args) {
+  CmdResult exec(const std::string& args) {
     const std::string cmd = "cd '" + dir_.string() + "' && '" + std::string(ECSGUARD_EXE) + "' " +
                             args + " >'" + (dir_ / ".out").string() + "' 2>'" +
                             (dir_ / ".err").string() + "'";
-    Run r;
+    CmdResult r;
     const int status = std::system(cmd.c_str());
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     r.out = slurp(dir_ / ".out");
@@ -93,7 +93,7 @@ TEST(CliBasics, VersionPrintsNameAndVersion) {
 
 TEST_F(Cli, FindingsAtOrAboveThresholdExitOne) {
   write("td/web.json", kInsecureTaskDef);
-  const Run r = run("scan td --format json --check CTR-003");
+  const CmdResult r = exec("scan td --format json --check CTR-003");
   EXPECT_EQ(r.code, 1) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["tool"]["name"], "ecsguard");
@@ -116,16 +116,16 @@ TEST_F(Cli, FindingsAtOrAboveThresholdExitOne) {
 
 TEST_F(Cli, FailOnCriticalOrNeverExitZero) {
   write("td/web.json", kInsecureTaskDef);
-  EXPECT_EQ(run("scan td --check CTR-003 --fail-on critical").code, 0);
-  EXPECT_EQ(run("scan td --check CTR-003 --fail-on never").code, 0);
-  EXPECT_EQ(run("scan td --check CTR-003 --fail-on bogus").code, 2);
+  EXPECT_EQ(exec("scan td --check CTR-003 --fail-on critical").code, 0);
+  EXPECT_EQ(exec("scan td --check CTR-003 --fail-on never").code, 0);
+  EXPECT_EQ(exec("scan td --check CTR-003 --fail-on bogus").code, 2);
 }
 
 TEST_F(Cli, FingerprintIgnoresLineShifts) {
   write("td/web.json", kInsecureTaskDef);
-  const auto a = nlohmann::json::parse(run("scan td -f json --check CTR-003").out);
+  const auto a = nlohmann::json::parse(exec("scan td -f json --check CTR-003").out);
   write("td/web.json", std::string("\n\n\n") + kInsecureTaskDef);
-  const auto b = nlohmann::json::parse(run("scan td -f json --check CTR-003").out);
+  const auto b = nlohmann::json::parse(exec("scan td -f json --check CTR-003").out);
   ASSERT_EQ(a["findings"].size(), 1u);
   ASSERT_EQ(b["findings"].size(), 1u);
   EXPECT_NE(a["findings"][0]["location"]["line"], b["findings"][0]["location"]["line"]);
@@ -136,7 +136,7 @@ TEST_F(Cli, BrokenInputExitsThreeAndOthersAreStillReported) {
   write("stack/good.json", kInsecureTaskDef);
   write("stack/broken.yaml",
         "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A: [unclosed\n");
-  const Run r = run("scan stack -f json --check CTR-003");
+  const CmdResult r = exec("scan stack -f json --check CTR-003");
   EXPECT_EQ(r.code, 3) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["findings"].size(), 1u);
@@ -148,15 +148,15 @@ TEST_F(Cli, BrokenInputExitsThreeAndOthersAreStillReported) {
 
 TEST_F(Cli, NothingToScanIsAUsageError) {
   write("empty/readme.txt", "hello");
-  EXPECT_EQ(run("scan empty").code, 2);
-  EXPECT_EQ(run("scan does-not-exist").code, 2);
-  EXPECT_EQ(run("scan --no-such-flag").code, 2);
-  EXPECT_EQ(run("scan . --check NOPE-999").code, 2);
+  EXPECT_EQ(exec("scan empty").code, 2);
+  EXPECT_EQ(exec("scan does-not-exist").code, 2);
+  EXPECT_EQ(exec("scan --no-such-flag").code, 2);
+  EXPECT_EQ(exec("scan . --check NOPE-999").code, 2);
 }
 
 TEST_F(Cli, CleanStackExitsZeroAndTableGoesToStdout) {
   write("ok/template.yaml", kCleanTemplate);
-  const Run r = run("scan ok");
+  const CmdResult r = exec("scan ok");
   EXPECT_EQ(r.code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("PASSED"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("AWS's responsibility"), std::string::npos) << r.out;
@@ -165,7 +165,7 @@ TEST_F(Cli, CleanStackExitsZeroAndTableGoesToStdout) {
 
 TEST_F(Cli, OutputFileGetsTheReport) {
   write("td/web.json", kInsecureTaskDef);
-  const Run r = run("scan td -f json -o report.json --check CTR-003");
+  const CmdResult r = exec("scan td -f json -o report.json --check CTR-003");
   EXPECT_EQ(r.code, 1);
   EXPECT_TRUE(r.out.empty()) << r.out;
   const auto j = nlohmann::json::parse(slurp(dir_ / "report.json"));
@@ -173,7 +173,7 @@ TEST_F(Cli, OutputFileGetsTheReport) {
 }
 
 TEST_F(Cli, ChecksJsonListsTheWholeCatalog) {
-  const Run r = run("checks --format json");
+  const CmdResult r = exec("checks --format json");
   ASSERT_EQ(r.code, 0);
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j["checks"].size(), 112u);
@@ -187,13 +187,13 @@ TEST_F(Cli, ChecksJsonListsTheWholeCatalog) {
 }
 
 TEST_F(Cli, ExplainShowsFixesForAllThreeTools) {
-  const Run r = run("explain ctr-003");
+  const CmdResult r = exec("explain ctr-003");
   ASSERT_EQ(r.code, 0);
   EXPECT_NE(r.out.find("CTR-003"), std::string::npos);
   EXPECT_NE(r.out.find("Fix with AWS CDK"), std::string::npos);
   EXPECT_NE(r.out.find("Fix with CloudFormation"), std::string::npos);
   EXPECT_NE(r.out.find("Fix with Terraform"), std::string::npos);
-  EXPECT_EQ(run("explain NOPE-1").code, 2);
+  EXPECT_EQ(exec("explain NOPE-1").code, 2);
 }
 
 TEST_F(Cli, OutputIsIdenticalWhateverTheThreadCount) {
@@ -202,8 +202,8 @@ TEST_F(Cli, OutputIsIdenticalWhateverTheThreadCount) {
     td.replace(td.find("\"web\""), 5, "\"web" + std::to_string(i) + "\"");
     write("many/td" + std::to_string(i) + ".json", td);
   }
-  const Run one = run("scan many -f json --threads 1");
-  const Run four = run("scan many -f json --threads 4");
+  const CmdResult one = exec("scan many -f json --threads 1");
+  const CmdResult four = exec("scan many -f json --threads 4");
   EXPECT_EQ(one.code, four.code);
   EXPECT_EQ(one.out, four.out);
 }
