@@ -84,6 +84,7 @@ int run_scan_command(const ScanArgs& args) {
   scan::ScanResult res = scan::run_scan(req);
   data.findings = res.findings;
   data.diagnostics = res.diagnostics;
+  data.checks_run = res.checks_run;
   data.files_discovered = res.files_discovered;
   data.files_scanned = res.files_scanned;
   data.files_failed = res.files_failed;

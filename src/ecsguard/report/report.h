@@ -4,6 +4,7 @@
 #include <span>
 #include <string_view>
 
+#include "ecsguard/engine/check.h"
 #include "ecsguard/engine/finding.h"
 
 namespace ecsguard::report {
@@ -11,6 +12,7 @@ namespace ecsguard::report {
 struct ReportData {
   std::span<const engine::Finding> findings;       // already sorted
   std::span<const engine::Diagnostic> diagnostics;
+  std::span<const engine::CheckDef* const> checks_run;  // what was evaluated (layer coverage)
   std::size_t files_discovered = 0;
   std::size_t files_scanned = 0;
   std::size_t files_failed = 0;

@@ -72,6 +72,12 @@ std::string controls_line(const engine::Finding& f) {
 void write_table(const ReportData& data, std::ostream& out, bool color) {
   const Style st{color};
   std::array<Counts, std::size(core::kAllLayers)> counts{};
+  std::array<std::size_t, std::size(core::kAllLayers)> checks_in_layer{};
+  for (const auto* c : data.checks_run) {
+    if (const auto* e = engine::find_catalog_entry(c->id)) {
+      ++checks_in_layer[static_cast<std::size_t>(e->layer)];
+    }
+  }
   for (const auto& f : data.findings) {
     if (!f.entry) continue;
     auto& c = counts[static_cast<std::size_t>(f.entry->layer)];
@@ -114,11 +120,15 @@ void write_table(const ReportData& data, std::ostream& out, bool color) {
   out << st.bold("── Layers (ECS on Fargate shared responsibility)") << '\n';
   for (auto layer : core::kAllLayers) {
     const auto& c = counts[static_cast<std::size_t>(layer)];
+    const std::size_t n = checks_in_layer[static_cast<std::size_t>(layer)];
     std::string result;
-    if (c.fail + c.warn + c.unknown == 0) {
-      result = st.wrap("32", "no findings");
+    if (n == 0) {
+      result = st.dim("not checked by this version of ecsguard");
+    } else if (c.fail + c.warn + c.unknown == 0) {
+      result = st.wrap("32", fmt::format("{} check(s) passed", n));
     } else {
-      result = fmt::format("{} fail, {} warn, {} unknown", c.fail, c.warn, c.unknown);
+      result = fmt::format("{} fail, {} warn, {} unknown ({} check(s) run)", c.fail, c.warn,
+                           c.unknown, n);
       if (c.fail) result = st.wrap("31", result);
     }
     out << fmt::format("  {:<22}", core::layer_title(layer)) << "user      " << result << '\n';

@@ -5,9 +5,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <atomic>
 #include <filesystem>
 #include <thread>
 #include <unordered_set>
@@ -211,6 +211,7 @@ ScanResult run_scan(const ScanRequest& request) {
     }
   }
   auto run = engine::run_checks(result.stack, files, request.options, checks);
+  result.checks_run = std::move(checks);
   result.findings = std::move(run.findings);
   for (auto& d : run.diagnostics) result.diagnostics.push_back(std::move(d));
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),

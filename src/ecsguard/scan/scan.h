@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ecsguard/core/limits.h"
+#include "ecsguard/engine/check.h"
 #include "ecsguard/engine/config.h"
 #include "ecsguard/engine/finding.h"
 #include "ecsguard/model/stack.h"
@@ -23,6 +24,7 @@ struct ScanResult {
   model::Stack stack;
   std::vector<engine::Finding> findings;       // sorted (engine::finding_less)
   std::vector<engine::Diagnostic> diagnostics; // sorted by file, line
+  std::vector<const engine::CheckDef*> checks_run;  // sorted by id
   std::size_t files_discovered = 0;
   std::size_t files_scanned = 0;   // files recognised as CloudFormation / task definitions
   std::size_t files_failed = 0;    // files whose content was lost (parse or read errors)
