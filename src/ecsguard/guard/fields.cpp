@@ -642,9 +642,10 @@ std::vector<Def> make_registry() {
     if (f == nullptr || f->type != FdType::kFile) return;
     o.add(path_basename(f->path));
   }));
+  // Either end; an unbound client end (0.0.0.0 at a connect's entry) is not an address yet.
   auto ips = [](EvalCtx& c, const FieldRef&, V& o) {
     if (const FdInfo* f = ip_fd(c)) {
-      add_ip(o, f->cip);
+      if (!f->cip.is_unspecified()) add_ip(o, f->cip);
       add_ip(o, f->sip);
     }
   };

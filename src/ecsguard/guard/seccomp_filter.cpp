@@ -41,7 +41,8 @@ std::vector<sock_filter> action_block(const SyscallTest& t, std::uint32_t stop) 
       return {load_word(arg_low_offset(t.arg)), jump(BPF_JMP | BPF_JSET | BPF_K, t.value, 0, 1),
               ret(stop), ret(SECCOMP_RET_ALLOW)};
     case SyscallTest::Kind::kArgAtMost:
-      return {load_word(arg_low_offset(t.arg)), jump(BPF_JMP | BPF_JGT | BPF_K, t.value, 0, 1),
+      // arg > value: skip the stop.
+      return {load_word(arg_low_offset(t.arg)), jump(BPF_JMP | BPF_JGT | BPF_K, t.value, 1, 0),
               ret(stop), ret(SECCOMP_RET_ALLOW)};
   }
   return {ret(stop)};
