@@ -262,4 +262,115 @@ class LoopbackHttp {
   std::thread thread_;
 };
 
+// A process running in the background, with its stdout captured.
+class Child {
+ public:
+  explicit Child(const std::vector<std::string>& argv) {
+    int out[2];
+    if (::pipe2(out, O_CLOEXEC) != 0) return;
+    std::vector<char*> a;
+    for (const auto& s : argv) a.push_back(const_cast<char*>(s.c_str()));
+    a.push_back(nullptr);
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::setpgid(0, 0);
+      ::dup2(out[1], 1);
+      int devnull = ::open("/dev/null", O_WRONLY);
+      ::dup2(devnull, 2);
+      ::execv(a[0], a.data());
+      ::_exit(127);
+    }
+    ::close(out[1]);
+    fd_ = out[0];
+  }
+  ~Child() {
+    if (pid_ > 0 && !reaped_) {
+      ::kill(-pid_, SIGKILL);
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Child(const Child&) = delete;
+  Child& operator=(const Child&) = delete;
+
+  [[nodiscard]] pid_t pid() const { return pid_; }
+  [[nodiscard]] const std::string& out() const { return out_; }
+
+  // Reads stdout until `needle` appears (bounded).
+  bool wait_output(const std::string& needle, double timeout_s = 10.0) {
+    auto until = std::chrono::steady_clock::now() +
+                 std::chrono::milliseconds(static_cast<long>(timeout_s * 1000));
+    char buf[1024];
+    while (out_.find(needle) == std::string::npos) {
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      until - std::chrono::steady_clock::now())
+                      .count();
+      if (left <= 0) return false;
+      pollfd p{fd_, POLLIN, 0};
+      if (::poll(&p, 1, static_cast<int>(std::min<long>(left, 100))) <= 0) continue;
+      ssize_t k = ::read(fd_, buf, sizeof buf);
+      if (k <= 0) return out_.find(needle) != std::string::npos;
+      out_.append(buf, static_cast<std::size_t>(k));
+    }
+    return true;
+  }
+
+  // Exit status (128+signal when killed), or -1 after the timeout.
+  int wait_exit(double timeout_s = 10.0) {
+    auto until = std::chrono::steady_clock::now() +
+                 std::chrono::milliseconds(static_cast<long>(timeout_s * 1000));
+    while (std::chrono::steady_clock::now() < until) {
+      int st = 0;
+      pid_t r = ::waitpid(pid_, &st, WNOHANG);
+      if (r == pid_) {
+        reaped_ = true;
+        return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return -1;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  int fd_ = -1;
+  bool reaped_ = false;
+  std::string out_;
+};
+
+// Direct children of `pid` (all its threads).
+inline std::vector<pid_t> children_of(pid_t pid) {
+  std::vector<pid_t> out;
+  std::error_code ec;
+  for (const auto& t :
+       std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task", ec)) {
+    std::ifstream in(t.path() / "children");
+    pid_t c = 0;
+    while (in >> c) out.push_back(c);
+  }
+  return out;
+}
+
+// State letter of /proc/<pid>/stat, or 0 when the process is gone.
+inline char proc_state(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::size_t rp = s.rfind(')');
+  if (rp == std::string::npos || rp + 2 >= s.size()) return 0;
+  return s[rp + 2];
+}
+
+// Waits (bounded) until the process is gone or a zombie/dead entry.
+inline bool wait_gone(pid_t pid, double timeout_s = 10.0) {
+  auto until = std::chrono::steady_clock::now() +
+               std::chrono::milliseconds(static_cast<long>(timeout_s * 1000));
+  while (std::chrono::steady_clock::now() < until) {
+    char st = proc_state(pid);
+    if (st == 0 || st == 'Z' || st == 'X') return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return false;
+}
+
 }  // namespace guard_test

@@ -833,7 +833,10 @@ void block_forwarded_signals() {
 
 std::string resolve_command(const std::string& cmd) {
   if (cmd.empty()) return {};
-  if (cmd.find('/') != std::string::npos) return cmd;
+  if (cmd.find('/') != std::string::npos) {
+    struct stat st {};
+    return ::stat(cmd.c_str(), &st) == 0 ? cmd : std::string();
+  }
   const char* path_env = ::getenv("PATH");
   std::string path = path_env != nullptr
                          ? path_env
