@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <string_view>
 
 #include "test_util.h"
 
@@ -25,7 +26,7 @@ class NestedStacks : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(base_); }
 
-  void write(const fs::path& p, const std::string& text) {
+  void write(const fs::path& p, std::string_view text) {
     fs::create_directories(p.parent_path());
     std::ofstream(p) << text;
   }
@@ -54,7 +55,7 @@ class NestedStacks : public ::testing::Test {
   Node doc_;
 };
 
-const char* const kMaster = R"(Resources:
+constexpr std::string_view kMaster = R"(Resources:
   Cluster:
     Type: AWS::ECS::Cluster
   Child:
@@ -82,7 +83,7 @@ const char* const kMaster = R"(Resources:
       TemplateURL: !Sub 'https://${Bucket}.s3.amazonaws.com/x.yaml'
 )";
 
-const char* const kChild = R"(Parameters:
+constexpr std::string_view kChild = R"(Parameters:
   ImageTag:
     Type: String
   ClusterName:

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 
 #include "test_util.h"
 
@@ -14,8 +15,8 @@ using test::resolve_property;
 using test::Resolved;
 
 // One resource R with property P = `value` (YAML), plus optional extra sections.
-std::string tmpl(const std::string& value, const std::string& sections = "") {
-  return sections +
+std::string tmpl(std::string_view value, std::string_view sections = "") {
+  return std::string(sections) +
          "Resources:\n"
          "  Repo:\n"
          "    Type: AWS::ECR::Repository\n"
@@ -23,7 +24,7 @@ std::string tmpl(const std::string& value, const std::string& sections = "") {
          "    Type: AWS::ECS::TaskDefinition\n"
          "    Properties:\n"
          "      P: " +
-         value + "\n";
+         std::string(value) + "\n";
 }
 
 // By value: callers pass temporaries.
@@ -39,14 +40,14 @@ Node value_of(const Resolved& r) {
   return *r.value.value();
 }
 
-Resolved run(const std::string& value, const std::string& sections = "",
+Resolved run(std::string_view value, std::string_view sections = "",
              const core::Limits& limits = {}, ParameterValues params = {}) {
   Resolved r;
   resolve_property(r, tmpl(value, sections), "R", "P", limits, std::move(params));
   return r;
 }
 
-const char* const kParams =
+constexpr std::string_view kParams =
     "Parameters:\n"
     "  WithDefault:\n"
     "    Type: String\n"
@@ -157,7 +158,7 @@ TEST(Resolver, GetAtt_BothForms_AreUnknownWithRefs) {
   ASSERT_EQ(a.refs.size(), 1u);
   EXPECT_EQ(a.refs[0], "Repo");
 
-  const Node& b = value_of(run("{\"Fn::GetAtt\": \"Repo.RepositoryUri\"}"));
+  const Node& b = value_of(run(R"({"Fn::GetAtt": "Repo.RepositoryUri"})"));
   ASSERT_TRUE(b.is_unknown());
   ASSERT_EQ(b.refs.size(), 1u);
   EXPECT_EQ(b.refs[0], "Repo");
@@ -239,7 +240,7 @@ TEST(Resolver, SelectAndSplit) {
   EXPECT_TRUE(value_of(run("!Split [':', !Ref Repo]")).is_unknown());
 }
 
-const char* const kConditions =
+constexpr std::string_view kConditions =
     "Parameters:\n"
     "  Env:\n"
     "    Type: String\n"
@@ -324,8 +325,7 @@ TEST(Resolver, Condition_SharedSubConditions_AreLinear) {
 
 TEST(Resolver, Condition_FailureDoesNotPoisonLaterQueries) {
   // A condition that exceeds the depth limit fails the same way every time (no false "cycle").
-  std::string deep = "x";
-  for (int i = 0; i < 80; ++i) deep = "{\"Fn::Base64\": " + deep + "}";
+  const std::string deep = test::nested_base64(80);
   const std::string conds = "Conditions:\n  Deep: !Equals [" + deep + ", x]\n";
   const Node root = test::load(tmpl("x", conds));
   Resolver r(root, {});
@@ -364,7 +364,7 @@ TEST(Resolver, Base64ImportValueGetAZsCidr) {
 }
 
 TEST(Resolver, ToJsonString_KnownAndUnknown) {
-  const Node& v = value_of(run("{\"Fn::ToJsonString\": {a: [1, 'x\"y'], b: true}}"));
+  const Node& v = value_of(run(R"({"Fn::ToJsonString": {a: [1, 'x"y'], b: true}})"));
   EXPECT_EQ(v.text, R"({"a":[1,"x\"y"],"b":true})");
   const Node& u = value_of(run("{\"Fn::ToJsonString\": {a: !Ref Repo}}"));
   ASSERT_TRUE(u.is_unknown());
@@ -385,8 +385,7 @@ TEST(Resolver, DynamicReference_StaysLiteral) {
 }
 
 TEST(Resolver, IntrinsicDepthLimit_IsAnError) {
-  std::string deep = "x";
-  for (int i = 0; i < 80; ++i) deep = "{\"Fn::Base64\": " + deep + "}";
+  const std::string deep = test::nested_base64(80);
   const auto r = run(deep);
   ASSERT_FALSE(r.value.ok());
   EXPECT_EQ(r.value.error().code, core::Errc::kLimit);
@@ -396,8 +395,8 @@ TEST(Resolver, IntrinsicDepthLimit_IsAnError) {
 
 TEST(Resolver, OutputBudget_StopsAmplification) {
   // A 64 KiB default referenced 2,000 times in one list would produce 128 MiB.
-  std::string params =
-      "Parameters:\n  Big:\n    Type: String\n    Default: '" + std::string(64 * 1024, 'x') + "'\n";
+  std::string params = "Parameters:\n  Big:\n    Type: String\n    Default: '" +
+                       std::string(std::size_t{64} * 1024, 'x') + "'\n";
   std::string list = "[";
   for (int i = 0; i < 2000; ++i) list += std::string(i ? ", " : "") + "!Ref Big";
   list += "]";

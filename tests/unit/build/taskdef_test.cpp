@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 
 #include "test_util.h"
 
@@ -11,7 +12,7 @@ namespace {
 using test::build_text;
 using test::Built;
 
-const char* const kRegister = R"({
+constexpr std::string_view kRegister = R"({
   "family": "web",
   "networkMode": "awsvpc",
   "requiresCompatibilities": ["FARGATE"],

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 
 #include "test_util.h"
 
@@ -22,7 +23,7 @@ std::string errors_of(const BuildOutput& out) {
 }
 
 // Line numbers matter: the comment on each line is its number.
-const char* const kApp = R"(AWSTemplateFormatVersion: '2010-09-09'
+constexpr std::string_view kApp = R"(AWSTemplateFormatVersion: '2010-09-09'
 Parameters:
   Image:
     Type: String
@@ -653,8 +654,7 @@ TEST(TemplateBuilder, ResourceLimit_BuildsTheFirstN) {
 }
 
 TEST(TemplateBuilder, IntrinsicDepthLimit_DropsOnlyThatResource) {
-  std::string deep = "x";
-  for (int i = 0; i < 80; ++i) deep = "{\"Fn::Base64\": " + deep + "}";
+  const std::string deep = test::nested_base64(80);
   const std::string text =
       "Resources:\n  Deep:\n    Type: AWS::Logs::LogGroup\n    Properties:\n"
       "      LogGroupName: " +

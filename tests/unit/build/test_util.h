@@ -13,6 +13,15 @@
 
 namespace ecsguard::test {
 
+// {"Fn::Base64": {"Fn::Base64": ... "x"}}, `depth` levels.
+inline std::string nested_base64(int depth) {
+  std::string out;
+  for (int i = 0; i < depth; ++i) out += R"({"Fn::Base64": )";
+  out += "x";
+  out.append(static_cast<std::size_t>(depth), '}');
+  return out;
+}
+
 inline parse::Node load(std::string_view text, core::FileId file = 1,
                         const core::Limits& limits = {}) {
   auto r = parse::load_document(text, file, limits);

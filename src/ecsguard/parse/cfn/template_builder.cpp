@@ -414,9 +414,15 @@ void nested_stack(Build& b, const Template& parent, const Member& resource, cons
   for (const auto& seen : parent.chain) {
     if (seen == canonical_text) {
       std::string chain;
-      for (const auto& c : parent.chain) chain += c + " -> ";
+      for (const auto& c : parent.chain) {
+        chain += c;
+        chain += " -> ";
+      }
       chain += canonical_text;
-      b.error(core::Errc::kInvalid, "nested stack " + id + ": cycle " + chain, where);
+      std::string message = "nested stack " + id;
+      message += ": cycle ";
+      message += chain;
+      b.error(core::Errc::kInvalid, std::move(message), where);
       return;
     }
   }
