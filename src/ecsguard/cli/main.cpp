@@ -174,9 +174,7 @@ int run_docs_command(const std::string& out_dir, bool check_only) {
   return kExitOk;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run_main(int argc, char** argv) {
 #ifdef ECSGUARD_HAVE_GUARD
   if (argc >= 2 && std::string_view(argv[1]) == "guard") {
     return guard::run_guard_command(argc - 1, argv + 1);
@@ -267,5 +265,18 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   if (docs_cmd->parsed()) return run_docs_command(docs_out, docs_check);
+  return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run_main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "ecsguard: internal error: " << e.what() << '\n';
+  } catch (...) {
+    std::cerr << "ecsguard: internal error\n";
+  }
   return kExitUsage;
 }

@@ -1,7 +1,6 @@
 #include "ecsguard/engine/context.h"
 
 #include <cstdint>
-#include <cstdio>
 
 #include "ecsguard/engine/catalog.h"
 
@@ -76,9 +75,9 @@ void CheckContext::report(core::Status status, core::Loc at, std::string propert
   h = fnv1a(h, f.resource_name);
   h = fnv1a(h, f.container);
   h = fnv1a(h, f.property);
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  f.fingerprint = buf;
+  static constexpr char kHex[] = "0123456789abcdef";
+  f.fingerprint.assign(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) f.fingerprint[static_cast<std::size_t>(i)] = kHex[h & 0xf];
   out_.push_back(std::move(f));
 }
 

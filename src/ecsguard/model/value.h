@@ -40,7 +40,8 @@ struct Value {
     out.loc = at;
     return out;
   }
-  static Value unknown_because(std::string why, core::Loc at = {}) {
+  static Value unknown_because(std::string why,  // NOLINT(performance-unnecessary-value-param)
+                               core::Loc at = {}) {
     Value out;
     out.state = Presence::kUnknown;
     out.reason = std::move(why);

@@ -88,7 +88,7 @@ class Writer {
     }
     out_ += "[\n";
     for (std::size_t i = 0; i < items.size(); ++i) {
-      out_.append(static_cast<std::size_t>(indent + 2), ' ');
+      out_.append(static_cast<std::size_t>(indent) + 2, ' ');
       put_string(out_, nist ? engine::nist_section_number(items[i]) : items[i]);
       out_ += i + 1 < items.size() ? ",\n" : "\n";
     }

@@ -24,7 +24,7 @@ struct Style {
   [[nodiscard]] std::string severity(core::Severity sev, core::Status st) const {
     const std::string label =
         st == core::Status::kUnknown ? "UNKNOWN" : std::string(core::to_string(sev));
-    const std::string padded = fmt::format("{:<8}", label);
+    std::string padded = fmt::format("{:<8}", label);
     if (st == core::Status::kUnknown) return wrap("36", padded);
     switch (sev) {
       case core::Severity::kCritical:
