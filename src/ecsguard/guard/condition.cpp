@@ -141,6 +141,16 @@ class Parser {
   }
 
   CondAst parse_check() {
+    CondAst node = parse_check_inner();
+    if (!failed_ && node.kind == CondAst::Kind::kCheck && !node.transformer.empty() &&
+        node.raw.empty()) {
+      // Kept verbatim: the rule is disabled anyway, and diagnostics show what was written.
+      node.raw = std::string(in_.substr(node.pos, pos_ - node.pos));
+    }
+    return node;
+  }
+
+  CondAst parse_check_inner() {
     blank();
     auto start = static_cast<std::uint32_t>(pos_);
     if (peek() == '(') {
@@ -271,7 +281,13 @@ class Parser {
         fail("expected a list after '" + node.op + "'");
         return {};
       }
-      if (peek() == '(') return transformer_value(std::move(node), name);
+      if (peek() == '(') {
+        if (std::find(kTransformers.begin(), kTransformers.end(), name) == kTransformers.end()) {
+          fail("expected a list after '" + node.op + "'");
+          return {};
+        }
+        return transformer_value(std::move(node), name);
+      }
       node.list_ref = std::move(name);
       return node;
     }
@@ -391,14 +407,32 @@ void render(const CondAst& a, std::string& out) {
     case CondAst::Kind::kCheck:
       break;
   }
+  if (!a.raw.empty()) {
+    out += a.raw;
+    return;
+  }
   out += a.field;
-  if (a.has_arg) out += "[" + a.field_arg + "]";
+  if (a.has_arg) {
+    bool bare =
+        !a.field_arg.empty() && a.field_arg.find_first_of(" \t\n\r\b\f[]\"'") == std::string::npos;
+    if (bare) {
+      out += "[" + a.field_arg + "]";
+    } else {
+      out += "[\"";
+      for (char c : a.field_arg) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+      }
+      out += "\"]";
+    }
+  }
   out += ' ';
   out += a.op;
   if (a.op == "exists") return;
   out += ' ';
   auto val = [&](const Operand& v) {
-    if (v.quoted || v.text.find(' ') != std::string::npos) {
+    if (v.quoted || v.text.empty() ||
+        v.text.find_first_of(" \t\n\r\b\f(),=\"'") != std::string::npos) {
       out += '"';
       for (char c : v.text) {
         if (c == '"' || c == '\\') out += '\\';

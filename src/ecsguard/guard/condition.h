@@ -33,6 +33,7 @@ struct CondAst {
   bool list_value = false;      // the right side was a parenthesised list
   std::string list_ref;         // `in list_name` without parentheses
   std::string transformer;      // tolower(...), b64(...), val(...) seen: unsupported
+  std::string raw;              // the check's source text when it uses a transformer
   // kMacro
   std::string macro;
 };

@@ -145,7 +145,7 @@ class Builder {
           if (!ev_.next(p_)) return set_parser_error();
           YNode value;
           if (!node(value, depth + 1)) return false;
-          out.members.emplace_back(std::move(key), std::move(value));
+          out.members.push_back(YMember{std::move(key), std::move(value)});
         }
         remember(anchor, out, nodes_ - before);
         return true;

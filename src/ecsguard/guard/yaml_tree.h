@@ -5,12 +5,13 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "ecsguard/core/error.h"
 
 namespace ecsguard::guard {
+
+struct YMember;
 
 struct YNode {
   enum class Kind : std::uint8_t { kNull, kScalar, kSeq, kMap };
@@ -19,13 +20,18 @@ struct YNode {
   bool quoted = false;  // scalar was quoted or a block scalar
   std::uint32_t line = 0;
   std::vector<YNode> items;                      // seq
-  std::vector<std::pair<YNode, YNode>> members;  // map (document order)
+  std::vector<YMember> members;  // map (document order)
 
   [[nodiscard]] bool is_scalar() const noexcept { return kind == Kind::kScalar; }
   [[nodiscard]] bool is_seq() const noexcept { return kind == Kind::kSeq; }
   [[nodiscard]] bool is_map() const noexcept { return kind == Kind::kMap; }
   [[nodiscard]] bool is_null() const noexcept { return kind == Kind::kNull; }
   [[nodiscard]] const YNode* get(std::string_view key) const noexcept;
+};
+
+struct YMember {
+  YNode key;
+  YNode value;
 };
 
 struct YamlLimits {
