@@ -59,12 +59,15 @@ for bin in "${fuzzers[@]}"; do
   corpus="$work/$name"
   mkdir -p "$corpus" "$ARTIFACT_DIR/$name"
   if [ -d "$ROOT/fuzz/corpus/$name" ]; then cp -R "$ROOT/fuzz/corpus/$name/." "$corpus/"; fi
+  dict=()
+  if [ -f "$ROOT/fuzz/$name.dict" ]; then dict=(-dict="$ROOT/fuzz/$name.dict"); fi
   log="$work/$name.log"
   echo "== $name: ${SECONDS_PER_TARGET}s on $(find "$corpus" -type f | wc -l) seeds"
   status=0
   # shellcheck disable=SC2086  # FUZZ_ARGS is a list of flags
   "$bin" "$corpus" -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 -artifact_prefix="$ARTIFACT_DIR/$name/" $FUZZ_ARGS >"$log" 2>&1 || status=$?
+    -print_final_stats=1 -artifact_prefix="$ARTIFACT_DIR/$name/" "${dict[@]}" $FUZZ_ARGS \
+    >"$log" 2>&1 || status=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   peak=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log" | tail -1)
   if [ "$status" -ne 0 ]; then
