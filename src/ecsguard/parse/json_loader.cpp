@@ -2,25 +2,26 @@
 //
 // Why On-Demand: it is the simdjson front end that exposes where each token sits in the input
 // (value::raw_json_token(), raw_json_string::raw(), document::current_location()), so every node
-// gets a line and column. Stage 1 (structural indexing + UTF-8 validation) runs through simdjson's
-// runtime-dispatched kernel (AVX2 on the build machine); the walk below visits every token, so the
-// whole document is validated: scalars are checked here (numbers against the JSON grammar, literals
-// exactly), strings by simdjson's unescaper, structure by the iterators, trailing content at the
-// end.
+// gets a line and column. Stage 1 (structural indexing + UTF-8 validation) and string unescaping
+// run in simdjson's runtime-dispatched kernels (the best the CPU has); the On-Demand walk itself is
+// compiled for the baseline target. The walk visits every token, so the whole document is
+// validated: scalars are checked here (numbers against the JSON grammar, literals exactly), strings
+// by simdjson's unescaper, structure by the iterators, trailing content at the end.
 //
 // Shape of the result:
 //   * objects -> kMap (members in document order), arrays -> kSeq, strings -> kString (unescaped),
 //     numbers -> kNumber with their exact source text, true/false -> kBool (text "true"/"false"),
 //     null -> kNull (text "null");
-//   * every node's loc is its first byte ('{', '[', '"', digit ...); a member's key has its own loc
-//     (its opening quote);
+//   * every node's loc is its first byte ('{', '[', '"', digit ...); a member's key has its own
+//     loc (its opening quote);
 //   * duplicate keys: the last one wins. Its value replaces the earlier member's value in place
-//   (the
-//     member keeps its earlier position in `members`; key.loc moves to the later key), which is
-//     what CloudFormation and most JSON readers do (last value wins).
+//     (the member keeps its earlier position in `members`; key.loc moves to the later key), which
+//     is what CloudFormation and most JSON readers do (last value wins).
 //
 // The builder is iterative (an explicit stack of container iterators), so nesting depth costs no
-// native stack; depth is checked against Limits::max_depth before a container is entered.
+// native stack; depth is checked against Limits::max_depth before a container is entered. A cheap
+// linear prescan counts each container's children first, so every members / items vector is
+// allocated once at its exact size (no regrowth moving nodes around).
 #include "ecsguard/parse/json_loader.h"
 
 #include <simdjson.h>

@@ -11,16 +11,16 @@
 // construct_scalar). Any other local tag is a kUnsupported error.
 //
 // Plain (unquoted, untagged) scalars are typed the way CloudFormation types them. CloudFormation
-// documents "the YAML Version 1.1 specification with a few exceptions" (no binary, omap, pairs, set
-// and timestamp tags):
-// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html What the
-// service does with YAML 1.1 look-alikes, as observed and reported:
+// documents "the YAML Version 1.1 specification with a few exceptions" (no binary, omap, pairs,
+// set and timestamp tags; aliases and hash merges are listed as unsupported too), see
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html
+// What the service does with YAML 1.1 look-alikes, as observed and reported:
 //   * yes/no/on/off are booleans: unquoted `Value: YES` / `NO` in a template deployed as is became
-//     the tag values "true"/"false" (ASFHyP3/hyp3 pull request #2061); aws/aws-cli#5245 ("the
-//     CloudFormation service expects YAML 1.1 ... `yes` is then interpreted by the service as
-//     true") led to aws/aws-cli pull request #5257, which quotes every YAML 1.1 boolean when the
-//     CLI writes templates; unquoted `OFF` reaching the service as a boolean is reported in
-//     alienplatform/alien pull request #302 and discussed in aws-cloudformation/rain#480.
+//     the tag values "true"/"false" (ASFHyP3/hyp3 pull request #2061); aws/aws-cli#5245 reports
+//     that the service reads YAML 1.1, so a bare `yes` written by `aws cloudformation package` is
+//     read as true, which led to aws/aws-cli pull request #5257 (the CLI now quotes every YAML 1.1
+//     boolean when it writes templates); unquoted `on`/`off` reaching the service as booleans
+//     is reported in alienplatform/alien pull request #302 (see also aws-cloudformation/rain#480).
 //   * y/n (and Y/N) are NOT booleans for the service: aws/aws-cli#7805 is a template with
 //     `FunctionName: y` that deploys as is and broke only when `aws cloudformation package`
 //     (aws-cli >= 2.11.8) rewrote `y` as a boolean; aws-cli pull request #7931 made the CLI leave
@@ -28,12 +28,13 @@
 //   * cfn-lint agrees: its decoder (cfnlint/decode/cfn_yaml.py) builds on PyYAML's SafeConstructor
 //     and default YAML 1.1 Resolver, whose bool set is yes|Yes|YES|no|No|NO|true|True|TRUE|
 //     false|False|FALSE|on|On|ON|off|Off|OFF (no y/n). SnakeYAML's YAML 1.1 Resolver has the same
-//     set, and its INT/FLOAT patterns explain the service turning an unquoted 12-digit account id
-//     0123456789012 into 1.23456789012E11 (a float: its FLOAT pattern needs no dot).
+//     set, and its INT/FLOAT patterns match what a user observed the service do with an unquoted
+//     12-digit account id: 012345678901 became 1.2345678901E10, a float, because that FLOAT
+//     pattern needs no dot (https://www.skyarch.net/blog/?p=20495).
 // So, for plain scalars:
-//   * true/false in any letter case -> kBool (the brief asks for any case; a mixed-case "tRuE" is a
-//     string to YAML 1.1 but a boolean to the services that read the property, which parse
-//     booleans case-insensitively, so kBool is the cautious reading for a security scanner);
+//   * true/false in any letter case -> kBool (a mixed-case "tRuE" is a string to YAML 1.1, but a
+//     property reader that compares case-insensitively would take it as a boolean, so kBool is
+//     the cautious reading for a security scanner);
 //   * yes/no/on/off as YAML 1.1 spells them (lower, Capitalised, UPPER) -> kBool (yes/on = true);
 //   * y/Y/n/N -> kString;
 //   * null/Null/NULL/~/empty -> kNull;
@@ -44,8 +45,8 @@
 //     does not support as a type) -> kString with its exact text.
 // Quoted, literal (|) and folded (>) scalars are kString with Node::quoted = true. Standard tags
 // are honoured: !!str (kString, quoted), !!int / !!float (kNumber, must look like one), !!bool,
-// !!null,
-// !!binary / !!timestamp (kString), !!seq / !!map / !!omap / !!pairs / !!set on collections.
+// !!null, !!binary / !!timestamp (kString), !!seq / !!map / !!omap / !!pairs / !!set on
+// collections.
 //
 // Mapping keys must be scalars (a sequence or mapping key is kUnsupported); a key node is always
 // kString with the key's exact text. Duplicate keys: the last one wins, in the earlier slot (as in
