@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <cerrno>
 #include <cstdio>
 #include <deque>
 #include <vector>
@@ -127,10 +129,20 @@ std::string PathResolver::resolve(pid_t tid, pid_t tgid, int dirfd, std::string_
 
 std::string PathResolver::resolve_links(pid_t tid, pid_t tgid, std::string_view abs,
                                         bool follow_last) {
+  // Resolve inside the tracee's root (/proc/<tid>/root) when we may enter it; whether we may is
+  // the same for every tracee, so it is probed once.
+  static std::atomic<int> root_usable{-1};
   char root_buf[64];
   std::size_t root_len = procfs::proc_path(root_buf, tid, "root");
   std::string root(root_buf, root_len);
-  if (::access(root.c_str(), X_OK) != 0) root.clear();  // not allowed into its root: use ours
+  int usable = root_usable.load(std::memory_order_relaxed);
+  if (usable < 0) {
+    usable = ::access(root.c_str(), X_OK) == 0 ? 1 : 0;
+    // A vanished tracee (ENOENT) says nothing about the permission: probe again next time.
+    if (usable == 1 || errno == EACCES || errno == EPERM)
+      root_usable.store(usable, std::memory_order_relaxed);
+  }
+  if (usable == 0) root.clear();
 
   std::deque<std::string> todo;
   split_into(abs, todo, false);

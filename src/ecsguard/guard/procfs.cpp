@@ -73,21 +73,33 @@ std::size_t proc_path(char (&buf)[64], pid_t pid, std::string_view leaf) noexcep
   return n < 0 ? 0 : static_cast<std::size_t>(n);
 }
 
-std::optional<std::string> read_file(const char* path, std::size_t max) {
+namespace {
+
+std::optional<std::string> read_fd(const char* path, std::size_t max, bool short_read_is_eof) {
   Fd fd(::open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY));
   if (fd.get() < 0) return std::nullopt;
   std::string out;
   char buf[4096];
   while (out.size() < max) {
-    ssize_t k = ::read(fd.get(), buf, std::min(sizeof buf, max - out.size()));
+    std::size_t want = std::min(sizeof buf, max - out.size());
+    ssize_t k = ::read(fd.get(), buf, want);
     if (k < 0) {
       if (errno == EINTR) continue;
       return std::nullopt;
     }
     if (k == 0) break;
     out.append(buf, static_cast<std::size_t>(k));
+    // /proc/<pid>/* files hand out everything that fits in one read: a short read is the end,
+    // which saves a read per file on the exec path.
+    if (short_read_is_eof && static_cast<std::size_t>(k) < want) break;
   }
   return out;
+}
+
+}  // namespace
+
+std::optional<std::string> read_file(const char* path, std::size_t max) {
+  return read_fd(path, max, false);
 }
 
 std::optional<std::string> read_link(const char* path) {
@@ -100,7 +112,7 @@ std::optional<std::string> read_link(const char* path) {
 std::optional<std::string> read_proc_file(pid_t pid, std::string_view leaf, std::size_t max) {
   char p[64];
   proc_path(p, pid, leaf);
-  return read_file(p, max);
+  return read_fd(p, max, true);
 }
 
 std::optional<std::string> read_proc_link(pid_t pid, std::string_view leaf) {
