@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 
@@ -144,6 +145,48 @@ TEST_F(GuardRun, VforkHeavyProgramBehavesAsUntraced) {
   EXPECT_EQ(untraced.out, "vfork-ok=2000\n");
   EXPECT_EQ(traced.run.out, untraced.out);
   EXPECT_EQ(traced.run.status, 0);
+}
+
+// ---- faults: none loses the application's exit status or hangs the task -------------------------
+
+TEST_F(GuardRun, ApplicationCrashStatusIsPassedThrough) {
+  auto o = guard({}, {helper(), "segv"});
+  EXPECT_EQ(o.run.status, 128 + SIGSEGV);
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+TEST_F(GuardRun, AlertSinkDownDoesNotChangeTheOutcome) {
+  TempDir t;
+  auto t0 = std::chrono::steady_clock::now();
+  // Port 1 on loopback: nothing listens, every POST is refused.
+  auto r = guard_test::run({harness(), "--heartbeat", "0", "--alerts-to", "http://127.0.0.1:1/",
+                            "--", "/bin/sh", "-c", t.link("apt", "/bin/true") + "; exit 6"},
+                           30.0);
+  EXPECT_FALSE(r.timed_out);
+  EXPECT_EQ(r.status, 6);
+  EXPECT_LT(seconds_since(t0), 10.0);
+}
+
+TEST_F(GuardRun, HungAlertSinkNeitherBlocksTheAppNorTheExit) {
+  guard_test::LoopbackHttp hung({}, "{}", true);
+  TempDir t;
+  std::string apt = t.link("apt", "/bin/true");
+  auto t0 = std::chrono::steady_clock::now();
+  // 200 alerts into a one-slot queue of a sink that never answers: the app runs at full speed,
+  // the overflow is counted, and the guard exits within its drain deadline.
+  auto r = guard_test::run(
+      {harness(), "-v", "--heartbeat", "0", "--queue-size", "1", "--alerts-to", hung.url(), "--",
+       "/bin/sh", "-c", "i=0; while [ $i -lt 200 ]; do " + apt + "; i=$((i+1)); done; exit 9"},
+      60.0);
+  EXPECT_FALSE(r.timed_out);
+  EXPECT_EQ(r.status, 9);
+  EXPECT_LT(seconds_since(t0), 20.0);
+  auto pos = r.err.find("dropped=");
+  ASSERT_NE(pos, std::string::npos) << r.err;
+  EXPECT_GT(std::atoi(r.err.c_str() + pos + 8), 100) << r.err;
 }
 
 // ---- without SYS_PTRACE ------------------------------------------------------------------------

@@ -412,6 +412,11 @@ int main(int argc, char** argv) {
   if (m == "noptrace") return mode_noptrace(argv + 2);
   if (m == "sleep") return mode_sleep(std::atof(arg(2)));
   if (m == "exit") return std::atoi(arg(2));
+  if (m == "segv") {
+    say("crashing");
+    volatile int* null_ptr = nullptr;
+    return *null_ptr;  // NOLINT: the point of this mode
+  }
   if (m == "kill-self") {
     ::raise(std::atoi(arg(2)));
     return 0;

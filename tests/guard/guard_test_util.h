@@ -152,8 +152,10 @@ inline std::vector<Json> rule_alerts(const std::vector<Json>& alerts, const std:
 // scripted status (200 when the script is exhausted) and a fixed body; records request bodies.
 class LoopbackHttp {
  public:
-  explicit LoopbackHttp(std::vector<int> statuses = {}, std::string body = "{}")
-      : statuses_(std::move(statuses)), body_(std::move(body)) {
+  // silent = true: accept and read requests but never answer (a hung sink).
+  explicit LoopbackHttp(std::vector<int> statuses = {}, std::string body = "{}",
+                        bool silent = false)
+      : statuses_(std::move(statuses)), body_(std::move(body)), silent_(silent) {
     fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     sockaddr_in a{};
     a.sin_family = AF_INET;
@@ -242,6 +244,8 @@ class LoopbackHttp {
       paths_.push_back(path);
       bodies_.push_back(hdr_end == std::string::npos ? "" : req.substr(hdr_end + 4));
     }
+    while (silent_ && !stop_) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (silent_) return;
     std::string resp =
         "HTTP/1.1 " + std::to_string(status) +
         " X\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body_.size()) +
@@ -256,6 +260,7 @@ class LoopbackHttp {
   std::vector<int> statuses_;
   std::size_t next_ = 0;
   std::string body_;
+  bool silent_ = false;
   std::mutex mu_;
   std::vector<std::string> bodies_;
   std::vector<std::string> paths_;

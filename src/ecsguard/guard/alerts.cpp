@@ -56,6 +56,10 @@ std::once_flag g_curl_once;
 
 std::size_t discard_body(char*, std::size_t size, std::size_t n, void*) { return size * n; }
 
+int abort_if_asked(void* flag, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  return static_cast<std::atomic<bool>*>(flag)->load() ? 1 : 0;
+}
+
 }  // namespace
 
 core::Result<SinkConfig> SinkConfig::parse(std::string_view spec) {
@@ -129,6 +133,7 @@ struct AlertPipeline::Worker {
   std::atomic<std::uint64_t> dropped{0};
   std::uint64_t reported = 0;
   std::atomic<std::uint64_t> http_failures{0};
+  std::atomic<bool> abort{false};  // shutdown deadline passed: abandon transfers in flight
   std::thread thread;
 
   ~Worker() {
@@ -183,6 +188,9 @@ core::Result<bool> AlertPipeline::start() {
         curl_easy_setopt(w->curl, CURLOPT_CONNECTTIMEOUT_MS,
                          static_cast<long>(opts_.http_timeout.count()));
         curl_easy_setopt(w->curl, CURLOPT_WRITEFUNCTION, &discard_body);
+        curl_easy_setopt(w->curl, CURLOPT_NOPROGRESS, 0L);
+        curl_easy_setopt(w->curl, CURLOPT_XFERINFOFUNCTION, &abort_if_asked);
+        curl_easy_setopt(w->curl, CURLOPT_XFERINFODATA, &w->abort);
         std::string ua = "ecsguard-guard/" + std::string(core::kVersion);
         curl_easy_setopt(w->curl, CURLOPT_USERAGENT, ua.c_str());
         break;
@@ -226,6 +234,17 @@ void AlertPipeline::metadata_ready() {
 bool AlertPipeline::deliver(Worker& w, const std::string& line) {
   if (w.cfg.kind != SinkConfig::Kind::kHttp) return write_all(w.fd, line + "\n");
   for (int attempt = 0; attempt < opts_.http_attempts; ++attempt) {
+    auto timeout = opts_.http_timeout;
+    {
+      std::lock_guard<std::mutex> lock(w.mu);
+      if (w.stopping) {  // draining at exit: never beyond the deadline
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            w.deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0 || w.abort.load()) break;
+        timeout = std::min(timeout, left);
+      }
+    }
+    curl_easy_setopt(w.curl, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
     curl_easy_setopt(w.curl, CURLOPT_POSTFIELDS, line.c_str());
     curl_easy_setopt(w.curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(line.size()));
     CURLcode rc = curl_easy_perform(w.curl);
@@ -274,7 +293,8 @@ void AlertPipeline::run(Worker& w) {
     }
     batch.clear();
     std::uint64_t dropped = w.dropped.load(std::memory_order_relaxed);
-    if (dropped > w.reported) {
+    bool late = stopping && std::chrono::steady_clock::now() > deadline;
+    if (dropped > w.reported && !late) {
       Alert d;
       d.rule = "ecsguard alerts dropped";
       d.priority = Priority::kCritical;
@@ -311,6 +331,11 @@ void AlertPipeline::run(Worker& w) {
       if (w.queue.empty()) break;
     }
   }
+  {
+    std::lock_guard<std::mutex> lock(done_mu_);
+    ++done_;
+  }
+  done_cv_.notify_all();
 }
 
 void AlertPipeline::stop(std::chrono::milliseconds deadline) {
@@ -323,6 +348,17 @@ void AlertPipeline::stop(std::chrono::milliseconds deadline) {
       w->stopping = true;
       w->deadline = until;
     }
+    w->cv.notify_all();
+  }
+  // Let the writers drain until the deadline, then abandon HTTP transfers still in flight.
+  std::size_t running = 0;
+  for (auto& w : workers_) running += w->thread.joinable() ? 1 : 0;
+  {
+    std::unique_lock<std::mutex> lock(done_mu_);
+    done_cv_.wait_until(lock, until, [&] { return done_ >= running; });
+  }
+  for (auto& w : workers_) {
+    w->abort.store(true);
     w->cv.notify_all();
   }
   for (auto& w : workers_) {

@@ -72,6 +72,9 @@ class AlertPipeline final : public AlertSink {
   std::mutex meta_mu_;
   std::condition_variable meta_cv_;
   bool meta_ready_ = false;
+  std::mutex done_mu_;
+  std::condition_variable done_cv_;
+  std::size_t done_ = 0;  // writers that have finished
 };
 
 }  // namespace ecsguard::guard
