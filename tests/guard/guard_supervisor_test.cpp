@@ -299,6 +299,12 @@ TEST_F(GuardRun, Run005PtraceNamespacesAndGates) {
       << "gate: denied even in monitor mode";
   EXPECT_EQ(uring.of("io_uring denied").size(), 1U);
 
+  auto int80 = guard({}, {helper(), "int80"});
+  EXPECT_NE(int80.run.out.find("int80=EPERM"), std::string::npos) << int80.run.out;
+  auto i386 = int80.of("Non-native syscall ABI (i386/x32) denied");
+  ASSERT_EQ(i386.size(), 1U);
+  EXPECT_NE(i386[0]["output"].get<std::string>().find("int $0x80"), std::string::npos);
+
   auto x32 = guard({}, {helper(), "x32"});
   EXPECT_NE(x32.run.out.find("x32=EPERM"), std::string::npos);
   EXPECT_EQ(x32.of("Non-native syscall ABI (i386/x32) denied").size(), 1U);

@@ -313,6 +313,14 @@ int mode_io_uring() {
   return 0;
 }
 
+// getpid through the i386 entry point (int $0x80): another syscall table than the native one.
+int mode_int80() {
+  long ret = 20;  // __NR_getpid on i386
+  __asm__ volatile("int $0x80" : "+a"(ret) : : "memory");
+  say(std::string("int80=") + (ret < 0 ? err_name(static_cast<int>(-ret)) : "OK"));
+  return 0;
+}
+
 int mode_x32() {
   long rc = ::syscall(0x40000000L | SYS_getpid);
   say(std::string("x32=") + err_name(rc < 0 ? errno : 0));
@@ -407,6 +415,7 @@ int main(int argc, char** argv) {
   if (m == "unshare") return mode_unshare();
   if (m == "io_uring") return mode_io_uring();
   if (m == "x32") return mode_x32();
+  if (m == "int80") return mode_int80();
   if (m == "pty-shell") return mode_pty_shell();
   if (m == "chmod-suid") return mode_chmod_suid(arg(2));
   if (m == "noptrace") return mode_noptrace(argv + 2);

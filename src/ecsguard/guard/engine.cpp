@@ -26,6 +26,10 @@ Engine::Engine(const RuleSet& rules, Services& svc, AlertSink& sink, Stats& stat
           "evt_type=%evt.type args=%evt.args user=%user.name user_uid=%user.uid "
           "process=%proc.name proc_exepath=%proc.exepath parent=%proc.pname "
           "command=%proc.cmdline",
+          nullptr)),
+      foreign_output_(OutputTemplate::compile(
+          "user=%user.name user_uid=%user.uid process=%proc.name proc_exepath=%proc.exepath "
+          "parent=%proc.pname command=%proc.cmdline",
           nullptr)) {}
 
 void Engine::emit(EvalCtx& ctx, const CompiledRule& rule, std::string_view action) {
@@ -147,7 +151,8 @@ void Engine::gate_alert(Event& ev, std::string_view rule, Priority prio, std::st
   a.ts_ns = ev.ts_ns;
   a.tags = {"ecsguard", "gate"};
   a.action = std::string(action);
-  gate_output_.render(ctx, a);
+  // A foreign-ABI call has no event type in the native table: describe the process only.
+  (ev.foreign_abi ? foreign_output_ : gate_output_).render(ctx, a);
   a.output = std::string(what) + " | " + a.output;
   a.fields.emplace_back("evt.rawnum", static_cast<std::int64_t>(ev.raw_nr));
   stats_.alerts.fetch_add(1, std::memory_order_relaxed);

@@ -85,6 +85,7 @@ class Engine {
   Mode mode_;
   RateLimiter limiter_{100.0, 1000.0};
   OutputTemplate gate_output_;
+  OutputTemplate foreign_output_;
 };
 
 }  // namespace ecsguard::guard
