@@ -23,8 +23,8 @@ inline core::Limits fuzz_limits() {
 }
 
 [[noreturn]] inline void violated(const char* what, const core::Loc& where) {
-  std::fprintf(stderr, "loader invariant violated: %s (at %u:%u file %u)\n", what, where.line,
-               where.column, where.file);
+  static_cast<void>(std::fprintf(stderr, "loader invariant violated: %s (at %u:%u file %u)\n", what,
+                                 where.line, where.column, where.file));
   std::abort();
 }
 

@@ -13,13 +13,14 @@
 #include "ecsguard/parse/json_loader.h"
 #include "fuzz_invariants.h"
 
+// NOLINTNEXTLINE(readability-identifier-naming): the libFuzzer entry point
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace ecsguard;
-  static const core::Limits limits = fuzz::fuzz_limits();
+  static const core::Limits kLimits = fuzz::fuzz_limits();
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  core::Result<parse::Node> r = parse::load_json(text, fuzz::kFuzzFile, limits);
+  core::Result<parse::Node> r = parse::load_json(text, fuzz::kFuzzFile, kLimits);
   if (r.ok()) {
-    fuzz::check_loaded(r.value(), limits);
+    fuzz::check_loaded(r.value(), kLimits);
   } else {
     fuzz::check_error(r.error());
     if (r.error().code == core::Errc::kLimit) return 0;  // the DOM has other limits

@@ -13,8 +13,10 @@
 #include <system_error>
 #include <vector>
 
+// NOLINTBEGIN(readability-identifier-naming): the libFuzzer entry points
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
 extern "C" __attribute__((weak)) int LLVMFuzzerInitialize(int* argc, char*** argv);
+// NOLINTEND(readability-identifier-naming)
 
 namespace fs = std::filesystem;
 
@@ -31,20 +33,20 @@ int main(int argc, char** argv) {
     } else if (fs::is_regular_file(arg, ec)) {
       inputs.push_back(arg);
     } else {
-      std::fprintf(stderr, "replay: %s: not a file or directory\n", argv[i]);
+      static_cast<void>(std::fprintf(stderr, "replay: %s: not a file or directory\n", argv[i]));
       return 2;
     }
   }
   std::sort(inputs.begin(), inputs.end());
   if (inputs.empty()) {
-    std::fprintf(stderr, "replay: no inputs\n");
+    static_cast<void>(std::fprintf(stderr, "replay: no inputs\n"));
     return 2;
   }
   for (const fs::path& p : inputs) {
     std::ifstream in(p, std::ios::binary);
     const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (!in.good() && !in.eof()) {
-      std::fprintf(stderr, "replay: cannot read %s\n", p.c_str());
+      static_cast<void>(std::fprintf(stderr, "replay: cannot read %s\n", p.c_str()));
       return 2;
     }
     // A copy in a buffer of exactly the input size, so ASan sees any read past its end.

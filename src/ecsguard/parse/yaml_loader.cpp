@@ -375,7 +375,7 @@ class EventGuard {
 
 class ParserGuard {
  public:
-  ParserGuard() noexcept { ok_ = yaml_parser_initialize(&parser_) != 0; }
+  ParserGuard() noexcept : ok_(yaml_parser_initialize(&parser_) != 0) {}
   ~ParserGuard() { yaml_parser_delete(&parser_); }
   ParserGuard(const ParserGuard&) = delete;
   ParserGuard& operator=(const ParserGuard&) = delete;
