@@ -1,5 +1,7 @@
 #include "ecsguard/scan/discover.h"
 
+#include "ecsguard/core/file_io.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -378,62 +380,7 @@ Discovery discover(const std::vector<std::string>& paths, const core::Limits& li
 }
 
 core::Result<std::string> read_discovered(const DiscoveredFile& file, const core::Limits& limits) {
-  const int fd =
-      ::open(file.fs_path.c_str(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) {
-    const int err = errno;
-    if (err == ELOOP) {
-      return core::make_error(core::Errc::kSkipped, "became a symlink after discovery; not read");
-    }
-    return core::make_error(core::Errc::kIo, "cannot open: " + errno_text(err));
-  }
-  class Closer {
-   public:
-    explicit Closer(int fd) : fd_(fd) {}
-    Closer(const Closer&) = delete;
-    Closer& operator=(const Closer&) = delete;
-    ~Closer() { ::close(fd_); }
-
-   private:
-    int fd_;
-  } closer{fd};
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    return core::make_error(core::Errc::kIo, "cannot stat: " + errno_text(errno));
-  }
-  if (!S_ISREG(st.st_mode)) {
-    return core::make_error(core::Errc::kSkipped, std::string("is ") + special_kind(st.st_mode) +
-                                                      " (no longer a regular file); not read");
-  }
-  auto too_large = [&](std::uintmax_t size) {
-    return core::make_error(core::Errc::kLimit, "file is " + std::to_string(size) +
-                                                    " bytes, over the limit of " +
-                                                    std::to_string(limits.max_file_bytes) +
-                                                    " (max_file_bytes, --max-file-size)");
-  };
-  if (static_cast<std::uintmax_t>(st.st_size) > limits.max_file_bytes) return too_large(st.st_size);
-
-  std::string text;
-  text.resize(static_cast<std::size_t>(st.st_size));
-  std::size_t used = 0;
-  for (;;) {
-    if (used == text.size()) {
-      if (used > limits.max_file_bytes) return too_large(used);
-      // The file grew since fstat (or reports no size): grow, but never past the limit + 1.
-      text.resize(
-          std::min(std::max<std::size_t>(used * 2, used + 4096), limits.max_file_bytes + 1));
-    }
-    const ssize_t n = ::read(fd, text.data() + used, text.size() - used);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return core::make_error(core::Errc::kIo, "cannot read: " + errno_text(errno));
-    }
-    if (n == 0) break;
-    used += static_cast<std::size_t>(n);
-  }
-  if (used > limits.max_file_bytes) return too_large(used);
-  text.resize(used);
-  return text;
+  return core::read_regular_file(file.fs_path, limits.max_file_bytes);
 }
 
 }  // namespace ecsguard::scan

@@ -1,5 +1,7 @@
 #include "ecsguard/parse/cfn/template_builder.h"
 
+#include "ecsguard/core/file_io.h"
+
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -426,34 +428,14 @@ void nested_stack(Build& b, const Template& parent, const Member& resource, cons
       return;
     }
   }
-  const auto status = fs::status(canonical, ec);
-  if (ec || !fs::is_regular_file(status)) {
-    b.error(core::Errc::kSkipped,
-            "nested stack " + id + ": template '" + url.value + "' is not a regular file", where);
-    return;
-  }
-  const auto size = fs::file_size(canonical, ec);
-  if (ec || size > b.in.limits.max_file_bytes) {
-    b.error(core::Errc::kLimit,
-            "nested stack " + id + ": template '" + url.value + "' is larger than " +
-                std::to_string(b.in.limits.max_file_bytes) + " bytes (max_file_bytes)",
+  auto read = core::read_regular_file(canonical.string(), b.in.limits.max_file_bytes);
+  if (!read.ok()) {
+    b.error(read.error().code,
+            "nested stack " + id + ": template '" + url.value + "': " + read.error().message,
             where);
     return;
   }
-  std::string text;
-  {
-    std::ifstream file(canonical, std::ios::binary);
-    if (!file) {
-      b.error(core::Errc::kIo, "nested stack " + id + ": cannot open '" + url.value + "'", where);
-      return;
-    }
-    text.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
-    if (text.size() > b.in.limits.max_file_bytes) {
-      b.error(core::Errc::kLimit, "nested stack " + id + ": template grew past max_file_bytes",
-              where);
-      return;
-    }
-  }
+  std::string text = std::move(read).value();
   ++b.nested_loaded;
   std::string display = url_path.is_absolute()
                             ? canonical_text

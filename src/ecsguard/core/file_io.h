@@ -1,0 +1,15 @@
+#pragma once
+// Bounded, non-blocking reads of input files: never follows a final symlink, never opens a FIFO or
+// device for reading (O_NONBLOCK + fstat), never reads past the size limit even when the file
+// grows.
+#include <string>
+
+#include "ecsguard/core/error.h"
+
+namespace ecsguard::core {
+
+// kSkipped: not a regular file (any more) or a symlink; kLimit: over max_bytes; kIo: open/read
+// error.
+Result<std::string> read_regular_file(const std::string& path, std::size_t max_bytes);
+
+}  // namespace ecsguard::core
