@@ -208,4 +208,39 @@ TEST_F(Cli, OutputIsIdenticalWhateverTheThreadCount) {
   EXPECT_EQ(one.out, four.out);
 }
 
+TEST_F(Cli, FingerprintIgnoresHowThePathIsTyped) {
+  write("td/web.json", kInsecureTaskDef);
+  const auto a = nlohmann::json::parse(exec("scan td -f json --check CTR-003").out);
+  const auto b = nlohmann::json::parse(exec("scan ./td/ -f json --check CTR-003").out);
+  ASSERT_EQ(a["findings"].size(), 1u);
+  ASSERT_EQ(b["findings"].size(), 1u);
+  EXPECT_EQ(a["findings"][0]["fingerprint"], b["findings"][0]["fingerprint"]);
+  EXPECT_EQ(b["findings"][0]["location"]["file"], "td/web.json");
+}
+
+TEST_F(Cli, UnknownContainerListIsReportedAsUnknownNotPassed) {
+  write("cfn/t.yaml", R"(Parameters:
+  Mode:
+    Type: String
+Conditions:
+  Debug: !Equals [!Ref Mode, debug]
+Resources:
+  TaskDef:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions: !If
+        - Debug
+        - [{Name: app, Image: nginx, Privileged: true}]
+        - [{Name: app, Image: nginx}]
+)");
+  const CmdResult r = exec("scan cfn -f json --check CTR-003");
+  EXPECT_EQ(r.code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["findings"].size(), 1u) << r.out;
+  EXPECT_EQ(j["findings"][0]["status"], "unknown");
+  EXPECT_EQ(j["findings"][0]["resource"]["name"], "TaskDef");
+  EXPECT_NE(j["findings"][0]["message"].get<std::string>().find("Debug"), std::string::npos)
+      << j["findings"][0]["message"];
+}
+
 }  // namespace

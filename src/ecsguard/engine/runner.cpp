@@ -67,6 +67,15 @@ RunResult run_checks(const model::Stack& stack, const core::FileTable& files,
     for_each_subject(stack.task_definitions, ctx, g, def->on_task_definition);
     if (def->on_container) {
       for (const auto& td : stack.task_definitions) {
+        if (td.containers_state == model::Presence::kUnknown) {
+          // The container list itself cannot be known (e.g. an Fn::If on an unknown condition):
+          // every container check is undeterminable for this task definition, never a pass.
+          ctx.set_subject(td.id);
+          ctx.unknown({}, "ContainerDefinitions",
+                      td.containers_reason.empty()
+                          ? std::string("the container definitions cannot be resolved statically")
+                          : td.containers_reason);
+        }
         for (const auto& c : td.containers) {
           ctx.set_subject(td.id, &c);
           g.call(&td.id, [&] { def->on_container(td, c, ctx); });

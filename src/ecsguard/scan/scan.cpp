@@ -24,45 +24,6 @@ namespace ecsguard::scan {
 
 namespace {
 
-// Reads a regular file without following a final symlink, bounded by the size limit.
-core::Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0)
-    return core::make_error(core::Errc::kIo,
-                            "cannot open file: " + std::string(std::strerror(errno)));
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    return core::make_error(core::Errc::kSkipped, "not a regular file");
-  }
-  if (static_cast<std::size_t>(st.st_size) > max_bytes) {
-    ::close(fd);
-    return core::make_error(core::Errc::kLimit,
-                            "file is " + std::to_string(st.st_size) + " bytes, over the limit of " +
-                                std::to_string(max_bytes) + " (--max-file-size)");
-  }
-  std::string text;
-  text.reserve(static_cast<std::size_t>(st.st_size) + 64);  // room for a parser's padding
-  char buf[1 << 16];
-  while (true) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const int err = errno;
-      ::close(fd);
-      return core::make_error(core::Errc::kIo, "read failed: " + std::string(std::strerror(err)));
-    }
-    if (n == 0) break;
-    if (text.size() + static_cast<std::size_t>(n) > max_bytes) {
-      ::close(fd);
-      return core::make_error(core::Errc::kLimit, "file grew over the size limit while reading");
-    }
-    text.append(buf, static_cast<std::size_t>(n));
-  }
-  ::close(fd);
-  return text;
-}
-
 // Does a file that failed to parse look like something we would have scanned? Then its loss is an
 // error (exit 3); otherwise (a tsconfig.json with comments, a Helm chart) it is only a note.
 bool looks_relevant(std::string_view text, std::string_view path) {
@@ -98,7 +59,7 @@ engine::Diagnostic diagnostic_from(const core::Error& e, const core::FileTable& 
 FileOutcome process_file(const DiscoveredFile& df, core::FileId id, core::FileTable& files,
                          const core::Limits& limits) {
   FileOutcome out;
-  auto text = read_file(df.fs_path, limits.max_file_bytes);
+  auto text = read_discovered(df, limits);
   if (!text) {
     out.lost = text.error().code != core::Errc::kSkipped;
     out.diagnostics.push_back(diagnostic_from(text.error(), files, df.display_path));
@@ -136,6 +97,14 @@ FileOutcome process_file(const DiscoveredFile& df, core::FileId id, core::FileTa
   return out;
 }
 
+// One spelling per file whatever the user typed ("./examples/", "examples//x"): the display path
+// feeds the fingerprint, which must not change with how the scan was invoked.
+std::string normalize_display(const std::string& p) {
+  std::string out = std::filesystem::path(p).lexically_normal().generic_string();
+  while (out.size() > 1 && out.back() == '/') out.pop_back();
+  return out.empty() ? p : out;
+}
+
 std::string canonical_or_self(const std::string& p) {
   std::error_code ec;
   auto c = std::filesystem::weakly_canonical(p, ec);
@@ -155,7 +124,7 @@ ScanResult run_scan(const ScanRequest& request) {
     const auto& n = disc.notes[i];
     engine::Diagnostic d;
     d.code = n.code;
-    d.file = i < disc.note_paths.size() ? disc.note_paths[i] : std::string();
+    d.file = i < disc.note_paths.size() ? normalize_display(disc.note_paths[i]) : std::string();
     d.message = n.message;
     if (d.loses_input()) ++result.files_failed;
     result.diagnostics.push_back(std::move(d));
@@ -166,7 +135,7 @@ ScanResult run_scan(const ScanRequest& request) {
   // scheduling. Nested templates get ids later, during the build, from the same table.
   std::vector<core::FileId> ids;
   ids.reserve(disc.files.size());
-  for (const auto& f : disc.files) ids.push_back(files.add(f.display_path));
+  for (const auto& f : disc.files) ids.push_back(files.add(normalize_display(f.display_path)));
 
   std::vector<FileOutcome> outcomes(disc.files.size());
   unsigned threads = request.threads ? request.threads : std::thread::hardware_concurrency();
