@@ -11,33 +11,12 @@
 #include <nlohmann/json.hpp>
 
 #include "ecsguard/core/version.h"
+#include "ecsguard/guard/render.h"
 
 namespace ecsguard::guard {
 namespace {
 
 using Json = nlohmann::json;
-
-std::string iso_time(std::int64_t ns) {
-  std::time_t secs = ns / 1'000'000'000LL;
-  std::tm tm{};
-  ::gmtime_r(&secs, &tm);
-  char buf[40];
-  std::size_t n = std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-  char frac[24];
-  std::snprintf(frac, sizeof frac, ".%09lldZ", static_cast<long long>(ns % 1'000'000'000LL));
-  return std::string(buf, n) + frac;
-}
-
-std::string hms_time(std::int64_t ns) {
-  std::time_t secs = ns / 1'000'000'000LL;
-  std::tm tm{};
-  ::gmtime_r(&secs, &tm);
-  char buf[40];
-  std::size_t n = std::strftime(buf, sizeof buf, "%H:%M:%S", &tm);
-  char frac[16];
-  std::snprintf(frac, sizeof frac, ".%09lld", static_cast<long long>(ns % 1'000'000'000LL));
-  return std::string(buf, n) + frac;
-}
 
 bool write_all(int fd, const std::string& s) {
   std::size_t off = 0;
@@ -109,13 +88,14 @@ std::string alert_json(const Alert& a, const ContainerInfo& c, const std::string
   if (!a.action.empty()) fields["ecsguard.action"] = a.action;
   Json j;
   j["hostname"] = hostname;
-  j["output"] = hms_time(a.ts_ns) + ": " + std::string(priority_name(a.priority)) + " " + a.output;
+  j["output"] = render_time(a.ts_ns, TimeStyle::kClock) + ": " +
+                std::string(priority_name(a.priority)) + " " + a.output;
   j["output_fields"] = std::move(fields);
   j["priority"] = std::string(priority_name(a.priority));
   j["rule"] = a.rule;
   j["source"] = a.source;
   j["tags"] = a.tags;
-  j["time"] = iso_time(a.ts_ns);
+  j["time"] = render_time(a.ts_ns, TimeStyle::kIso);
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
@@ -127,7 +107,7 @@ struct AlertPipeline::Worker {
   curl_slist* headers = nullptr;
   std::mutex mu;
   std::condition_variable cv;
-  std::deque<Alert> queue;
+  std::deque<std::shared_ptr<const Alert>> queue;  // shared by all sinks, never copied
   bool stopping = false;
   std::chrono::steady_clock::time_point deadline{};
   std::atomic<std::uint64_t> dropped{0};
@@ -136,6 +116,11 @@ struct AlertPipeline::Worker {
   std::atomic<bool> abort{false};  // shutdown deadline passed: abandon transfers in flight
   std::thread thread;
 
+  Worker() = default;
+  Worker(const Worker&) = delete;
+  Worker& operator=(const Worker&) = delete;
+  Worker(Worker&&) = delete;
+  Worker& operator=(Worker&&) = delete;
   ~Worker() {
     if (own_fd && fd >= 0) ::close(fd);
     if (headers != nullptr) curl_slist_free_all(headers);
@@ -205,21 +190,17 @@ core::Result<bool> AlertPipeline::start() {
 }
 
 void AlertPipeline::push(Alert alert) {
-  for (std::size_t i = 0; i < workers_.size(); ++i) {
-    Worker& w = *workers_[i];
+  auto shared = std::make_shared<const Alert>(std::move(alert));
+  for (auto& w : workers_) {
     // Writers hold this lock only to swap the queue out, so taking it is bounded and short.
-    std::unique_lock<std::mutex> lock(w.mu);
-    if (w.stopping || w.queue.size() >= opts_.queue_capacity) {
-      w.dropped.fetch_add(1, std::memory_order_relaxed);
+    std::unique_lock<std::mutex> lock(w->mu);
+    if (w->stopping || w->queue.size() >= opts_.queue_capacity) {
+      w->dropped.fetch_add(1, std::memory_order_relaxed);
       continue;
     }
-    if (i + 1 == workers_.size()) {
-      w.queue.push_back(std::move(alert));
-    } else {
-      w.queue.push_back(alert);
-    }
+    w->queue.push_back(shared);
     lock.unlock();
-    w.cv.notify_one();
+    w->cv.notify_one();
   }
 }
 
@@ -272,7 +253,7 @@ void AlertPipeline::run(Worker& w) {
     meta_cv_.wait_for(lock, opts_.metadata_wait, [this] { return meta_ready_; });
   }
   auto last_heartbeat = std::chrono::steady_clock::now();
-  std::deque<Alert> batch;
+  std::deque<std::shared_ptr<const Alert>> batch;
   while (true) {
     bool stopping = false;
     std::chrono::steady_clock::time_point deadline;
@@ -289,7 +270,7 @@ void AlertPipeline::run(Worker& w) {
         w.dropped.fetch_add(1, std::memory_order_relaxed);
         continue;
       }
-      deliver(w, alert_json(a, *container, svc_.hostname));
+      deliver(w, alert_json(*a, *container, svc_.hostname));
     }
     batch.clear();
     std::uint64_t dropped = w.dropped.load(std::memory_order_relaxed);

@@ -43,7 +43,7 @@ class Parser {
   }
 
  private:
-  void fail(std::string msg) {
+  void fail(const std::string& msg) {
     if (failed_) return;
     failed_ = true;
     error_ =
@@ -65,7 +65,8 @@ class Parser {
     return true;
   }
 
-  struct DepthGuard {
+  class DepthGuard {
+   public:
     explicit DepthGuard(Parser& p) : p_(p) {
       if (++p_.depth_ > p_.limits_.max_depth) p_.fail("condition nested too deeply");
     }
@@ -74,6 +75,8 @@ class Parser {
     DepthGuard& operator=(const DepthGuard&) = delete;
     DepthGuard(DepthGuard&&) = delete;
     DepthGuard& operator=(DepthGuard&&) = delete;
+
+   private:
     Parser& p_;
   };
 

@@ -130,7 +130,7 @@ core::Result<ContainerInfo> fetch_ecs_metadata(const std::string& uri,
 
 ContainerInfo local_container_info() {
   ContainerInfo c;
-  if (auto cg = procfs::read_file("/proc/self/cgroup", 64 * 1024)) {
+  if (auto cg = procfs::read_file("/proc/self/cgroup", std::size_t{64} * 1024)) {
     // The last run of 64 hex digits (docker/containerd ids appear in cgroup v1 and v2 paths).
     const std::string& s = *cg;
     std::size_t run = 0;

@@ -82,7 +82,7 @@ void UserDb::maybe_reload() {
       if (f.size() < 7 ||
           std::from_chars(f[2].data(), f[2].data() + f[2].size(), id).ec != std::errc{})
         return;
-      users_.push_back({id, User{std::string(f[0]), std::string(f[5]), std::string(f[6])}});
+      users_.emplace_back(id, User{std::string(f[0]), std::string(f[5]), std::string(f[6])});
     });
   }
   if (auto text = procfs::read_file(group_path_.c_str(), 4U << 20)) {
@@ -188,7 +188,7 @@ std::optional<std::string_view> EvalCtx::raw_string(int arg) {
 
 std::optional<std::string_view> EvalCtx::path(const ParamDesc& p) {
   if (p.arg < 0 || p.arg >= 6) return std::nullopt;
-  auto i = static_cast<std::size_t>(p.arg);
+  auto i = arg_index(p.arg);
   if (!path_tried_[i]) {
     path_tried_[i] = true;
     auto raw = raw_string(p.arg);
@@ -196,9 +196,8 @@ std::optional<std::string_view> EvalCtx::path(const ParamDesc& p) {
       if (!ev_.live) {
         path_cache_[i] = normalize_path(*raw);
       } else {
-        int dirfd = p.dirfd_arg >= 0
-                        ? static_cast<int>(ev_.args[static_cast<std::size_t>(p.dirfd_arg)])
-                        : kAtFdCwd;
+        int dirfd =
+            p.dirfd_arg >= 0 ? static_cast<int>(ev_.args[arg_index(p.dirfd_arg)]) : kAtFdCwd;
         bool follow = p.kind == ParamKind::kPath;
         if (follow && desc_is_open()) {
           auto fl = open_flags();
@@ -217,7 +216,7 @@ bool EvalCtx::desc_is_open() const noexcept { return evt_desc(ev_.type).is_open;
 std::optional<std::string_view> EvalCtx::main_path() {
   const EvtDesc& d = evt_desc(ev_.type);
   if (d.path_param < 0) return std::nullopt;
-  return path(d.params[static_cast<std::size_t>(d.path_param)]);
+  return path(d.params[arg_index(d.path_param)]);
 }
 
 std::optional<std::uint64_t> EvalCtx::open_flags() {
@@ -335,7 +334,7 @@ const FdInfo* EvalCtx::fd() {
   if (!ev_.live) return nullptr;
   int fdnum = -1;
   if (d.fd_arg >= 0) {
-    fdnum = static_cast<int>(ev_.args[static_cast<std::size_t>(d.fd_arg)]);
+    fdnum = static_cast<int>(ev_.args[arg_index(d.fd_arg)]);
   } else if (d.result_is_fd && ev_.phase == Phase::kExit && ev_.result >= 0) {
     fdnum = static_cast<int>(ev_.result);
   }
@@ -389,7 +388,8 @@ std::optional<std::int64_t> EvalCtx::loginuid() {
 std::optional<std::string_view> EvalCtx::environ() {
   if (!environ_loaded_) {
     environ_loaded_ = true;
-    if (ev_.live && !abstract()) environ_ = procfs::read_proc_file(ev_.tgid, "environ", 64 * 1024);
+    if (ev_.live && !abstract())
+      environ_ = procfs::read_proc_file(ev_.tgid, "environ", std::size_t{64} * 1024);
   }
   if (!environ_) return std::nullopt;
   return std::string_view(*environ_);

@@ -68,6 +68,11 @@ using EvtSet = std::bitset<kEvtCount>;
 
 constexpr std::size_t evt_index(EvtType t) noexcept { return static_cast<std::size_t>(t); }
 
+// A non-negative argument/parameter index stored as int8_t, as an array index.
+constexpr std::size_t arg_index(std::int8_t i) noexcept {
+  return static_cast<std::size_t>(static_cast<unsigned char>(i));
+}
+
 // How a syscall argument is decoded and rendered for `evt.arg.<name>`.
 enum class ParamKind : std::uint8_t {
   kInt,            // signed decimal

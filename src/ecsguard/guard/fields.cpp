@@ -68,7 +68,7 @@ void add_ip(V& out, const IpAddr& ip) {
 // Renders parameter `p` of the current event the way Falco's evt.arg does.
 std::optional<std::string_view> render_param(EvalCtx& c, const ParamDesc& p) {
   const Event& ev = c.event();
-  std::uint64_t raw = p.arg >= 0 ? ev.args[static_cast<std::size_t>(p.arg)] : 0;
+  std::uint64_t raw = p.arg >= 0 ? ev.args[arg_index(p.arg)] : 0;
   switch (p.kind) {
     case ParamKind::kInt:
     case ParamKind::kFd:
@@ -169,17 +169,6 @@ const ParamDesc* fs_target_param(EvtType t) {
 }
 bool has_source_target(EvtType t) { return fs_source_param(t) != nullptr; }
 
-std::string format_time(std::int64_t ns, bool with_date) {
-  std::time_t secs = ns / 1'000'000'000LL;
-  std::tm tm{};
-  ::gmtime_r(&secs, &tm);
-  char buf[64];
-  std::size_t n = std::strftime(buf, sizeof buf, with_date ? "%Y-%m-%d %H:%M:%S" : "%H:%M:%S", &tm);
-  char frac[16];
-  std::snprintf(frac, sizeof frac, ".%09lld", static_cast<long long>(ns % 1'000'000'000LL));
-  return std::string(buf, n) + frac;
-}
-
 const FdInfo* ip_fd(EvalCtx& c) {
   const FdInfo* f = c.fd();
   return (f != nullptr && f->is_ip()) ? f : nullptr;
@@ -199,9 +188,7 @@ constexpr std::string_view kNoIo = "read/write buffers are never traced (hot sys
 
 // ---- the registry ---------------------------------------------------------------------------
 
-struct Def : FieldDef {
-  bool abstract_ok = false;
-};
+using Def = FieldDef;
 
 Def def(std::string_view name, FieldType type, Extractor fn, FieldArg arg = FieldArg::kNone) {
   Def d;
@@ -240,10 +227,10 @@ std::vector<Def> make_registry() {
     o.add(static_cast<std::int64_t>(c.event().num));
   }));
   r.push_back(def("evt.time", T::kString, [](EvalCtx& c, const FieldRef&, V& o) {
-    o.add(c.keep(format_time(c.event().ts_ns, false)));
+    o.add(c.keep(render_time(c.event().ts_ns, TimeStyle::kClock)));
   }));
   r.push_back(def("evt.datetime", T::kString, [](EvalCtx& c, const FieldRef&, V& o) {
-    o.add(c.keep(format_time(c.event().ts_ns, true)));
+    o.add(c.keep(render_time(c.event().ts_ns, TimeStyle::kDateTime)));
   }));
   r.push_back(def("evt.rawtime", T::kInt,
                   [](EvalCtx& c, const FieldRef&, V& o) { o.add(c.event().ts_ns); }));
@@ -611,8 +598,7 @@ std::vector<Def> make_registry() {
       return;
     }
     if (d.fd_arg >= 0)
-      o.add(
-          static_cast<std::int64_t>(static_cast<int>(ev.args[static_cast<std::size_t>(d.fd_arg)])));
+      o.add(static_cast<std::int64_t>(static_cast<int>(ev.args[arg_index(d.fd_arg)])));
   })));
   r.push_back(def("fd.type", T::kString, [](EvalCtx& c, const FieldRef&, V& o) {
     if (const FdInfo* f = c.fd()) o.add(fd_type_name(f->type));
@@ -626,8 +612,7 @@ std::vector<Def> make_registry() {
   r.push_back(def("fd.nameraw", T::kString, [](EvalCtx& c, const FieldRef&, V& o) {
     const EvtDesc& d = evt_desc(c.event().type);
     if (d.is_open && d.path_param >= 0) {
-      if (auto raw = c.raw_string(d.params[static_cast<std::size_t>(d.path_param)].arg))
-        return o.add(*raw);
+      if (auto raw = c.raw_string(d.params[arg_index(d.path_param)].arg)) return o.add(*raw);
     }
     if (const FdInfo* f = c.fd()) o.add(f->is_ip() ? c.keep(f->name()) : std::string_view(f->path));
   }));
@@ -737,7 +722,7 @@ std::vector<Def> make_registry() {
   r.push_back(def("fs.path.nameraw", T::kString, [](EvalCtx& c, const FieldRef&, V& o) {
     const EvtDesc& d = evt_desc(c.event().type);
     if (has_source_target(c.event().type) || d.path_param < 0) return;
-    if (auto raw = c.raw_string(d.params[static_cast<std::size_t>(d.path_param)].arg)) o.add(*raw);
+    if (auto raw = c.raw_string(d.params[arg_index(d.path_param)].arg)) o.add(*raw);
   }));
   r.push_back(def("fs.path.source", T::kString, [](EvalCtx& c, const FieldRef&, V& o) {
     const ParamDesc* p = fs_source_param(c.event().type);
@@ -837,7 +822,7 @@ core::Result<FieldRef> resolve_field(std::string_view name, bool has_arg, std::s
   FieldRef ref;
   ref.name = std::string(name);
   if (has_arg) ref.name += "[" + std::string(arg) + "]";
-  auto unsupported_err = [&](std::string why) {
+  auto unsupported_err = [&](const std::string& why) {
     return core::make_error(core::Errc::kUnsupported, "field " + ref.name + ": " + why);
   };
   // evt.arg.NAME / evt.rawarg.NAME: one field per parameter name.
@@ -884,7 +869,7 @@ core::Result<FieldRef> resolve_field(std::string_view name, bool has_arg, std::s
 
 void extract(EvalCtx& ctx, const FieldRef& ref, Values& out) {
   out.reset();
-  const auto* d = static_cast<const Def*>(ref.def);
+  const FieldDef* d = ref.def;
   if (d == nullptr || d->fn == nullptr) return;
   if (ctx.abstract() && !d->abstract_ok) {
     out.pending();
@@ -898,8 +883,7 @@ void extract(EvalCtx& ctx, const FieldRef& ref, Values& out) {
       if (auto s = ctx.raw_string(p->arg)) out.add(*s);
       return;
     }
-    if (p->arg >= 0)
-      out.add(ctx.keep(std::to_string(ctx.event().args[static_cast<std::size_t>(p->arg)])));
+    if (p->arg >= 0) out.add(ctx.keep(std::to_string(ctx.event().args[arg_index(p->arg)])));
     return;
   }
   d->fn(ctx, ref, out);
@@ -927,8 +911,8 @@ std::vector<std::string_view> supported_field_names() {
   for (const auto& d : registry()) {
     if (d.unsupported.empty()) out.push_back(d.name);
   }
-  out.push_back("evt.arg.<name>");
-  out.push_back("evt.rawarg.<name>");
+  out.emplace_back("evt.arg.<name>");
+  out.emplace_back("evt.rawarg.<name>");
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -33,6 +33,8 @@ struct FieldDef {
   bool result_dependent = false;
   // Non-empty: Falco has this field but the guard cannot provide it, and why.
   std::string_view unsupported;
+  // Known while deriving the filter from the rules (evt.type, evt.is_open_*).
+  bool abstract_ok = false;
 };
 
 struct FieldRef {

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
@@ -28,7 +29,8 @@ void split_into(std::string_view path, std::deque<std::string>& out, bool front)
     i = j;
   }
   if (front) {
-    for (auto it = parts.rbegin(); it != parts.rend(); ++it) out.push_front(std::move(*it));
+    std::reverse(parts.begin(), parts.end());
+    for (auto& p : parts) out.push_front(std::move(p));
   } else {
     for (auto& p : parts) out.push_back(std::move(p));
   }
@@ -57,9 +59,7 @@ std::string base_dir(pid_t tid, int dirfd) {
   if (dirfd == kAtFdCwd) {
     base = procfs::read_proc_link(tid, "cwd");
   } else if (dirfd >= 0) {
-    char leaf[32];
-    std::snprintf(leaf, sizeof leaf, "fd/%d", dirfd);
-    base = procfs::read_proc_link(tid, leaf);
+    base = procfs::read_proc_link(tid, "fd/" + std::to_string(dirfd));
   }
   if (!base || base->empty() || (*base)[0] != '/') return {};
   return *base;

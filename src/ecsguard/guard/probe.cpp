@@ -5,7 +5,8 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
-#include <cstdio>
+#include <charconv>
+#include <string_view>
 
 #include "ecsguard/guard/procfs.h"
 #include "ecsguard/guard/sockets.h"
@@ -18,7 +19,11 @@ KernelFeatures probe_kernel() {
   if (::uname(&u) == 0) {
     f.release = u.release;
     f.machine = u.machine;
-    std::sscanf(u.release, "%d.%d", &f.major, &f.minor);
+    std::string_view r(u.release);
+    auto dot = r.find('.');
+    std::from_chars(r.data(), r.data() + r.size(), f.major);
+    if (dot != std::string_view::npos)
+      std::from_chars(r.data() + dot + 1, r.data() + r.size(), f.minor);
   }
   auto at_least = [&](int maj, int min) {
     return f.major > maj || (f.major == maj && f.minor >= min);
@@ -40,7 +45,9 @@ KernelFeatures probe_kernel() {
   f.pidfd_getfd = pidfd_getfd_available();
   f.pid1 = ::getpid() == 1;
   if (auto y = procfs::read_file("/proc/sys/kernel/yama/ptrace_scope", 16)) {
-    f.yama_ptrace_scope = std::atoi(y->c_str());
+    int scope = -1;
+    if (std::from_chars(y->data(), y->data() + y->size(), scope).ec == std::errc{})
+      f.yama_ptrace_scope = scope;
   }
   if (auto s =
           procfs::read_file("/sys/devices/system/cpu/vulnerabilities/spec_store_bypass", 256)) {

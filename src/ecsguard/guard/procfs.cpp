@@ -129,7 +129,7 @@ std::optional<std::string> comm(pid_t pid) {
 }
 
 std::optional<std::string> cmdline(pid_t pid) {
-  auto s = read_proc_file(pid, "cmdline", 32 * 1024);
+  auto s = read_proc_file(pid, "cmdline", std::size_t{32} * 1024);
   if (!s) return std::nullopt;
   trim_trailing(*s);
   return s;

@@ -10,7 +10,7 @@
 
 namespace ecsguard::guard::procfs {
 
-inline constexpr std::size_t kMaxSmallFile = 64 * 1024;
+inline constexpr std::size_t kMaxSmallFile = std::size_t{64} * 1024;
 inline constexpr std::size_t kMaxPath = 4096;
 
 // "/proc/<pid>/<leaf>" into a fixed buffer; returns its length.

@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <string_view>
 #include <utility>
 
@@ -62,8 +63,8 @@ std::string render_open_flags(std::uint64_t flags) {
 
 std::string render_mode_octal(std::uint64_t mode) {
   char buf[16];
-  std::snprintf(buf, sizeof buf, "0%o", static_cast<unsigned>(mode & 07777U));
-  return buf;
+  int n = std::snprintf(buf, sizeof buf, "0%o", static_cast<unsigned>(mode & 07777U));
+  return std::string(buf, n > 0 ? static_cast<std::size_t>(n) : 0);
 }
 
 std::string render_mode_flags(std::uint64_t mode) {
@@ -179,8 +180,8 @@ std::string render_bpf_cmd(std::uint64_t cmd) {
 
 std::string render_hex(std::uint64_t v) {
   char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-  return buf;
+  int n = std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
+  return std::string(buf, n > 0 ? static_cast<std::size_t>(n) : 0);
 }
 
 std::string render_result(std::int64_t res) {
@@ -188,6 +189,30 @@ std::string render_result(std::int64_t res) {
   const char* name = ::strerrorname_np(static_cast<int>(-res));
   if (name != nullptr) return name;
   return "E" + std::to_string(-res);
+}
+
+std::string render_time(std::int64_t ns, TimeStyle style) {
+  std::time_t secs = ns / 1'000'000'000LL;
+  std::tm tm{};
+  ::gmtime_r(&secs, &tm);
+  char buf[64];
+  std::size_t n = 0;
+  switch (style) {  // literal formats (-Wformat-nonliteral)
+    case TimeStyle::kClock:
+      n = std::strftime(buf, sizeof buf, "%H:%M:%S", &tm);
+      break;
+    case TimeStyle::kDateTime:
+      n = std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+      break;
+    case TimeStyle::kIso:
+      n = std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+      break;
+  }
+  char frac[16];
+  int k =
+      std::snprintf(frac, sizeof frac, ".%09lld%s", static_cast<long long>(ns % 1'000'000'000LL),
+                    style == TimeStyle::kIso ? "Z" : "");
+  return std::string(buf, n) + std::string(frac, k > 0 ? static_cast<std::size_t>(k) : 0);
 }
 
 std::string render_caps(std::uint64_t mask) {

@@ -21,4 +21,9 @@ std::string render_result(std::int64_t res);
 // Capability mask as "CAP_CHOWN CAP_DAC_OVERRIDE ..." (Falco's thread.cap_* format).
 std::string render_caps(std::uint64_t mask);
 
+// Nanoseconds since the epoch, UTC: "12:34:56.123456789" (kClock, Falco's evt.time),
+// "2026-01-02 12:34:56.123456789" (kDateTime), "2026-01-02T12:34:56.123456789Z" (kIso).
+enum class TimeStyle : std::uint8_t { kClock, kDateTime, kIso };
+std::string render_time(std::int64_t ns, TimeStyle style);
+
 }  // namespace ecsguard::guard

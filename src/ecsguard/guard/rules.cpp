@@ -47,23 +47,27 @@ struct RuleDef {
   Where where;
 };
 
-const std::set<std::string, std::less<>> kRuleKeys = {"rule",
-                                                      "condition",
-                                                      "output",
-                                                      "desc",
-                                                      "priority",
-                                                      "tags",
-                                                      "enabled",
-                                                      "exceptions",
-                                                      "source",
-                                                      "append",
-                                                      "override",
-                                                      "warn_evttypes",
-                                                      "skip-if-unknown-filter",
-                                                      "capture",
-                                                      "capture_duration",
-                                                      "enforce",
-                                                      "required_engine_version"};
+// Keys a rule item may have (others are ignored with a warning).
+bool is_rule_key(std::string_view key) {
+  static const std::set<std::string, std::less<>> kKeys = {"rule",
+                                                           "condition",
+                                                           "output",
+                                                           "desc",
+                                                           "priority",
+                                                           "tags",
+                                                           "enabled",
+                                                           "exceptions",
+                                                           "source",
+                                                           "append",
+                                                           "override",
+                                                           "warn_evttypes",
+                                                           "skip-if-unknown-filter",
+                                                           "capture",
+                                                           "capture_duration",
+                                                           "enforce",
+                                                           "required_engine_version"};
+  return kKeys.count(key) != 0;
+}
 
 class Collector {
  public:
@@ -395,7 +399,7 @@ class Collector {
       return;
     }
     for (const auto& [k, v] : item.members) {
-      if (kRuleKeys.count(k.text) == 0) warn(w, *name, "unknown key '" + k.text + "' ignored");
+      if (!is_rule_key(k.text)) warn(w, *name, "unknown key '" + k.text + "' ignored");
     }
     auto existing = rule_index.find(*name);
     const YNode* ov = item.get("override");
@@ -480,7 +484,7 @@ Operand operand_of(const YNode& n) {
 // Falco's exception semantics: each exception is `and not (...)`; with a single field, the values
 // are its list; with a list of fields, each value is a tuple and the tuples are alternatives.
 core::Result<CondAst> exception_ast(const ExceptionDef& ex) {
-  auto err = [&](std::string m) {
+  auto err = [&](const std::string& m) {
     return core::make_error(core::Errc::kInvalid, "exception '" + ex.name + "': " + m);
   };
   CondAst any;

@@ -454,8 +454,7 @@ bool pidfd_getfd_available() {
 FdInfo resolve_fd(pid_t tid, pid_t tgid, int fd) {
   FdInfo info;
   if (fd < 0) return info;
-  char leaf[32];
-  std::snprintf(leaf, sizeof leaf, "fd/%d", fd);
+  std::string leaf = "fd/" + std::to_string(fd);
   auto link = procfs::read_proc_link(tid, leaf);
   if (!link) return info;
   std::string_view l(*link);

@@ -352,15 +352,15 @@ class PtraceLoop {
   }
 
   static void resume(pid_t pid, int sig) {
-    ::ptrace(PTRACE_CONT, pid, nullptr,
-             reinterpret_cast<void*>(static_cast<long>(sig)));  // NOLINT(performance-no-int-to-ptr)
+    // NOLINTNEXTLINE(performance-no-int-to-ptr): ptrace takes the signal in its data argument
+    ::ptrace(PTRACE_CONT, pid, nullptr, reinterpret_cast<void*>(static_cast<long>(sig)));
   }
 
   bool info(pid_t tid, SysInfo& si) {
     if (have_gsi_) {
       __ptrace_syscall_info gsi{};
-      long n = ::ptrace(PTRACE_GET_SYSCALL_INFO, tid, reinterpret_cast<void*>(sizeof gsi),
-                        &gsi);  // NOLINT(performance-no-int-to-ptr)
+      // NOLINTNEXTLINE(performance-no-int-to-ptr): ptrace takes the size in its addr argument
+      long n = ::ptrace(PTRACE_GET_SYSCALL_INFO, tid, reinterpret_cast<void*>(sizeof gsi), &gsi);
       if (n > 0) {
         si.arch = gsi.arch;
         if (gsi.op == PTRACE_SYSCALL_INFO_SECCOMP) {
@@ -750,7 +750,7 @@ class NotifyLoop {
       if (!arg) break;
       if (i > 0) cmdline += '\0';
       cmdline += *arg;
-      if (cmdline.size() > 32 * 1024) break;
+      if (cmdline.size() > std::size_t{32} * 1024) break;
     }
     constexpr std::string_view kDeleted = " (deleted)";
     if (exe.size() > kDeleted.size() &&
@@ -933,9 +933,9 @@ SupervisorResult Supervisor::run() {
     ::close(go[1]);
   };
 
-  if (::ptrace(PTRACE_SEIZE, child, nullptr,
-               reinterpret_cast<void*>(static_cast<unsigned long>(kPtraceOptions))) ==
-      0) {  // NOLINT(performance-no-int-to-ptr)
+  // NOLINTNEXTLINE(performance-no-int-to-ptr): ptrace takes the options in its data argument
+  void* options = reinterpret_cast<void*>(static_cast<unsigned long>(kPtraceOptions));
+  if (::ptrace(PTRACE_SEIZE, child, nullptr, options) == 0) {
     ::close(sock[0]);
     res.how = "ptrace";
     svc_.procs.add_root(child, now_boot_ns());

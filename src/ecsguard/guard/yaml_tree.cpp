@@ -63,7 +63,7 @@ class Builder {
                             loc);
   }
 
-  bool fail(core::Errc code, std::string msg, std::uint32_t line) {
+  bool fail(core::Errc code, const std::string& msg, std::uint32_t line) {
     error_ = core::make_error(code, msg + " (line " + std::to_string(line) + ")");
     error_.where.line = line;
     return false;

@@ -19,7 +19,7 @@ struct YNode {
   std::string text;     // scalar
   bool quoted = false;  // scalar was quoted or a block scalar
   std::uint32_t line = 0;
-  std::vector<YNode> items;                      // seq
+  std::vector<YNode> items;      // seq
   std::vector<YMember> members;  // map (document order)
 
   [[nodiscard]] bool is_scalar() const noexcept { return kind == Kind::kScalar; }

@@ -33,9 +33,10 @@ std::string quote(std::string_view s) {
         break;
       default:
         if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
+          static constexpr char kHex[] = "0123456789abcdef";
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 15];
         } else {
           out += static_cast<char>(c);
         }
@@ -68,32 +69,32 @@ std::optional<std::vector<std::string>> start_argv(const model::Container& c,
   std::vector<std::string> argv;
   for (const auto* list : {&c.entry_point, &c.command}) {
     if (list->unknown()) {
-      notes.push_back("entryPoint/command could not be determined statically: " + list->reason);
+      notes.emplace_back("entryPoint/command could not be determined statically: " + list->reason);
       return std::nullopt;
     }
     if (!list->known()) continue;
     for (const auto& s : list->value) {
       if (!s.known()) {
-        notes.push_back("an entryPoint/command element could not be determined statically");
+        notes.emplace_back("an entryPoint/command element could not be determined statically");
         return std::nullopt;
       }
       argv.push_back(s.value);
     }
   }
   if (argv.empty()) {
-    notes.push_back(
+    notes.emplace_back(
         "neither entryPoint nor command is set: the image's ENTRYPOINT/CMD applies and "
         "is not part of the stack, so no process allowlist is emitted");
     return std::nullopt;
   }
   if (!c.entry_point.known() || c.entry_point.value.empty()) {
     if (!argv.front().empty() && argv.front()[0] == '-') {
-      notes.push_back(
+      notes.emplace_back(
           "command holds only arguments of the image's ENTRYPOINT, which is not part of "
           "the stack: no process allowlist is emitted");
       return std::nullopt;
     }
-    notes.push_back(
+    notes.emplace_back(
         "entryPoint is not set: an ENTRYPOINT of the image (e.g. a docker-entrypoint.sh) "
         "also runs; add its executables to ecsguard_profile_process_names");
   }
@@ -125,7 +126,7 @@ std::vector<std::string> executables(std::vector<std::string> argv) {
         i = j == std::string::npos ? script.size() : j;
         continue;
       }
-      if (!word.empty()) out.push_back(word);
+      if (!word.empty()) out.emplace_back(word);
       break;
     }
   }
@@ -166,7 +167,8 @@ std::string guard_profile_json(const model::TaskDefinition& td, const model::Con
   bool ro = c.readonly_root_filesystem.known() && c.readonly_root_filesystem.value;
   out += std::string("  \"read_only_root_filesystem\": ") + (ro ? "true" : "false") + ",\n";
   if (c.readonly_root_filesystem.unknown()) {
-    notes.push_back("readonlyRootFilesystem could not be determined: no write allowlist emitted");
+    notes.emplace_back(
+        "readonlyRootFilesystem could not be determined: no write allowlist emitted");
   }
   if (ro) {
     std::vector<std::string> writable;
@@ -188,7 +190,7 @@ std::string guard_profile_json(const model::TaskDefinition& td, const model::Con
       out += "  \"writable_paths\": " + list(writable) + ",\n";
     } else {
       out += "  \"writable_paths\": null,\n";
-      notes.push_back(
+      notes.emplace_back(
           "a mount point could not be determined statically: no write allowlist emitted");
     }
   } else {
@@ -212,7 +214,7 @@ std::string guard_profile_json(const model::TaskDefinition& td, const model::Con
     out += "  \"listening_ports\": " + ports + ",\n";
   } else {
     out += "  \"listening_ports\": null,\n";
-    notes.push_back(
+    notes.emplace_back(
         "a portMapping could not be determined statically: no listener allowlist emitted");
   }
   out += "  \"notes\": " + list(notes) + "\n}\n";
