@@ -73,3 +73,26 @@ std::string container_path(const model::TaskDefinition& td, const model::Contain
 std::string container_label(const model::TaskDefinition& td, const model::Container& c);
 
 }  // namespace ecsguard::checks
+
+// --- Three-valued answers (all layers) ---
+
+namespace ecsguard::checks {
+
+// The answer to a question about the model, which may not settle it (a property is Unknown).
+// Helpers that look at model::Value return this, never a bool: collapsing "not known" into "no"
+// turns an unknown finding into a silent pass.
+enum class Tri : unsigned char { kNo, kYes, kUnknown };
+
+inline Tri tri_or(Tri a, Tri b) {
+  if (a == Tri::kYes || b == Tri::kYes) return Tri::kYes;
+  if (a == Tri::kUnknown || b == Tri::kUnknown) return Tri::kUnknown;
+  return Tri::kNo;
+}
+
+inline Tri tri_and(Tri a, Tri b) {
+  if (a == Tri::kNo || b == Tri::kNo) return Tri::kNo;
+  if (a == Tri::kUnknown || b == Tri::kUnknown) return Tri::kUnknown;
+  return Tri::kYes;
+}
+
+}  // namespace ecsguard::checks

@@ -91,6 +91,70 @@ TEST(Log011, StreamPrefixOnlyRequiredOnFargate) {
   EXPECT_EQ(run("LOG-011", s), (Set{"fail Ec2Task/noprefix 12", "fail Ec2Task/syslog 23"}));
 }
 
+// Fargate-only requirements (the driver list, awslogs-stream-prefix) when whether the task runs on
+// Fargate is not known: unknown, never a silent pass. Requirements of every launch type still FAIL.
+TEST(Log011, FargateNotKnownIsUnknownNeverPass) {
+  auto containers = [](model::TaskDefinition& td) {
+    td.containers.push_back(logged("jsonfile", 10, "json-file", {}));
+    td.containers.push_back(logged("noprefix", 20, "awslogs", awslogs(25, false)));
+    td.containers.push_back(logged("bare", 30, "awslogs", {}));
+    td.containers.push_back(logged("ok", 40, "awslogs", awslogs(45)));
+  };
+  const Set expected{"unknown Task/jsonfile 13", "unknown Task/noprefix 22", "fail Task/bare 32"};
+  {
+    model::Stack s;
+    auto td = task_definition("Task", 1);
+    td.requires_compatibilities =
+        model::StrList::unknown_because("parameter Compat has no default", at(3));
+    containers(td);
+    s.task_definitions.push_back(td);
+    EXPECT_EQ(run("LOG-011", s), expected);
+  }
+  {
+    model::Stack s;  // one element of the list is unknown
+    auto td = task_definition("Task", 1);
+    td.requires_compatibilities =
+        model::StrList::of({str("EC2"), unknown("parameter Compat has no default", 3)});
+    containers(td);
+    s.task_definitions.push_back(td);
+    EXPECT_EQ(run("LOG-011", s), expected);
+  }
+  {
+    model::Stack s;  // a bare container-definition array
+    auto td = task_definition("Task", 1);
+    td.containers_only = true;
+    containers(td);
+    s.task_definitions.push_back(td);
+    std::vector<engine::Finding> out;
+    EXPECT_EQ(run("LOG-011", s, {}, &out), expected);
+    for (const auto& f : out) {
+      if (f.status == core::Status::kUnknown) {
+        EXPECT_NE(f.message.find("container definitions"), std::string::npos) << f.message;
+      }
+    }
+  }
+  {
+    model::Stack s;  // a service whose launch type is not known
+    auto td = task_definition("Task", 1);
+    containers(td);
+    s.task_definitions.push_back(td);
+    model::Service svc;
+    svc.id = rid("AWS::ECS::Service", "Svc", 100);
+    svc.task_definition = unknown("runtime value", 102, "", {"Task"});
+    svc.launch_type = unknown("parameter LaunchType has no default", 103);
+    s.services.push_back(svc);
+    EXPECT_EQ(run("LOG-011", s), expected);
+    // A second service that runs it on Fargate settles it.
+    model::Service fargate;
+    fargate.id = rid("AWS::ECS::Service", "Fargate", 110);
+    fargate.task_definition = unknown("runtime value", 112, "", {"Task"});
+    fargate.launch_type = str("FARGATE", 113);
+    s.services.push_back(fargate);
+    EXPECT_EQ(run("LOG-011", s),
+              (Set{"fail Task/jsonfile 13", "fail Task/noprefix 22", "fail Task/bare 32"}));
+  }
+}
+
 model::LogGroup log_group(std::string id, std::string name, unsigned line) {
   model::LogGroup lg;
   lg.id = rid("AWS::Logs::LogGroup", std::move(id), line);

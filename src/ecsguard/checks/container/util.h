@@ -13,8 +13,7 @@
 
 namespace ecsguard::checks::container {
 
-// A question the model may not settle.
-enum class Tri : unsigned char { kNo, kYes, kUnknown };
+// Tri (a question the model may not settle) comes from checks/common.h.
 
 enum class OsFamily : unsigned char { kLinux, kWindows, kUnknown };
 

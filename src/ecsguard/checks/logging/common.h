@@ -3,31 +3,50 @@
 #include <string>
 #include <string_view>
 
+#include "ecsguard/checks/common.h"
+#include "ecsguard/checks/container/util.h"
 #include "ecsguard/core/strings.h"
 #include "ecsguard/model/stack.h"
 
 namespace ecsguard::checks::logging {
 
-inline bool is_fargate_capacity(const model::Str& launch_type,
-                                const std::vector<model::CapacityProviderItem>& strategy) {
-  if (launch_type.known() && core::iequals(launch_type.value, "FARGATE")) return true;
-  for (const auto& item : strategy) {
-    if (item.provider.known() && core::starts_with_i(item.provider.value, "FARGATE")) return true;
-  }
-  return false;
-}
+// Does the task definition run on Fargate, and if that is not known, why.
+struct FargateAnswer {
+  Tri runs = Tri::kNo;
+  std::string why_unknown;  // when runs == kUnknown
+};
 
-// The task definition runs on Fargate: it requires FARGATE, or a service / task set in the scan
-// launches it with the FARGATE launch type or a FARGATE(_SPOT) capacity provider.
-inline bool runs_on_fargate(const model::TaskDefinition& td, const model::Stack& stack) {
-  if (td.fargate_compatible()) return true;
+// The task definition runs on Fargate when it requires FARGATE, or when a service / task set in
+// the scan launches it on Fargate (launch type FARGATE, or a FARGATE / FARGATE_SPOT capacity
+// provider of its own strategy or of its cluster's default strategy). Not known when
+// requiresCompatibilities (or an element of it) is not known, when the file holds only container
+// definitions, or when a service / task set's launch type or capacity providers are not known;
+// a known "yes" from any source wins over an unknown.
+inline FargateAnswer runs_on_fargate(const model::TaskDefinition& td, const model::Stack& stack) {
+  FargateAnswer out;
+  const Tri compat = container::fargate_compatible(td);
+  if (compat == Tri::kYes) return {Tri::kYes, {}};
+  if (compat == Tri::kUnknown) {
+    out = {Tri::kUnknown, container::compatibilities_reason(td)};
+  }
+  auto consider = [&out](Tri t, const std::string& who) {
+    if (t == Tri::kYes) {
+      out = {Tri::kYes, {}};
+    } else if (t == Tri::kUnknown && out.runs == Tri::kNo) {
+      out = {Tri::kUnknown, "whether " + who +
+                                " launches it on Fargate is not known (launch type, capacity "
+                                "provider strategy or the cluster's default strategy)"};
+    }
+  };
   for (const auto* s : stack.services_using(td)) {
-    if (is_fargate_capacity(s->launch_type, s->capacity_provider_strategy)) return true;
+    consider(container::runs_on_fargate(stack, *s), "service '" + service_label(*s) + "'");
+    if (out.runs == Tri::kYes) return out;
   }
   for (const auto* ts : stack.task_sets_using(td)) {
-    if (is_fargate_capacity(ts->launch_type, ts->capacity_provider_strategy)) return true;
+    consider(container::runs_on_fargate(stack, *ts), "task set '" + ts->id.name + "'");
+    if (out.runs == Tri::kYes) return out;
   }
-  return false;
+  return out;
 }
 
 // Lower-cased, trimmed known text; empty when absent or unknown.

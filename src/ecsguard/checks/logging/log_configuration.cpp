@@ -41,11 +41,18 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
              who + " has a log configuration without a log driver");
     return;
   }
-  const bool fargate = runs_on_fargate(td, ctx.stack());
-  if (fargate && driver != "awslogs" && driver != "splunk" && driver != "awsfirelens") {
-    ctx.fail(d.loc, base + ".LogDriver",
-             who + " uses log driver '" + d.value +
-                 "', which Fargate does not support (awslogs, splunk or awsfirelens)");
+  const FargateAnswer fargate = runs_on_fargate(td, ctx.stack());
+  if (driver != "awslogs" && driver != "splunk" && driver != "awsfirelens") {
+    const std::string unsupported =
+        who + " uses log driver '" + d.value +
+        "', which Fargate does not support (awslogs, splunk or awsfirelens)";
+    if (fargate.runs == Tri::kYes) {
+      ctx.fail(d.loc, base + ".LogDriver", unsupported);
+    } else if (fargate.runs == Tri::kUnknown) {
+      ctx.unknown(d.loc, base + ".LogDriver",
+                  unsupported + ", and whether the task runs on Fargate is not known: " +
+                      fargate.why_unknown);
+    }
     return;
   }
   if (driver != "awslogs") return;
@@ -53,16 +60,27 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   for (std::string_view opt : {"awslogs-group", "awslogs-region"}) {
     if (!option_written(lc, opt)) missing.push_back(opt);
   }
-  if (fargate && !option_written(lc, "awslogs-stream-prefix")) {
-    missing.emplace_back("awslogs-stream-prefix");
+  const bool no_prefix = !option_written(lc, "awslogs-stream-prefix");
+  if (no_prefix && fargate.runs == Tri::kYes) missing.emplace_back("awslogs-stream-prefix");
+  if (missing.empty()) {
+    if (no_prefix && fargate.runs == Tri::kUnknown) {
+      ctx.unknown(lc.loc, base + ".Options",
+                  who +
+                      " uses the awslogs driver without awslogs-stream-prefix, which Fargate "
+                      "requires, and whether the task runs on Fargate is not known: " +
+                      fargate.why_unknown);
+    }
+    return;
   }
-  if (missing.empty()) return;
   std::string list;
   for (auto m : missing) list += (list.empty() ? "" : ", ") + std::string(m);
-  const bool prefix_missing = missing.back() == "awslogs-stream-prefix";
-  ctx.fail(lc.loc, base + ".Options",
-           who + " uses the awslogs driver without " + list +
-               (prefix_missing ? " (awslogs-stream-prefix is required on Fargate)" : ""));
+  std::string note;
+  if (missing.back() == "awslogs-stream-prefix") {
+    note = " (awslogs-stream-prefix is required on Fargate)";
+  } else if (no_prefix && fargate.runs == Tri::kUnknown) {
+    note = " (nor awslogs-stream-prefix, which Fargate requires if the task runs there)";
+  }
+  ctx.fail(lc.loc, base + ".Options", who + " uses the awslogs driver without " + list + note);
 }
 
 constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};

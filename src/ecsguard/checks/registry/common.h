@@ -10,19 +10,7 @@
 
 namespace ecsguard::checks::registry {
 
-// Three-valued result of a question about the model.
-enum class Tri : unsigned char { kNo, kYes, kUnknown };
-
-inline Tri tri_or(Tri a, Tri b) {
-  if (a == Tri::kYes || b == Tri::kYes) return Tri::kYes;
-  if (a == Tri::kUnknown || b == Tri::kUnknown) return Tri::kUnknown;
-  return Tri::kNo;
-}
-inline Tri tri_and(Tri a, Tri b) {
-  if (a == Tri::kNo || b == Tri::kNo) return Tri::kNo;
-  if (a == Tri::kUnknown || b == Tri::kUnknown) return Tri::kUnknown;
-  return Tri::kYes;
-}
+// Tri, tri_or and tri_and come from checks/common.h.
 
 inline std::string repository_label(const model::Repository& r) {
   return r.repository_name.known() && !r.repository_name.value.empty() ? r.repository_name.value
