@@ -323,5 +323,31 @@ TEST(Log013, AuditCriticalContainersNeedABuffer) {
   EXPECT_EQ(run("LOG-013", s, o), (Set{"warn Task/audit 12", "unknown Task/param 58"}));
 }
 
+// An audit-critical label whose value is not known: the verdict depends on it, so unknown.
+TEST(Log013, UnknownAuditLabelIsUnknownNeverPass) {
+  auto s = exposed_stack({});
+  auto td = task_definition("Task", 1);
+  model::KeyValue label;
+  label.name = str("audit-critical");
+  label.value = unknown("parameter Critical has no default", 9);
+  auto blocking = awslogs(15);
+  blocking.push_back(option("mode", str("blocking"), 18));
+  auto web = logged("web", 10, "awslogs", blocking);
+  web.docker_labels.push_back(label);
+  td.containers.push_back(web);
+  auto audit = logged("audit", 20, "awslogs", awslogs(25));
+  audit.docker_labels.push_back(label);
+  td.containers.push_back(audit);
+  s.task_definitions.push_back(td);
+  EXPECT_EQ(run("LOG-013", s), (Set{"unknown Task/web 18", "unknown Task/audit 22"}));
+  // A name glob settles it for one container.
+  engine::CheckOptions o;
+  o.audit_critical_containers = {"audit"};
+  EXPECT_EQ(run("LOG-013", s, o), (Set{"unknown Task/web 18", "warn Task/audit 22"}));
+  // Behind an internal load balancer the blocking container is fine either way.
+  s.load_balancers[0].scheme = str("internal", 132);
+  EXPECT_EQ(run("LOG-013", s, o), (Set{"warn Task/audit 22"}));
+}
+
 }  // namespace
 }  // namespace ecsguard::testing

@@ -17,20 +17,29 @@ bool truthy(const model::Str& v) {
   return s == "true" || s == "yes" || s == "1";
 }
 
-bool audit_critical(const model::TaskDefinition& td, const model::Container& c,
-                    const engine::CheckOptions& o) {
+// Is the container audit-critical: its name matches audit_critical_containers, or it has the
+// audit_critical_label Docker label set to true. kUnknown when a label value (or, with name globs
+// configured, the container's name) is not known and nothing else settles it.
+Tri audit_critical(const model::TaskDefinition& td, const model::Container& c,
+                   const engine::CheckOptions& o) {
+  Tri out = Tri::kNo;
   if (c.name.known()) {
     const std::string qualified = task_definition_label(td) + "/" + c.name.value;
     for (const auto& g : o.audit_critical_containers) {
-      if (glob_match(g, c.name.value) || glob_match(g, qualified)) return true;
+      if (glob_match(g, c.name.value) || glob_match(g, qualified)) return Tri::kYes;
     }
+  } else if (!o.audit_critical_containers.empty()) {
+    out = Tri::kUnknown;
   }
   for (const auto& label : c.docker_labels) {
-    if (label.name.known() && label.name.value == o.audit_critical_label && truthy(label.value)) {
-      return true;
+    if (!label.name.known() || label.name.value != o.audit_critical_label) continue;
+    if (label.value.unknown()) {
+      out = Tri::kUnknown;
+    } else if (truthy(label.value)) {
+      return Tri::kYes;
     }
   }
-  return false;
+  return out;
 }
 
 enum class Facing : unsigned char { kNo, kYes, kUnknown };
@@ -131,25 +140,38 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
     mode = core::to_lower(ctx.options().default_log_driver_mode);
     origin = " (the account's default log driver mode)";
   }
-  const bool audit = audit_critical(td, c, ctx.options());
-  if (mode == "blocking" && !audit) {
+  const Tri audit = audit_critical(td, c, ctx.options());
+  const std::string audit_unknown =
+      "whether " + who + " is audit-critical is not known (its name or its " +
+      ctx.options().audit_critical_label + " label is not statically known)";
+  if (mode == "blocking" && audit != Tri::kYes) {
     const Exposure e = exposure(ctx.stack(), td);
-    if (e.facing == Facing::kYes) {
+    if (e.facing == Facing::kYes && audit == Tri::kNo) {
       ctx.warn(at, path,
                who + " logs in blocking mode" + origin + " and serves internet-facing service '" +
                    e.service +
                    "': if CloudWatch Logs slows down, writes to stdout/stderr block and the "
                    "application stalls (use non-blocking with max-buffer-size)");
+    } else if (e.facing == Facing::kYes) {
+      ctx.unknown(at, path,
+                  who + " logs in blocking mode" + origin +
+                      " and serves internet-facing service '" + e.service + "'; " + audit_unknown);
     } else if (e.facing == Facing::kUnknown) {
       ctx.unknown(at, path,
                   who + " logs in blocking mode" + origin + "; whether service '" + e.service +
                       "' is internet-facing could not be determined");
     }
-  } else if (mode == "non-blocking" && audit && !lc.option("max-buffer-size")) {
-    ctx.warn(at, path,
-             "audit-critical " + who + " logs in non-blocking mode" + origin +
-                 " without max-buffer-size: log lines are dropped silently when the buffer fills "
-                 "(set max-buffer-size, or use blocking mode)");
+  } else if (mode == "non-blocking" && audit != Tri::kNo && !lc.option("max-buffer-size")) {
+    if (audit == Tri::kYes) {
+      ctx.warn(at, path,
+               "audit-critical " + who + " logs in non-blocking mode" + origin +
+                   " without max-buffer-size: log lines are dropped silently when the buffer "
+                   "fills (set max-buffer-size, or use blocking mode)");
+    } else {
+      ctx.unknown(at, path,
+                  who + " logs in non-blocking mode" + origin + " without max-buffer-size; " +
+                      audit_unknown);
+    }
   }
 }
 
