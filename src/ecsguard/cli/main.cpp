@@ -216,6 +216,10 @@ int run_main(int argc, char** argv) {
                    "Most resources in one template")
       ->capture_default_str();
   scan_cmd
+      ->add_option("--max-nodes", scan_args.limits.max_nodes,
+                   "Most nodes in one JSON/YAML document (incl. alias expansion)")
+      ->capture_default_str();
+  scan_cmd
       ->add_option("--max-alias-expansions", scan_args.limits.max_alias_expansions,
                    "Most YAML alias dereferences in one document")
       ->capture_default_str();

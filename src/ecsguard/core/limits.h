@@ -11,7 +11,7 @@ struct Limits {
   std::size_t max_file_bytes = 32u << 20;        // 32 MiB per input file
   std::uint32_t max_depth = 256;                 // nesting of JSON/YAML collections
   std::size_t max_scalar_bytes = 8u << 20;       // one string / scalar
-  std::size_t max_nodes = 4'000'000;             // nodes in one document (incl. alias expansion)
+  std::size_t max_nodes = 2'000'000;             // nodes in one document (incl. alias expansion)
   std::uint32_t max_alias_expansions = 10'000;   // YAML alias dereferences per document
   std::uint32_t max_resources = 20'000;          // resources in one template
   std::uint32_t max_intrinsic_depth = 64;        // nested intrinsic functions / Ref chains
