@@ -699,6 +699,20 @@ TEST(Ctr009, OnlySecretsUsedByTasksRotationAndKey) {
             (Lines{"warn Bare 131 KmsKeyId", "unknown Slow 151 KmsKeyId"}));
 }
 
+// A rotation schedule whose SecretId is not known (a parameter) may rotate the secret: unknown,
+// never a definite "no rotation".
+TEST(Ctr009, RotationScheduleWithUnknownSecretIdIsUnknown) {
+  World w;
+  auto& t = w.td();
+  World::container(t, "app", 20).secrets = {secret_ref("A", ref("Used", 21), 21)};
+  w.secret("Used", 90).kms_key_id = ref("Key", 91);
+  auto& r = w.rotation("Rotation", "Other", 95);
+  r.secret_id = unknown_str("parameter SecretArn has no default", 96);
+  EXPECT_EQ(w.run(ctr::secret_rotation), (Lines{"unknown Used 90 RotationSchedule"}));
+  w.options.rotation_exempt_secrets = {"Used"};  // exempt: nothing to ask
+  EXPECT_EQ(w.run(ctr::secret_rotation), Lines{});
+}
+
 // ---- CTR-010 ------------------------------------------------------------------------------
 
 TEST(Ctr010, FargateByLaunchTypeStrategyOrClusterDefault) {
@@ -914,6 +928,19 @@ TEST(Ctr014, EssentialContainersNeedAHealthCheck) {
                    "unknown TaskDef/maybe 61 ContainerDefinitions[maybe].Essential"}));
 }
 
+// The first element of the command decides whether the check is disabled (NONE).
+TEST(Ctr014, UnknownFirstCommandElementIsUnknown) {
+  World w;
+  auto& t = w.td();
+  auto& c = World::container(t, "app", 20);
+  c.health_check.state = Presence::kKnown;
+  c.health_check.loc = at(21);
+  c.health_check.command =
+      list({unknown_str("parameter Kind has no default", 22), str("curl -f localhost", 22)}, 22);
+  EXPECT_EQ(w.run(ctr::health_check),
+            (Lines{"unknown TaskDef/app 22 ContainerDefinitions[app].HealthCheck.Command"}));
+}
+
 // ---- CTR-015 ------------------------------------------------------------------------------
 
 TEST(Ctr015, ExecEnabledOnlyForExemptServicesAndLogged) {
@@ -937,6 +964,18 @@ TEST(Ctr015, ExecEnabledOnlyForExemptServicesAndLogged) {
   EXPECT_EQ(w.run(ctr::ecs_exec),
             (Lines{"warn On 62 EnableExecuteCommand", "unknown Unk 92 EnableExecuteCommand",
                    "warn Debug 205 EnableExecuteCommand"}));
+}
+
+// An exempt service's sessions must be logged: a cluster whose Logging is not known is unknown.
+TEST(Ctr015, ExemptServiceOnClusterWithUnknownLoggingIsUnknown) {
+  World w;
+  w.td();
+  auto& ex = w.service("Debug", "TaskDef", 70);
+  ex.enable_execute_command = flex(true, 72);
+  ex.cluster = ref("Cluster", 71);
+  w.cluster("Cluster", 200).exec_logging = unknown_str("parameter Logging has no default", 205);
+  w.options.exec_exempt_services = {"Debug"};
+  EXPECT_EQ(w.run(ctr::ecs_exec), (Lines{"unknown Debug 205 EnableExecuteCommand"}));
 }
 
 // ---- CTR-016 ------------------------------------------------------------------------------

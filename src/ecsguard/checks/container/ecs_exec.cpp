@@ -26,10 +26,16 @@ void run(const model::Service& s, engine::CheckContext& ctx) {
   if (exempt) {
     // Allowed, but then the sessions must be logged.
     const model::Cluster* cluster = cluster_of(ctx.stack(), s.id.scope, s.cluster);
-    if (cluster && cluster->exec_logging.known() &&
-        core::iequals(core::trim(cluster->exec_logging.value), "NONE")) {
-      ctx.warn(cluster->exec_logging.loc.valid() ? cluster->exec_logging.loc : e.loc,
-               std::string(kProp),
+    if (!cluster) return;
+    const auto& logging = cluster->exec_logging;
+    const core::Loc at = logging.loc.valid() ? logging.loc : e.loc;
+    if (logging.unknown()) {
+      ctx.unknown(at, std::string(kProp),
+                  name + " is allowed to use ECS Exec, and whether cluster '" + cluster->id.name +
+                      "' logs the sessions is not known (ExecuteCommandConfiguration.Logging: " +
+                      logging.reason + ")");
+    } else if (logging.known() && logging.value == "NONE") {
+      ctx.warn(at, std::string(kProp),
                name + " is allowed to use ECS Exec, but cluster '" + cluster->id.name +
                    "' sets ExecuteCommandConfiguration.Logging to NONE, so sessions are not "
                    "logged");

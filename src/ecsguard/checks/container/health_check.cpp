@@ -45,6 +45,14 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
       ctx.unknown(cmd.loc, path + ".Command", cmd.reason);
       return;
     }
+    if (cmd.known() && !cmd.value.empty() && cmd.value.front().unknown()) {
+      // The first element decides: NONE disables the check, CMD / CMD-SHELL run a command.
+      ctx.unknown(cmd.value.front().loc.valid() ? cmd.value.front().loc : cmd.loc,
+                  path + ".Command",
+                  "the first element of the health check command of container '" + name +
+                      "' (NONE disables it) is not known: " + cmd.value.front().reason);
+      return;
+    }
     const bool disabled = cmd.known() && !cmd.value.empty() && cmd.value.front().known() &&
                           core::iequals(core::trim(cmd.value.front().value), "NONE");
     if (cmd.known() && !cmd.value.empty() && !disabled) return;

@@ -70,17 +70,34 @@ std::vector<Use> used_secrets(const model::Stack& stack) {
   return out;
 }
 
-const model::RotationSchedule* rotation_of(const model::Stack& stack, const model::Secret& s) {
+struct Rotation {
+  const model::RotationSchedule* found = nullptr;
+  // A schedule of the same template whose SecretId is not known (a parameter, a value of
+  // something other than a secret of the template): it may rotate this secret.
+  const model::RotationSchedule* maybe = nullptr;
+};
+
+Rotation rotation_of(const model::Stack& stack, const model::Secret& s) {
+  Rotation out;
   for (const auto& r : stack.rotation_schedules) {
     if (r.id.scope != s.id.scope) continue;
     const auto& sid = r.secret_id;
-    if (std::find(sid.refs.begin(), sid.refs.end(), s.id.name) != sid.refs.end()) return &r;
+    if (std::find(sid.refs.begin(), sid.refs.end(), s.id.name) != sid.refs.end()) {
+      out.found = &r;
+      return out;
+    }
     if (sid.known() && s.name.known() &&
         (sid.value == s.name.value || arn_names_secret(sid.value, s))) {
-      return &r;
+      out.found = &r;
+      return out;
+    }
+    if (sid.unknown() && !out.maybe &&
+        std::none_of(sid.refs.begin(), sid.refs.end(),
+                     [&](const std::string& ref) { return stack.secret(s.id.scope, ref); })) {
+      out.maybe = &r;
     }
   }
-  return nullptr;
+  return out;
 }
 
 // "rate(30 days)" -> 30; hours and minutes -> 0 (well within any limit); otherwise -1.
@@ -95,10 +112,20 @@ long long rate_days(std::string_view expr) {
 void check_rotation(const model::Stack& stack, const Use& use, engine::CheckContext& ctx) {
   const model::Secret& s = *use.secret;
   const auto& o = ctx.options();
-  const model::RotationSchedule* r = rotation_of(stack, s);
+  const Rotation rotation = rotation_of(stack, s);
+  const model::RotationSchedule* r = rotation.found;
   if (!r) {
     if (matches_any(o.rotation_exempt_secrets, s.id.name) ||
         (s.name.known() && matches_any(o.rotation_exempt_secrets, s.name.value))) {
+      return;
+    }
+    if (rotation.maybe) {
+      const auto& sid = rotation.maybe->secret_id;
+      ctx.unknown({}, "RotationSchedule",
+                  "secret '" + s.id.name + "' is injected into task definition '" +
+                      task_definition_label(*use.td) + "'; whether rotation schedule '" +
+                      rotation.maybe->id.name +
+                      "' rotates it is not known (SecretId: " + sid.reason + ")");
       return;
     }
     ctx.fail({}, "RotationSchedule",
