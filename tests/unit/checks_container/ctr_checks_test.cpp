@@ -584,6 +584,29 @@ TEST(Ctr007, ProviderTokenFormats) {
   EXPECT_EQ(w.run(ctr::env_secrets), expected);
 }
 
+// '_' is a word character: `\b` boundaries missed keys glued to an underscore.
+TEST(Ctr007, KeysNextToUnderscoresAndOtherSeparators) {
+  World w;
+  auto& c = World::container(w.td(), "app", 20);
+  c.environment_state = Presence::kKnown;
+  c.environment = {
+      env("A", str("key_AKIAIOSFODNN7EXAMPLE", 21), 21),
+      env("B", str("AKIAIOSFODNN7EXAMPLE_prod", 22), 22),
+      env("C", str("id=ASIAIOSFODNN7EXAMPLE;", 23), 23),
+      env("D", str("jwt_eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig", 24), 24),
+      env("E", str("x_ghp_" + std::string(36, 'a'), 25), 25),
+      // Not bounded: part of a longer identifier.
+      env("F", str("AKIAIOSFODNN7EXAMPLE1", 26), 26),
+      env("G", str("XAKIAIOSFODNN7EXAMPLE", 27), 27),
+      env("H", str("task-" + std::string(32, 'q'), 28), 28)};
+  EXPECT_EQ(w.run(ctr::env_secrets),
+            (Lines{"fail TaskDef/app 21 ContainerDefinitions[app].Environment[A]",
+                   "fail TaskDef/app 22 ContainerDefinitions[app].Environment[B]",
+                   "fail TaskDef/app 23 ContainerDefinitions[app].Environment[C]",
+                   "fail TaskDef/app 24 ContainerDefinitions[app].Environment[D]",
+                   "fail TaskDef/app 25 ContainerDefinitions[app].Environment[E]"}));
+}
+
 TEST(Ctr007, RegistryCredentialsPointToRepositoryCredentials) {
   World w;
   auto& c = World::container(w.td(), "app", 20);

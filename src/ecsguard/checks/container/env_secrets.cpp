@@ -43,32 +43,43 @@ constexpr std::string_view kNameTokens[] = {"password",    "passwd",     "secret
                                             "token",       "api_key",    "apikey",
                                             "private_key", "privatekey", "credential"};
 
+// A well-known secret format. `bounded`: the format must start at the beginning of the value or
+// after a character that is not an ASCII letter or digit, and fixed-length formats (`bounded_end`)
+// must end likewise. `\b` is not enough: '_' is a word character, so `key_AKIA...` and
+// `AKIA..._prod` would slip through.
 struct Pattern {
   std::string_view what;
-  const char* re;
+  std::string_view re;
+  bool bounded = true;
+  bool bounded_end = false;
 };
 
 // Well-known secret formats (RE2 syntax).
 constexpr Pattern kValuePatterns[] = {
-    {"an AWS access key id", R"(\b(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}\b)"},
-    {"a PEM private key", R"(-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----)"},
-    {"a JSON Web Token", R"(\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*)"},
-    {"a GitHub token", R"(\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,}))"},
-    {"a GitLab token", R"(\bglpat-[A-Za-z0-9_-]{20,})"},
-    {"a Slack token", R"(\bxox[abposr]-[A-Za-z0-9-]{10,})"},
+    {"an AWS access key id", R"((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16})", true, true},
+    {"a PEM private key", R"(-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----)", false},
+    {"a JSON Web Token", R"(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*)"},
+    {"a GitHub token", R"(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})"},
+    {"a GitLab token", R"(glpat-[A-Za-z0-9_-]{20,})"},
+    {"a Slack token", R"(xox[abposr]-[A-Za-z0-9-]{10,})"},
     {"a Slack webhook URL",
-     R"(hooks\.slack\.com/services/T[A-Za-z0-9_]+/B[A-Za-z0-9_]+/[A-Za-z0-9_]+)"},
-    {"a Stripe live key", R"(\b[rs]k_live_[A-Za-z0-9]{16,})"},
-    {"a Google API key", R"(\bAIza[0-9A-Za-z_-]{35})"},
-    {"an npm token", R"(\bnpm_[A-Za-z0-9]{36})"},
-    {"a SendGrid API key", R"(\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,})"},
-    {"an OpenAI or Anthropic API key", R"(\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{32,})"},
+     R"(hooks\.slack\.com/services/T[A-Za-z0-9_]+/B[A-Za-z0-9_]+/[A-Za-z0-9_]+)", false},
+    {"a Stripe live key", R"([rs]k_live_[A-Za-z0-9]{16,})"},
+    {"a Google API key", R"(AIza[0-9A-Za-z_-]{35})"},
+    {"an npm token", R"(npm_[A-Za-z0-9]{36})"},
+    {"a SendGrid API key", R"(SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,})"},
+    {"an OpenAI or Anthropic API key", R"(sk-(?:proj-|ant-)?[A-Za-z0-9_-]{32,})"},
 };
 
 const std::vector<std::unique_ptr<RE2>>& compiled_patterns() {
   static const std::vector<std::unique_ptr<RE2>> kAll = [] {
     std::vector<std::unique_ptr<RE2>> v;
-    for (const auto& p : kValuePatterns) v.push_back(std::make_unique<RE2>(p.re));
+    for (const auto& p : kValuePatterns) {
+      std::string re = p.bounded ? "(?:^|[^A-Za-z0-9])" : "";
+      re += "(?:" + std::string(p.re) + ")";
+      if (p.bounded_end) re += "(?:$|[^A-Za-z0-9])";
+      v.push_back(std::make_unique<RE2>(re));
+    }
     return v;
   }();
   return kAll;
