@@ -50,8 +50,14 @@ inline RunResult run(const std::vector<std::string>& argv, double timeout_s = 30
   std::vector<char*> a;
   for (const auto& s : argv) a.push_back(const_cast<char*>(s.c_str()));
   a.push_back(nullptr);
+  // env_add entries replace variables of the same name.
+  auto name_of = [](const char* kv) { return std::string(kv, std::strcspn(kv, "=")); };
   std::vector<char*> envp;
-  for (char** e = environ; *e != nullptr; ++e) envp.push_back(*e);
+  for (char** e = environ; *e != nullptr; ++e) {
+    bool replaced = false;
+    for (const auto& add : env_add) replaced = replaced || name_of(add.c_str()) == name_of(*e);
+    if (!replaced) envp.push_back(*e);
+  }
   for (const auto& e : env_add) envp.push_back(const_cast<char*>(e.c_str()));
   envp.push_back(nullptr);
   pid_t pid = ::fork();
