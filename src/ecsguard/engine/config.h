@@ -13,9 +13,13 @@ struct CheckOptions {
   std::vector<std::string> writable_paths = {"/tmp"};
   // CTR-006: containers allowed SYS_PTRACE (runtime security sensors such as ecsguard guard).
   std::vector<std::string> runtime_sensor_containers = {};
-  // CTR-007: environment names never treated as secrets on the name alone (glob, '*' wildcard).
-  std::vector<std::string> secret_name_allowlist = {"*_SECRET_ARN", "*_TOKEN_URL", "*_ARN",
-                                                    "*_SECRET_NAME", "*_SECRET_ID"};
+  // CTR-007: environment names never treated as secrets on the name alone (glob, '*' wildcard):
+  // they name where a secret is or how it is used (a file, a path, a URL, a header, a policy...),
+  // not the secret. Their values are still checked for secret formats and high entropy.
+  std::vector<std::string> secret_name_allowlist = {
+      "*_SECRET_ARN", "*_TOKEN_URL", "*_ARN",    "*_SECRET_NAME", "*_SECRET_ID",
+      "*_FILE",       "*_PATH",      "*_URL",    "*_TTL",         "*_HEADER",
+      "*_ENDPOINT",   "*_NAME",      "*_POLICY", "*_PROVIDER"};
   // CTR-010: latest Fargate platform versions per family.
   std::string latest_platform_linux = "1.4.0";
   std::string latest_platform_windows = "1.0.0";

@@ -607,6 +607,84 @@ TEST(Ctr007, KeysNextToUnderscoresAndOtherSeparators) {
                    "fail TaskDef/app 25 ContainerDefinitions[app].Environment[E]"}));
 }
 
+// Values that cannot be secrets, judged on the value alone (no allowlisted name helps here).
+TEST(Ctr007, DurationsSizesHostsSecretNamesAndKeywordsAreNotSecrets) {
+  World w;
+  w.options.secret_name_allowlist = {};
+  auto& c = World::container(w.td(), "app", 20);
+  c.environment_state = Presence::kKnown;
+  unsigned line = 30;
+  for (const char* v : {"3600s",
+                        "1h",
+                        "1h30m",
+                        "500ms",
+                        "7 days",
+                        "PT15M",
+                        "P1D",
+                        "64MiB",
+                        "10m",
+                        "512k",
+                        "auth.example.com/token",
+                        "db.internal:5432",
+                        "vault.prod.example.com",
+                        "10.0.0.1:6379",
+                        "localhost",
+                        "prod/db/password",
+                        "MyApp/Prod/DbCreds",
+                        "./run/secrets/db",
+                        "../secrets",
+                        "~/.aws/creds"}) {
+    c.environment.push_back(env("DB_SECRET_" + std::to_string(line), str(v, line), line));
+    ++line;
+  }
+  // Keywords under setting-like names.
+  c.environment.push_back(env("TOKEN_MODE", str("strict", 60), 60));
+  c.environment.push_back(env("PASSWORD_POLICY", str("strong", 61), 61));
+  c.environment.push_back(env("CREDENTIALS_PROVIDER", str("default", 62), 62));
+  c.environment.push_back(env("SECRET_BACKEND", str("read-only", 63), 63));
+  EXPECT_EQ(w.run(ctr::env_secrets), Lines{});
+
+  // Near misses stay findings.
+  World f;
+  f.options.secret_name_allowlist = {};
+  auto& d = World::container(f.td(), "app", 20);
+  d.environment_state = Presence::kKnown;
+  d.environment = {env("DB_PASSWORD", str("hunter2", 21), 21),
+                   env("API_KEY", str("Pa55.word", 22), 22),  // not a lower-case host name
+                   env("TOKEN", str("pa55.word", 23), 23),    // two labels alone: not a host
+                   env("SECRET", str("1hunter", 24), 24),     // not a duration
+                   env("TOKEN_MODE", str("s3cr3t99", 25), 25),
+                   env("DB_PASSWORD_POLICY", str("hunter2", 26), 26),  // not allowlisted here
+                   env("PASSWORD", str("strong", 27), 27),  // a word, but not a setting's name
+                   env("DB_TOKEN", str("P", 28), 28),
+                   env("APP_SECRET", str("user@db.internal:5432", 29), 29),
+                   env("AUTH_SECRET", str("ab+cd/ef==", 30), 30)};
+  Lines expected;
+  for (const auto& kv : d.environment) {
+    expected.insert("fail TaskDef/app " + std::to_string(kv.loc.line) +
+                    " ContainerDefinitions[app].Environment[" + kv.name.value + "]");
+  }
+  EXPECT_EQ(f.run(ctr::env_secrets), expected);
+}
+
+// The default allowlist: names of files, paths, URLs, TTLs, headers, endpoints, names, policies
+// and providers are not secrets on the name alone, but their values are still inspected.
+TEST(Ctr007, DefaultAllowlist) {
+  World w;
+  auto& c = World::container(w.td(), "app", 20);
+  c.environment_state = Presence::kKnown;
+  c.environment = {env("API_KEY_HEADER", str("X-Api-Key", 21), 21),
+                   env("DB_PASSWORD_FILE", str("db-password.txt", 22), 22),
+                   env("SECRET_PATH", str("secrets", 23), 23),
+                   env("TOKEN_NAME", str("session", 24), 24),
+                   env("PASSWORD_POLICY", str("min12-upper-digit", 25), 25),
+                   env("TOKEN_ENDPOINT", str("auth", 26), 26),
+                   env("TOKEN_TTL", str("one hour", 27), 27),
+                   env("SECRET_NAME", str("AKIAIOSFODNN7EXAMPLE", 28), 28)};
+  EXPECT_EQ(w.run(ctr::env_secrets),
+            (Lines{"fail TaskDef/app 28 ContainerDefinitions[app].Environment[SECRET_NAME]"}));
+}
+
 TEST(Ctr007, RegistryCredentialsPointToRepositoryCredentials) {
   World w;
   auto& c = World::container(w.td(), "app", 20);

@@ -161,13 +161,62 @@ bool cannot_be_secret(std::string_view raw) {
   static const RE2 kBool(R"((?i)true|false|yes|no|on|off)");
   static const RE2 kUrl(R"([A-Za-z][A-Za-z0-9+.-]*://\S*)");
   static const RE2 kEnvRef(R"(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)");
+  // Durations and sizes: 3600s, 1h, 1h30m, 500ms, 7 days, PT1H (ISO 8601), 512MiB, 10m.
+  static const RE2 kDuration(
+      R"((?i)(?:\d+(?:\.\d+)?\s*(?:ns|us|µs|ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|)"
+      R"(d|days?|w|weeks?|mo|months?|y|years?))+|)"
+      R"(P(?:\d+[YMWD])+(?:T(?:\d+(?:\.\d+)?[HMS])+)?|PT(?:\d+(?:\.\d+)?[HMS])+)");
+  static const RE2 kSize(R"((?i)\d+(?:\.\d+)?\s*(?:[kmgtp]i?b?|b|bytes?))");
+  // host[:port][/path] without userinfo: a lower-case DNS name with a port or a path, or with at
+  // least three labels, localhost, or an IPv4 address ("auth.example.com/token",
+  // "db.internal:5432", "10.0.0.1:6379"). Never "Pa55.word": upper case, and two labels alone.
+  static const RE2 kHostWithPortOrPath(
+      R"((?:localhost|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]|)"
+      R"(\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?(?:/\S*)?)");
+  static const RE2 kHostOnly(
+      R"(localhost|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.){2,}[a-z][a-z0-9-]*[a-z0-9]|)"
+      R"(\d{1,3}(?:\.\d{1,3}){3})");
+  // A Secrets Manager secret / SSM parameter name with slashes ("prod/db/password"): where the
+  // secret is, not the secret. No '+' or '=' (base64), no whitespace.
+  static const RE2 kSlashName(R"([A-Za-z0-9_.@-]+(?:/[A-Za-z0-9_.@-]+)+/?)");
   if (RE2::FullMatch(v, kNumber) || RE2::FullMatch(v, kBool)) return true;
   if (core::starts_with_i(v, "arn:")) return true;  // a reference: belongs in `secrets`
-  // An SSM parameter name or a file path: a reference to where the secret is, not the secret.
-  if (v.front() == '/' && v.find_first_of(" \t") == std::string_view::npos) return true;
+  const bool no_space = v.find_first_of(" \t\r\n") == std::string_view::npos;
+  // An SSM parameter name or a file path (also relative): where the secret is, not the secret.
+  if (no_space &&
+      (v.front() == '/' || v.starts_with("./") || v.starts_with("../") || v.starts_with("~/"))) {
+    return true;
+  }
   if (RE2::FullMatch(v, kEnvRef)) return true;
   if (RE2::FullMatch(v, kUrl) && !url_with_password(v)) return true;
+  if (RE2::FullMatch(v, kDuration) || RE2::FullMatch(v, kSize)) return true;
+  if (v.find('@') == std::string_view::npos && ((RE2::FullMatch(v, kHostWithPortOrPath) &&
+                                                 v.find_first_of(":/") != std::string_view::npos) ||
+                                                RE2::FullMatch(v, kHostOnly))) {
+    return true;
+  }
+  if (RE2::FullMatch(v, kSlashName)) return true;
   return false;
+}
+
+// Names of settings that take a keyword ("PASSWORD_POLICY=strong", "TOKEN_MODE=strict",
+// "SECRET_BACKEND=vault"): a short word there is a choice, not a secret.
+bool setting_name(std::string_view name) {
+  static const RE2 kSetting(
+      R"((?i).*[_-](?:POLICY|PROVIDER|MODE|TYPE|LEVEL|STRATEGY|ALGORITHM|ALGO|BACKEND|METHOD|)"
+      R"(FORMAT|SOURCE|STORE|KIND|SCHEME|ENGINE))");
+  return RE2::FullMatch(core::trim(name), kSetting);
+}
+
+// One to three short words of letters joined by '-' or '_' ("strong", "default", "read-only").
+bool short_words(std::string_view v) {
+  static const RE2 kWords(R"((?i)[a-z]{2,16}(?:[-_][a-z]{2,16}){0,2})");
+  return RE2::FullMatch(core::trim(v), kWords);
+}
+
+// Not a secret given the variable's (known) name.
+bool not_a_secret(std::string_view value, std::string_view name) {
+  return cannot_be_secret(value) || (setting_name(name) && short_words(value));
 }
 
 bool name_is_secret(std::string_view name) {
@@ -251,7 +300,7 @@ void check_variable(const model::TaskDefinition& td, const model::Container& c,
   if (matches_any(ctx.options().secret_name_allowlist, kv.name.value)) return;
   if (val.absent()) return;
   if (val.known()) {
-    if (cannot_be_secret(val.value)) return;
+    if (not_a_secret(val.value, kv.name.value)) return;
     ctx.fail(at, prop, subject + " is named like a secret and holds a literal value" + fix);
     return;
   }
