@@ -250,7 +250,9 @@ bool AlertPipeline::deliver(Worker& w, const std::string& line) {
 void AlertPipeline::run(Worker& w) {
   {
     std::unique_lock<std::mutex> lock(meta_mu_);
-    meta_cv_.wait_for(lock, opts_.metadata_wait, [this] { return meta_ready_; });
+    // Alerts of a fast-exiting app still carry the task's identity: wait for the metadata
+    // (bounded), unless the drain deadline has passed.
+    meta_cv_.wait_for(lock, opts_.metadata_wait, [this] { return meta_ready_ || aborting_; });
   }
   auto last_heartbeat = std::chrono::steady_clock::now();
   std::deque<std::shared_ptr<const Alert>> batch;
@@ -320,7 +322,6 @@ void AlertPipeline::run(Worker& w) {
 }
 
 void AlertPipeline::stop(std::chrono::milliseconds deadline) {
-  metadata_ready();
   auto until = std::chrono::steady_clock::now() + deadline;
   for (auto& w : workers_) {
     {
@@ -338,6 +339,11 @@ void AlertPipeline::stop(std::chrono::milliseconds deadline) {
     std::unique_lock<std::mutex> lock(done_mu_);
     done_cv_.wait_until(lock, until, [&] { return done_ >= running; });
   }
+  {
+    std::lock_guard<std::mutex> lock(meta_mu_);
+    aborting_ = true;  // writers still waiting for the ECS metadata stop waiting
+  }
+  meta_cv_.notify_all();
   for (auto& w : workers_) {
     w->abort.store(true);
     w->cv.notify_all();

@@ -72,6 +72,7 @@ class AlertPipeline final : public AlertSink {
   std::mutex meta_mu_;
   std::condition_variable meta_cv_;
   bool meta_ready_ = false;
+  bool aborting_ = false;  // the drain deadline passed (guarded by meta_mu_)
   std::mutex done_mu_;
   std::condition_variable done_cv_;
   std::size_t done_ = 0;  // writers that have finished

@@ -272,9 +272,8 @@ int run_guard_command(int argc, char** argv) {
     return rules->has_errors() ? kGuardFailed : 0;
   }
   if (o.print_filter) {
-    FilterSpec full = spec;
-    std::cout << "stops on: exec (PTRACE_EVENT_EXEC), " << traced_names(full) << "\n"
-              << disassemble(build_filter(full));
+    std::cout << "stops on: exec (PTRACE_EVENT_EXEC), " << traced_names(spec) << "\n"
+              << disassemble(build_filter(spec));
     return rules->has_errors() ? kGuardFailed : 0;
   }
   std::size_t disabled = 0;

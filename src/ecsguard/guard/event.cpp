@@ -10,7 +10,7 @@ namespace {
 
 using K = ParamKind;
 
-constexpr ParamDesc P(std::string_view name, ParamKind kind, int arg, int dirfd = -1) {
+constexpr ParamDesc param(std::string_view name, ParamKind kind, int arg, int dirfd = -1) {
   return ParamDesc{name, kind, static_cast<std::int8_t>(arg), static_cast<std::int8_t>(dirfd)};
 }
 
@@ -51,166 +51,176 @@ std::array<EvtDesc, kEvtCount> make_table() {
   put(Builder(EvtType::kExecve, "execve"));
   put(Builder(EvtType::kExecveat, "execveat"));
   put(Builder(EvtType::kOpen, "open")
-          .p(P("name", K::kPath, 0))
-          .p(P("flags", K::kOpenFlags, 1))
-          .p(P("mode", K::kMode, 2))
+          .p(param("name", K::kPath, 0))
+          .p(param("flags", K::kOpenFlags, 1))
+          .p(param("mode", K::kMode, 2))
           .path(0)
           .open());
   put(Builder(EvtType::kOpenat, "openat")
-          .p(P("dirfd", K::kDirfd, 0))
-          .p(P("name", K::kPath, 1, 0))
-          .p(P("flags", K::kOpenFlags, 2))
-          .p(P("mode", K::kMode, 3))
+          .p(param("dirfd", K::kDirfd, 0))
+          .p(param("name", K::kPath, 1, 0))
+          .p(param("flags", K::kOpenFlags, 2))
+          .p(param("mode", K::kMode, 3))
           .path(1)
           .open());
   put(Builder(EvtType::kOpenat2, "openat2")
-          .p(P("dirfd", K::kDirfd, 0))
-          .p(P("name", K::kPath, 1, 0))
-          .p(P("flags", K::kOpenHowFlags, 2))
+          .p(param("dirfd", K::kDirfd, 0))
+          .p(param("name", K::kPath, 1, 0))
+          .p(param("flags", K::kOpenHowFlags, 2))
           .path(1)
           .open());
   put(Builder(EvtType::kCreat, "creat")
-          .p(P("name", K::kPath, 0))
-          .p(P("mode", K::kMode, 1))
-          .p(P("flags", K::kCreatFlags, -1))
+          .p(param("name", K::kPath, 0))
+          .p(param("mode", K::kMode, 1))
+          .p(param("flags", K::kCreatFlags, -1))
           .path(0)
           .open());
   put(Builder(EvtType::kConnect, "connect")
-          .p(P("fd", K::kFd, 0))
-          .p(P("addr", K::kSockaddr, 1))
+          .p(param("fd", K::kFd, 0))
+          .p(param("addr", K::kSockaddr, 1))
           .fd(0));
-  put(Builder(EvtType::kBind, "bind").p(P("fd", K::kFd, 0)).p(P("addr", K::kSockaddr, 1)).fd(0));
-  put(Builder(EvtType::kListen, "listen").p(P("fd", K::kFd, 0)).p(P("backlog", K::kInt, 1)).fd(0));
+  put(Builder(EvtType::kBind, "bind")
+          .p(param("fd", K::kFd, 0))
+          .p(param("addr", K::kSockaddr, 1))
+          .fd(0));
+  put(Builder(EvtType::kListen, "listen")
+          .p(param("fd", K::kFd, 0))
+          .p(param("backlog", K::kInt, 1))
+          .fd(0));
   put(Builder(EvtType::kSocket, "socket")
-          .p(P("domain", K::kSocketDomain, 0))
-          .p(P("type", K::kSocketType, 1))
-          .p(P("proto", K::kInt, 2))
+          .p(param("domain", K::kSocketDomain, 0))
+          .p(param("type", K::kSocketType, 1))
+          .p(param("proto", K::kInt, 2))
           .result_fd());
   put(Builder(EvtType::kPtrace, "ptrace")
-          .p(P("request", K::kPtraceRequest, 0))
-          .p(P("pid", K::kInt, 1)));
+          .p(param("request", K::kPtraceRequest, 0))
+          .p(param("pid", K::kInt, 1)));
   put(Builder(EvtType::kMount, "mount")
-          .p(P("dev", K::kStr, 0))
-          .p(P("dir", K::kPath, 1))
-          .p(P("type", K::kStr, 2))
-          .p(P("flags", K::kHex, 3))
+          .p(param("dev", K::kStr, 0))
+          .p(param("dir", K::kPath, 1))
+          .p(param("type", K::kStr, 2))
+          .p(param("flags", K::kHex, 3))
           .path(1));
   put(Builder(EvtType::kUmount2, "umount2")
-          .p(P("name", K::kPath, 0))
-          .p(P("flags", K::kHex, 1))
+          .p(param("name", K::kPath, 0))
+          .p(param("flags", K::kHex, 1))
           .path(0));
-  put(Builder(EvtType::kUnshare, "unshare").p(P("flags", K::kCloneFlags, 0)));
+  put(Builder(EvtType::kUnshare, "unshare").p(param("flags", K::kCloneFlags, 0)));
   put(Builder(EvtType::kSetns, "setns")
-          .p(P("fd", K::kFd, 0))
-          .p(P("nstype", K::kCloneFlags, 1))
+          .p(param("fd", K::kFd, 0))
+          .p(param("nstype", K::kCloneFlags, 1))
           .fd(0));
   put(Builder(EvtType::kInitModule, "init_module")
-          .p(P("len", K::kUint, 1))
-          .p(P("uargs", K::kStr, 2)));
+          .p(param("len", K::kUint, 1))
+          .p(param("uargs", K::kStr, 2)));
   put(Builder(EvtType::kFinitModule, "finit_module")
-          .p(P("fd", K::kFd, 0))
-          .p(P("uargs", K::kStr, 1))
-          .p(P("flags", K::kHex, 2))
+          .p(param("fd", K::kFd, 0))
+          .p(param("uargs", K::kStr, 1))
+          .p(param("flags", K::kHex, 2))
           .fd(0));
-  put(Builder(EvtType::kBpf, "bpf").p(P("cmd", K::kBpfCmd, 0)));
+  put(Builder(EvtType::kBpf, "bpf").p(param("cmd", K::kBpfCmd, 0)));
   put(Builder(EvtType::kMemfdCreate, "memfd_create")
-          .p(P("name", K::kStr, 0))
-          .p(P("flags", K::kHex, 1))
+          .p(param("name", K::kStr, 0))
+          .p(param("flags", K::kHex, 1))
           .result_fd());
-  put(Builder(EvtType::kIoUringSetup, "io_uring_setup").p(P("entries", K::kUint, 0)));
+  put(Builder(EvtType::kIoUringSetup, "io_uring_setup").p(param("entries", K::kUint, 0)));
   put(Builder(EvtType::kRename, "rename")
-          .p(P("oldpath", K::kPathNoFollow, 0))
-          .p(P("newpath", K::kPathNoFollow, 1))
+          .p(param("oldpath", K::kPathNoFollow, 0))
+          .p(param("newpath", K::kPathNoFollow, 1))
           .path(0));
   put(Builder(EvtType::kRenameat, "renameat")
-          .p(P("olddirfd", K::kDirfd, 0))
-          .p(P("oldpath", K::kPathNoFollow, 1, 0))
-          .p(P("newdirfd", K::kDirfd, 2))
-          .p(P("newpath", K::kPathNoFollow, 3, 2))
+          .p(param("olddirfd", K::kDirfd, 0))
+          .p(param("oldpath", K::kPathNoFollow, 1, 0))
+          .p(param("newdirfd", K::kDirfd, 2))
+          .p(param("newpath", K::kPathNoFollow, 3, 2))
           .path(1));
   put(Builder(EvtType::kRenameat2, "renameat2")
-          .p(P("olddirfd", K::kDirfd, 0))
-          .p(P("oldpath", K::kPathNoFollow, 1, 0))
-          .p(P("newdirfd", K::kDirfd, 2))
-          .p(P("newpath", K::kPathNoFollow, 3, 2))
-          .p(P("flags", K::kHex, 4))
+          .p(param("olddirfd", K::kDirfd, 0))
+          .p(param("oldpath", K::kPathNoFollow, 1, 0))
+          .p(param("newdirfd", K::kDirfd, 2))
+          .p(param("newpath", K::kPathNoFollow, 3, 2))
+          .p(param("flags", K::kHex, 4))
           .path(1));
-  put(Builder(EvtType::kUnlink, "unlink").p(P("path", K::kPathNoFollow, 0)).path(0));
+  put(Builder(EvtType::kUnlink, "unlink").p(param("path", K::kPathNoFollow, 0)).path(0));
   put(Builder(EvtType::kUnlinkat, "unlinkat")
-          .p(P("dirfd", K::kDirfd, 0))
-          .p(P("name", K::kPathNoFollow, 1, 0))
-          .p(P("flags", K::kHex, 2))
+          .p(param("dirfd", K::kDirfd, 0))
+          .p(param("name", K::kPathNoFollow, 1, 0))
+          .p(param("flags", K::kHex, 2))
           .path(1));
-  put(Builder(EvtType::kRmdir, "rmdir").p(P("path", K::kPathNoFollow, 0)).path(0));
+  put(Builder(EvtType::kRmdir, "rmdir").p(param("path", K::kPathNoFollow, 0)).path(0));
   put(Builder(EvtType::kMkdir, "mkdir")
-          .p(P("path", K::kPathNoFollow, 0))
-          .p(P("mode", K::kModeFlags, 1))
+          .p(param("path", K::kPathNoFollow, 0))
+          .p(param("mode", K::kModeFlags, 1))
           .path(0));
   put(Builder(EvtType::kMkdirat, "mkdirat")
-          .p(P("dirfd", K::kDirfd, 0))
-          .p(P("path", K::kPathNoFollow, 1, 0))
-          .p(P("mode", K::kModeFlags, 2))
+          .p(param("dirfd", K::kDirfd, 0))
+          .p(param("path", K::kPathNoFollow, 1, 0))
+          .p(param("mode", K::kModeFlags, 2))
           .path(1));
   put(Builder(EvtType::kChmod, "chmod")
-          .p(P("filename", K::kPath, 0))
-          .p(P("mode", K::kModeFlags, 1))
+          .p(param("filename", K::kPath, 0))
+          .p(param("mode", K::kModeFlags, 1))
           .path(0));
   put(Builder(EvtType::kFchmod, "fchmod")
-          .p(P("fd", K::kFd, 0))
-          .p(P("mode", K::kModeFlags, 1))
+          .p(param("fd", K::kFd, 0))
+          .p(param("mode", K::kModeFlags, 1))
           .fd(0));
   put(Builder(EvtType::kFchmodat, "fchmodat")
-          .p(P("dirfd", K::kDirfd, 0))
-          .p(P("filename", K::kPath, 1, 0))
-          .p(P("mode", K::kModeFlags, 2))
+          .p(param("dirfd", K::kDirfd, 0))
+          .p(param("filename", K::kPath, 1, 0))
+          .p(param("mode", K::kModeFlags, 2))
           .path(1));
   put(Builder(EvtType::kSymlink, "symlink")
-          .p(P("target", K::kStr, 0))
-          .p(P("linkpath", K::kPathNoFollow, 1))
+          .p(param("target", K::kStr, 0))
+          .p(param("linkpath", K::kPathNoFollow, 1))
           .path(1));
   put(Builder(EvtType::kSymlinkat, "symlinkat")
-          .p(P("target", K::kStr, 0))
-          .p(P("linkdirfd", K::kDirfd, 1))
-          .p(P("linkpath", K::kPathNoFollow, 2, 1))
+          .p(param("target", K::kStr, 0))
+          .p(param("linkdirfd", K::kDirfd, 1))
+          .p(param("linkpath", K::kPathNoFollow, 2, 1))
           .path(2));
   put(Builder(EvtType::kLink, "link")
-          .p(P("oldpath", K::kPathNoFollow, 0))
-          .p(P("newpath", K::kPathNoFollow, 1))
+          .p(param("oldpath", K::kPathNoFollow, 0))
+          .p(param("newpath", K::kPathNoFollow, 1))
           .path(1));
   put(Builder(EvtType::kLinkat, "linkat")
-          .p(P("olddir", K::kDirfd, 0))
-          .p(P("oldpath", K::kPathNoFollow, 1, 0))
-          .p(P("newdir", K::kDirfd, 2))
-          .p(P("newpath", K::kPathNoFollow, 3, 2))
-          .p(P("flags", K::kHex, 4))
+          .p(param("olddir", K::kDirfd, 0))
+          .p(param("oldpath", K::kPathNoFollow, 1, 0))
+          .p(param("newdir", K::kDirfd, 2))
+          .p(param("newpath", K::kPathNoFollow, 3, 2))
+          .p(param("flags", K::kHex, 4))
           .path(3));
-  put(Builder(EvtType::kDup, "dup").p(P("fd", K::kFd, 0)).fd(0).result_fd());
+  put(Builder(EvtType::kDup, "dup").p(param("fd", K::kFd, 0)).fd(0).result_fd());
   put(Builder(EvtType::kDup2, "dup2")
-          .p(P("oldfd", K::kFd, 0))
-          .p(P("newfd", K::kFd, 1))
+          .p(param("oldfd", K::kFd, 0))
+          .p(param("newfd", K::kFd, 1))
           .fd(0)
           .result_fd());
   put(Builder(EvtType::kDup3, "dup3")
-          .p(P("oldfd", K::kFd, 0))
-          .p(P("newfd", K::kFd, 1))
-          .p(P("flags", K::kHex, 2))
+          .p(param("oldfd", K::kFd, 0))
+          .p(param("newfd", K::kFd, 1))
+          .p(param("flags", K::kHex, 2))
           .fd(0)
           .result_fd());
-  put(Builder(EvtType::kSetuid, "setuid").p(P("uid", K::kUid, 0)));
-  put(Builder(EvtType::kSetgid, "setgid").p(P("gid", K::kGid, 0)));
-  put(Builder(EvtType::kSetreuid, "setreuid").p(P("ruid", K::kUid, 0)).p(P("euid", K::kUid, 1)));
-  put(Builder(EvtType::kSetregid, "setregid").p(P("rgid", K::kGid, 0)).p(P("egid", K::kGid, 1)));
+  put(Builder(EvtType::kSetuid, "setuid").p(param("uid", K::kUid, 0)));
+  put(Builder(EvtType::kSetgid, "setgid").p(param("gid", K::kGid, 0)));
+  put(Builder(EvtType::kSetreuid, "setreuid")
+          .p(param("ruid", K::kUid, 0))
+          .p(param("euid", K::kUid, 1)));
+  put(Builder(EvtType::kSetregid, "setregid")
+          .p(param("rgid", K::kGid, 0))
+          .p(param("egid", K::kGid, 1)));
   put(Builder(EvtType::kSetresuid, "setresuid")
-          .p(P("ruid", K::kUid, 0))
-          .p(P("euid", K::kUid, 1))
-          .p(P("suid", K::kUid, 2)));
+          .p(param("ruid", K::kUid, 0))
+          .p(param("euid", K::kUid, 1))
+          .p(param("suid", K::kUid, 2)));
   put(Builder(EvtType::kSetresgid, "setresgid")
-          .p(P("rgid", K::kGid, 0))
-          .p(P("egid", K::kGid, 1))
-          .p(P("sgid", K::kGid, 2)));
+          .p(param("rgid", K::kGid, 0))
+          .p(param("egid", K::kGid, 1))
+          .p(param("sgid", K::kGid, 2)));
   put(Builder(EvtType::kCapset, "capset"));
-  put(Builder(EvtType::kChroot, "chroot").p(P("path", K::kPath, 0)).path(0));
-  put(Builder(EvtType::kUserfaultfd, "userfaultfd").p(P("flags", K::kHex, 0)).result_fd());
+  put(Builder(EvtType::kChroot, "chroot").p(param("path", K::kPath, 0)).path(0));
+  put(Builder(EvtType::kUserfaultfd, "userfaultfd").p(param("flags", K::kHex, 0)).result_fd());
   return t;
 }
 

@@ -340,9 +340,9 @@ std::optional<SockAddr> decode_sockaddr(const void* data, std::size_t len) {
   std::memcpy(&ss, data, std::min(len, sizeof ss));
   SockAddr out;
   out.family = ss.ss_family;
-  if (ss.ss_family == AF_INET && len >= sizeof(sockaddr_in)) {
-    out.ip = from_sockaddr(ss, out.port);
-  } else if (ss.ss_family == AF_INET6 && len >= sizeof(sockaddr_in6)) {
+  const bool ip4 = ss.ss_family == AF_INET && len >= sizeof(sockaddr_in);
+  const bool ip6 = ss.ss_family == AF_INET6 && len >= sizeof(sockaddr_in6);
+  if (ip4 || ip6) {
     out.ip = from_sockaddr(ss, out.port);
   } else if (ss.ss_family == AF_UNIX) {
     const auto* un = reinterpret_cast<const sockaddr_un*>(&ss);
