@@ -1,5 +1,7 @@
 #include "ecsguard/checks/common.h"
 
+#include <vector>
+
 #include "ecsguard/core/strings.h"
 
 namespace ecsguard::checks {
@@ -181,6 +183,37 @@ std::string container_label(const model::TaskDefinition& td, const model::Contai
 
 std::string container_path(const model::TaskDefinition& td, const model::Container& c) {
   return "ContainerDefinitions[" + container_label(td, c) + "]";
+}
+
+}  // namespace ecsguard::checks
+
+// --- Partially known names (CTR-007) ---
+
+namespace ecsguard::checks {
+
+bool glob_may_match(std::string_view pattern, std::string_view s) {
+  // Intersection of two globs: `pattern` and `s` with each unknown segment read as '*'.
+  // reach[i][j]: some string drives pattern[0, i) and s[0, j) to completion together.
+  const std::size_t np = pattern.size();
+  const std::size_t ns = s.size();
+  std::vector<std::vector<char>> reach(np + 1, std::vector<char>(ns + 1, 0));
+  reach[0][0] = 1;
+  for (std::size_t i = 0; i <= np; ++i) {
+    for (std::size_t j = 0; j <= ns; ++j) {
+      if (!reach[i][j]) continue;
+      const bool p_star = i < np && pattern[i] == '*';
+      const bool s_star = j < ns && s[j] == kUnknownSegment;
+      if (p_star) reach[i + 1][j] = 1;            // '*' matches nothing more
+      if (s_star) reach[i][j + 1] = 1;            // the unknown segment is empty / ends here
+      if (p_star && j < ns) reach[i][j + 1] = 1;  // '*' takes s[j] (or text of the segment)
+      if (s_star && i < np) reach[i + 1][j] = 1;  // the unknown segment takes pattern[i]
+      if (i < np && j < ns && !p_star && !s_star &&
+          (pattern[i] == '?' || core::ascii_lower(pattern[i]) == core::ascii_lower(s[j]))) {
+        reach[i + 1][j + 1] = 1;
+      }
+    }
+  }
+  return reach[np][ns] != 0;
 }
 
 }  // namespace ecsguard::checks

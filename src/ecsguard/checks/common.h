@@ -96,3 +96,14 @@ inline Tri tri_and(Tri a, Tri b) {
 }
 
 }  // namespace ecsguard::checks
+
+// --- Partially known names (CTR-007) ---
+
+namespace ecsguard::checks {
+
+// Can glob `pattern` ('*' any run, '?' one char, ASCII case-insensitive, as glob_match) match some
+// string that partially known `s` stands for, each unknown segment (kUnknownSegment) standing for
+// any text? For a fully known `s` this is glob_match.
+bool glob_may_match(std::string_view pattern, std::string_view s);
+
+}  // namespace ecsguard::checks

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "ecsguard/checks/common.h"
 #include "ecsguard/engine/check.h"
 #include "ecsguard/engine/config.h"
 #include "ecsguard/engine/runner.h"
@@ -683,6 +684,62 @@ TEST(Ctr007, DefaultAllowlist) {
                    env("SECRET_NAME", str("AKIAIOSFODNN7EXAMPLE", 28), 28)};
   EXPECT_EQ(w.run(ctr::env_secrets),
             (Lines{"fail TaskDef/app 28 ContainerDefinitions[app].Environment[SECRET_NAME]"}));
+}
+
+model::Str partial_name(std::string text, unsigned line) {
+  auto s = model::Str::unknown_because("partially known: parameter P has no default", at(line));
+  s.value = std::move(text);
+  return s;
+}
+
+// Partly known names are judged on their known segments; a wholly unknown name with a literal
+// that could be a secret is unknown.
+TEST(Ctr007, PartlyAndWhollyUnknownNames) {
+  World w;
+  auto& c = World::container(w.td(), "app", 20);
+  c.environment_state = Presence::kKnown;
+  auto named = [](model::Str name, model::Str value, unsigned line) {
+    model::KeyValue kv;
+    kv.name = std::move(name);
+    kv.value = std::move(value);
+    kv.loc = at(line);
+    return kv;
+  };
+  const std::string u(1, '\x1A');
+  c.environment = {
+      named(partial_name(u + "_PASSWORD", 21), str("hunter2", 21), 21),     // fail
+      named(partial_name("DB_PASSWORD_" + u, 22), str("hunter2", 22), 22),  // may be *_FILE
+      named(unknown_str("parameter VarName has no default", 23), str("hunter2", 23), 23),
+      named(unknown_str("parameter VarName has no default", 24), str("8080", 24), 24),
+      named(partial_name(u + "_LOG_LEVEL", 25), str("debug", 25), 25),
+      named(partial_name(u + "_TOKEN_TTL", 26), str("3600s", 26), 26),
+      named(partial_name(u + "_SECRET_ARN", 27), str("hunter2", 27), 27),  // allowlisted
+      named(partial_name(u + "_TOKEN_MODE", 28), str("strict", 28), 28),   // a keyword
+      named(partial_name(u + "_PASSWORD", 29), unknown_str("parameter Pw has no default", 29), 29),
+      named(unknown_str("parameter VarName has no default", 30),
+            unknown_str("parameter Value has no default", 30), 30)};
+  EXPECT_EQ(w.run(ctr::env_secrets),
+            (Lines{"fail TaskDef/app 21 ContainerDefinitions[app].Environment[${?}_PASSWORD]",
+                   "unknown TaskDef/app 22 ContainerDefinitions[app].Environment[DB_PASSWORD_${?}]",
+                   "unknown TaskDef/app 23 ContainerDefinitions[app].Environment[#3]",
+                   "unknown TaskDef/app 29 ContainerDefinitions[app].Environment[${?}_PASSWORD]"}));
+  for (const auto& m : w.messages(ctr::env_secrets)) {
+    EXPECT_EQ(m.find("hunter2"), std::string::npos) << m;
+    EXPECT_EQ(m.find('\x1A'), std::string::npos) << m;
+  }
+}
+
+TEST(Ctr007, GlobMayMatchPartialNames) {
+  const std::string u(1, '\x1A');
+  EXPECT_TRUE(checks::glob_may_match("*_FILE", "DB_PASSWORD_" + u));
+  EXPECT_TRUE(checks::glob_may_match("*_FILE", u));
+  EXPECT_TRUE(checks::glob_may_match("*_file", "DB_" + u + "_FILE"));
+  EXPECT_FALSE(checks::glob_may_match("*_FILE", u + "_PASSWORD"));
+  EXPECT_FALSE(checks::glob_may_match("PUBLIC_*", "PRIVATE_" + u));
+  EXPECT_TRUE(checks::glob_may_match("PUBLIC_*", u + "_TOKEN"));
+  EXPECT_TRUE(checks::glob_may_match("A?C", "A" + u));
+  EXPECT_FALSE(checks::glob_may_match("ABC", "ABD"));
+  EXPECT_TRUE(checks::glob_may_match("ABC", "abc"));
 }
 
 TEST(Ctr007, RegistryCredentialsPointToRepositoryCredentials) {

@@ -251,10 +251,44 @@ std::vector<std::string> known_segments(const model::Str& s) {
   return out;
 }
 
+// What a variable's name says: does it name a secret, is it allowlisted? A partially known name
+// ("${Prefix}_PASSWORD") is judged on its known segments; an unknown segment may complete it into
+// an allowlisted name (kUnknown). A wholly unknown name (!Ref VarName) settles nothing.
+struct NameVerdict {
+  Tri secret_like = Tri::kNo;
+  Tri allowlisted = Tri::kNo;
+};
+
+NameVerdict judge_name(const model::Str& name, const std::vector<std::string>& allowlist) {
+  if (name.absent()) return {};
+  if (name.known()) {
+    return {name_is_secret(name.value) ? Tri::kYes : Tri::kNo,
+            matches_any(allowlist, name.value) ? Tri::kYes : Tri::kNo};
+  }
+  if (!has_known_text(name.value)) return {Tri::kUnknown, Tri::kUnknown};
+  NameVerdict v;
+  for (const auto& seg : known_segments(name)) {
+    if (name_is_secret(seg)) v.secret_like = Tri::kYes;
+  }
+  // '*' of a glob spans the unknown segments; a literal never matches them: a match holds for
+  // whatever the segments turn out to be.
+  if (matches_any(allowlist, name.value)) {
+    v.allowlisted = Tri::kYes;
+  } else if (std::any_of(allowlist.begin(), allowlist.end(),
+                         [&](const std::string& p) { return glob_may_match(p, name.value); })) {
+    v.allowlisted = Tri::kUnknown;
+  }
+  return v;
+}
+
 void check_variable(const model::TaskDefinition& td, const model::Container& c,
                     const model::KeyValue& kv, std::size_t index, engine::CheckContext& ctx) {
   const std::string cname = container_label(td, c);
-  const std::string var = kv.name.known() ? kv.name.value : "#" + std::to_string(index + 1);
+  // A partially known name shows its known text ("${?}_PASSWORD"); an unknown one its position.
+  const std::string var = kv.name.known() ? kv.name.value
+                          : kv.name.unknown() && has_known_text(kv.name.value)
+                              ? printable(kv.name.value)
+                              : "#" + std::to_string(index + 1);
   const std::string prop = container_path(td, c) + ".Environment[" + var + "]";
   const auto& val = kv.value;
   const core::Loc at = val.loc.valid() ? val.loc : (kv.loc.valid() ? kv.loc : kv.name.loc);
@@ -296,19 +330,39 @@ void check_variable(const model::TaskDefinition& td, const model::Container& c,
     return;
   }
   // 5. Named like a secret and holding a literal.
-  if (!kv.name.known() || !name_is_secret(kv.name.value)) return;
-  if (matches_any(ctx.options().secret_name_allowlist, kv.name.value)) return;
-  if (val.absent()) return;
+  const NameVerdict nv = judge_name(kv.name, ctx.options().secret_name_allowlist);
+  if (nv.secret_like == Tri::kNo || nv.allowlisted == Tri::kYes || val.absent()) return;
+  const bool partial_name = kv.name.unknown() && nv.secret_like == Tri::kYes;
+  const std::string named = partial_name ? " is named like a secret (its name is partly known)"
+                                         : " is named like a secret";
+  // When an unknown part of the name may complete it into an allowlisted one.
+  const std::string caveat =
+      nv.allowlisted == Tri::kUnknown
+          ? ", but the unknown part of its name may make it an allowlisted name "
+            "(secret_name_allowlist)"
+          : "";
   if (val.known()) {
-    if (not_a_secret(val.value, kv.name.value)) return;
-    ctx.fail(at, prop, subject + " is named like a secret and holds a literal value" + fix);
+    // A setting-like name ("*_MODE") is read on its known text (a partial name whose end is known).
+    const std::string_view name_text =
+        nv.secret_like == Tri::kUnknown ? std::string_view() : std::string_view(kv.name.value);
+    if (not_a_secret(val.value, name_text)) return;
+    if (nv.secret_like == Tri::kUnknown) {
+      ctx.unknown(at, prop,
+                  subject + " has a name that is not known (" + kv.name.reason +
+                      ") and holds a literal that could be a secret");
+    } else if (nv.allowlisted == Tri::kUnknown) {
+      ctx.unknown(at, prop,
+                  subject + named + " and holds a literal that could be a secret" + caveat);
+    } else {
+      ctx.fail(at, prop, subject + named + " and holds a literal value" + fix);
+    }
     return;
   }
+  if (nv.secret_like == Tri::kUnknown) return;  // neither the name nor the value is known
   // Unknown: a Ref / GetAtt to a resource is a reference (an ARN, an endpoint), not a secret;
   // a parameter without default would be resolved into the task definition as plaintext.
   if (!val.refs.empty()) return;
-  ctx.unknown(at, prop,
-              subject + " is named like a secret and its value is not known: " + val.reason);
+  ctx.unknown(at, prop, subject + named + " and its value is not known: " + val.reason + caveat);
 }
 
 void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
