@@ -742,6 +742,28 @@ TEST(Ctr007, GlobMayMatchPartialNames) {
   EXPECT_TRUE(checks::glob_may_match("ABC", "abc"));
 }
 
+// A custom resource's provider can return secret material: its value under a secret-like name
+// is unknown, not a reference to skip.
+TEST(Ctr007, CustomResourceValuesUnderSecretNamesAreUnknown) {
+  World w;
+  auto& c = World::container(w.td(), "app", 20);
+  c.environment_state = Presence::kKnown;
+  auto custom = ref("Creds", 21);
+  custom.reason = "runtime value of Custom::DbCredentials Creds.Password";
+  auto legacy = ref("Gen", 22);
+  legacy.reason = "runtime value of AWS::CloudFormation::CustomResource Gen.Value";
+  auto secret = ref("DbSecret", 24);
+  secret.reason = "runtime value of AWS::SecretsManager::Secret DbSecret";
+  auto custom_other = ref("Creds", 25);
+  custom_other.reason = custom.reason;
+  c.environment = {env("DB_PASSWORD", custom, 21), env("API_TOKEN", legacy, 22),
+                   env("DB_SECRET", secret, 24),       // a reference to a secret: its ARN
+                   env("DB_USER", custom_other, 25)};  // not a secret-like name
+  EXPECT_EQ(w.run(ctr::env_secrets),
+            (Lines{"unknown TaskDef/app 21 ContainerDefinitions[app].Environment[DB_PASSWORD]",
+                   "unknown TaskDef/app 22 ContainerDefinitions[app].Environment[API_TOKEN]"}));
+}
+
 TEST(Ctr007, RegistryCredentialsPointToRepositoryCredentials) {
   World w;
   auto& c = World::container(w.td(), "app", 20);

@@ -281,6 +281,13 @@ NameVerdict judge_name(const model::Str& name, const std::vector<std::string>& a
   return v;
 }
 
+// A Ref / GetAtt of a custom resource (Custom::*, AWS::CloudFormation::CustomResource): its
+// provider returns whatever it likes, secret material included.
+bool from_custom_resource(const model::Str& v) {
+  return v.unknown() && (core::icontains(v.reason, "Custom::") ||
+                         core::icontains(v.reason, "AWS::CloudFormation::CustomResource"));
+}
+
 void check_variable(const model::TaskDefinition& td, const model::Container& c,
                     const model::KeyValue& kv, std::size_t index, engine::CheckContext& ctx) {
   const std::string cname = container_label(td, c);
@@ -359,6 +366,14 @@ void check_variable(const model::TaskDefinition& td, const model::Container& c,
     return;
   }
   if (nv.secret_like == Tri::kUnknown) return;  // neither the name nor the value is known
+  if (from_custom_resource(val)) {
+    ctx.unknown(at, prop,
+                subject + named +
+                    " and its value comes from a custom resource, whose provider may return "
+                    "secret material (" +
+                    val.reason + ")" + caveat);
+    return;
+  }
   // Unknown: a Ref / GetAtt to a resource is a reference (an ARN, an endpoint), not a secret;
   // a parameter without default would be resolved into the task definition as plaintext.
   if (!val.refs.empty()) return;
