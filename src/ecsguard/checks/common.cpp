@@ -217,3 +217,28 @@ bool glob_may_match(std::string_view pattern, std::string_view s) {
 }
 
 }  // namespace ecsguard::checks
+
+// --- Enumerated AWS values ---
+
+namespace ecsguard::checks {
+
+bool is_one_of(std::string_view value, std::span<const std::string_view> allowed) noexcept {
+  for (const auto a : allowed) {
+    if (value == a) return true;
+  }
+  return false;
+}
+
+std::string invalid_value_message(std::string_view subject, std::string_view property,
+                                  std::string_view value,
+                                  std::span<const std::string_view> allowed) {
+  std::string list;
+  for (const auto a : allowed) {
+    if (!list.empty()) list += " | ";
+    list += a;
+  }
+  return std::string(subject) + " sets " + std::string(property) + " to '" + printable(value) +
+         "', which is not a valid value (" + list + ", case-sensitive): the deployment is rejected";
+}
+
+}  // namespace ecsguard::checks

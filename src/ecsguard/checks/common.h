@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by checks of several layers (the role of Checkov's base classes / hadolint's
 // Rule.hs). Only model types here: checks never see a parser.
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -105,5 +106,23 @@ namespace ecsguard::checks {
 // string that partially known `s` stands for, each unknown segment (kUnknownSegment) standing for
 // any text? For a fully known `s` this is glob_match.
 bool glob_may_match(std::string_view pattern, std::string_view s);
+
+}  // namespace ecsguard::checks
+
+// --- Enumerated AWS values ---
+
+namespace ecsguard::checks {
+
+// ECS and ECR enumerations are case-sensitive (AssignPublicIp ENABLED, ImageTagMutability
+// IMMUTABLE, NetworkMode awsvpc...): CloudFormation validates them against the resource schema and
+// the APIs reject any other spelling. A check therefore never reads "enabled", "Immutable" or
+// "yes" as a valid value: it reports the value as invalid (the deployment is rejected).
+bool is_one_of(std::string_view value, std::span<const std::string_view> allowed) noexcept;
+
+// "<subject> sets <property> to '<value>', which is not a valid value (A | B | C): the deployment
+// is rejected"
+std::string invalid_value_message(std::string_view subject, std::string_view property,
+                                  std::string_view value,
+                                  std::span<const std::string_view> allowed);
 
 }  // namespace ecsguard::checks

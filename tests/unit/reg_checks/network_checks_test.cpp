@@ -76,6 +76,28 @@ TEST(Net002, EnabledFailsDefaultPasses) {
                                     "unknown WholeUnknown 52"}));
 }
 
+// ENABLED | DISABLED are case-sensitive; Terraform's booleans only from Terraform. Anything else
+// FAILs as an invalid value (the deployment is rejected), never read as a valid one.
+TEST(Net002, InvalidValuesFailAsInvalid) {
+  model::Stack s;
+  auto tf_true = service("TfTrue", 3, str("true", 5));
+  tf_true.id.origin = model::Origin::kTerraform;
+  s.services.push_back(tf_true);
+  auto tf_false = service("TfFalse", 10, str("false", 15));
+  tf_false.id.origin = model::Origin::kTerraform;
+  s.services.push_back(tf_false);
+  s.services.push_back(service("CfnTrue", 20, str("true", 25)));
+  s.services.push_back(service("Yes", 30, str("yes", 35)));
+  s.services.push_back(service("Lower", 40, str("disabled", 45)));
+  std::vector<engine::Finding> out;
+  EXPECT_EQ(run("NET-002", s, {}, &out),
+            (Set{"fail TfTrue 5", "fail CfnTrue 25", "fail Yes 35", "fail Lower 45"}));
+  for (const auto& f : out) {
+    const bool invalid = f.message.find("not a valid value") != std::string::npos;
+    EXPECT_EQ(invalid, f.resource_name != "TfTrue") << f.message;
+  }
+}
+
 TEST(Net003, TaskSetsLikeServices) {
   model::Stack s;
   model::TaskSet pub;

@@ -1,4 +1,5 @@
 // REG-001, REG-003, REG-004, REG-006, REG-007, REG-009, REG-011 on hand-built models.
+#include "ecsguard/checks/registry/common.h"
 #include "helpers.h"
 
 namespace ecsguard::testing {
@@ -111,6 +112,24 @@ TEST(Reg003, DefaultAndMutableFailImmutablePasses) {
   i.image_tag_mutability = str("IMMUTABLE", 22);
   s.repositories.push_back(i);
   EXPECT_EQ(run("REG-003", s), (Set{"fail Default 3", "fail Mutable 12"}));
+}
+
+// Case-sensitive values: 'immutable' is invalid (ECR rejects it), never IMMUTABLE; and an image
+// in such a repository is not protected (REG-009).
+TEST(Reg003, InvalidValuesFailAsInvalid) {
+  model::Stack s;
+  auto lower = repository("Lower", "a", 3);
+  lower.image_tag_mutability = str("immutable", 5);
+  s.repositories.push_back(lower);
+  auto typo = repository("Typo", "b", 10);
+  typo.image_tag_mutability = str("IMMUTABLE_EXCEPT_LATEST", 12);
+  s.repositories.push_back(typo);
+  std::vector<engine::Finding> out;
+  EXPECT_EQ(run("REG-003", s, {}, &out), (Set{"fail Lower 5", "fail Typo 12"}));
+  for (const auto& f : out) {
+    EXPECT_NE(f.message.find("not a valid value"), std::string::npos) << f.message;
+  }
+  EXPECT_EQ(checks::registry::tag_is_immutable(s.repositories[0], "v1.2.3"), checks::Tri::kNo);
 }
 
 TEST(Reg003, ExclusionModes) {

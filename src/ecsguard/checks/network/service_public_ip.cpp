@@ -10,7 +10,7 @@ namespace {
 
 void run(const model::Service& s, engine::CheckContext& ctx) {
   judge_assign_public_ip(s.network, "NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp",
-                         "service '" + service_label(s) + "'", ctx);
+                         "service '" + service_label(s) + "'", s.id.origin, ctx);
 }
 
 constexpr std::string_view kInputs[] = {"cloudformation"};

@@ -10,7 +10,7 @@ namespace {
 
 void run(const model::TaskSet& ts, engine::CheckContext& ctx) {
   judge_assign_public_ip(ts.network, "NetworkConfiguration.AwsVpcConfiguration.AssignPublicIp",
-                         "task set '" + ts.id.name + "'", ctx);
+                         "task set '" + ts.id.name + "'", ts.id.origin, ctx);
 }
 
 constexpr std::string_view kInputs[] = {"cloudformation"};

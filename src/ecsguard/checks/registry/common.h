@@ -12,6 +12,10 @@ namespace ecsguard::checks::registry {
 
 // Tri, tri_or and tri_and come from checks/common.h.
 
+// ImageTagMutability values (case-sensitive).
+inline constexpr std::string_view kMutabilityValues[] = {
+    "MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION", "MUTABLE_WITH_EXCLUSION"};
+
 inline std::string repository_label(const model::Repository& r) {
   return r.repository_name.known() && !r.repository_name.value.empty() ? r.repository_name.value
                                                                        : r.id.name;
@@ -43,7 +47,7 @@ inline bool wildcard_match(std::string_view pattern, std::string_view s) noexcep
 inline Tri wildcard_filter_matches(const model::Str& filter, const model::Str& filter_type,
                                    const model::Str& repository_name) {
   if (filter_type.unknown() || filter.unknown()) return Tri::kUnknown;
-  if (filter_type.known() && !core::iequals(filter_type.value, "WILDCARD")) return Tri::kNo;
+  if (filter_type.known() && filter_type.value != "WILDCARD") return Tri::kNo;  // case-sensitive
   if (!filter.known()) return Tri::kNo;
   if (filter.value == "*") return Tri::kYes;
   if (!repository_name.known()) return Tri::kUnknown;
@@ -56,7 +60,8 @@ inline Tri wildcard_filter_matches(const model::Str& filter, const model::Str& f
 inline Tri tag_is_immutable(const model::Repository& repo, std::string_view tag) {
   const auto& m = repo.image_tag_mutability;
   if (m.unknown()) return Tri::kUnknown;
-  const std::string mode = m.known() ? core::to_upper(core::trim(m.value)) : "MUTABLE";
+  // Case-sensitive: an invalid value ("immutable") is rejected by ECR and protects nothing.
+  const std::string mode = m.known() ? m.value : "MUTABLE";
   if (mode == "IMMUTABLE") return Tri::kYes;
   const bool immutable_except = mode == "IMMUTABLE_WITH_EXCLUSION";
   const bool mutable_except = mode == "MUTABLE_WITH_EXCLUSION";
@@ -66,7 +71,7 @@ inline Tri tag_is_immutable(const model::Repository& repo, std::string_view tag)
     if (ex.filter.unknown() || ex.filter_type.unknown()) {
       matches = tri_or(matches, Tri::kUnknown);
     } else if (ex.filter.known() &&
-               (ex.filter_type.absent() || core::iequals(ex.filter_type.value, "WILDCARD"))) {
+               (ex.filter_type.absent() || ex.filter_type.value == "WILDCARD")) {
       matches = tri_or(matches, wildcard_match(ex.filter.value, tag) ? Tri::kYes : Tri::kNo);
     }
   }

@@ -24,12 +24,18 @@ void run(const model::Repository& repo, engine::CheckContext& ctx) {
                  "overwritten with a different image");
     return;
   }
-  const std::string mode = core::to_upper(core::trim(m.value));
+  // Case-sensitive: ECR and CloudFormation reject "immutable".
+  const std::string& mode = m.value;
   if (mode == "IMMUTABLE") return;
-  if (mode != "IMMUTABLE_WITH_EXCLUSION" && mode != "MUTABLE_WITH_EXCLUSION") {
+  if (mode == "MUTABLE") {
     ctx.fail(m.loc, path,
              who + " has ImageTagMutability " + m.value +
                  ": any tag can be overwritten with a different image");
+    return;
+  }
+  if (mode != "IMMUTABLE_WITH_EXCLUSION" && mode != "MUTABLE_WITH_EXCLUSION") {
+    ctx.fail(m.loc, path,
+             invalid_value_message(who, "ImageTagMutability", m.value, kMutabilityValues));
     return;
   }
   // The exclusion filters (WILDCARD patterns).
