@@ -220,6 +220,24 @@ int run_main(int argc, char** argv) {
                    "Most nodes in one JSON/YAML document (incl. alias expansion)")
       ->capture_default_str();
   scan_cmd
+      ->add_option("--max-scalar-size", scan_args.limits.max_scalar_bytes,
+                   "Longest string or scalar in bytes")
+      ->capture_default_str();
+  scan_cmd
+      ->add_option("--max-intrinsic-depth", scan_args.limits.max_intrinsic_depth,
+                   "Deepest nesting of CloudFormation intrinsic functions and Ref chains")
+      ->capture_default_str();
+  scan_cmd
+      ->add_option("--max-nested-stack-depth", scan_args.limits.max_nested_stack_depth,
+                   "Longest chain of local nested stacks")
+      ->capture_default_str();
+  scan_cmd
+      ->add_option("--max-nested-stacks", scan_args.limits.max_nested_stacks,
+                   "Most nested templates loaded under one template")
+      ->capture_default_str();
+  scan_cmd->add_option("--max-files", scan_args.limits.max_files, "Most files in one scan")
+      ->capture_default_str();
+  scan_cmd
       ->add_option("--max-alias-expansions", scan_args.limits.max_alias_expansions,
                    "Most YAML alias dereferences in one document")
       ->capture_default_str();

@@ -125,7 +125,10 @@ void write_table(const ReportData& data, std::ostream& out, bool color) {
     if (n == 0) {
       result = st.dim("not checked by this version of ecsguard");
     } else if (c.fail + c.warn + c.unknown == 0) {
-      result = st.wrap("32", fmt::format("{} check(s) passed", n));
+      result =
+          data.files_failed
+              ? st.wrap("33", fmt::format("{} check(s) passed on the input that could be read", n))
+              : st.wrap("32", fmt::format("{} check(s) passed", n));
     } else {
       result = fmt::format("{} fail, {} warn, {} unknown ({} check(s) run)", c.fail, c.warn,
                            c.unknown, n);
@@ -154,7 +157,12 @@ void write_table(const ReportData& data, std::ostream& out, bool color) {
     out << st.wrap("1;31", fmt::format(", {} could not be read", data.files_failed));
   out << '\n';
   out << fmt::format("{} fail, {} warn, {} unknown · ", fails, warns, unknowns);
-  if (data.fail_never) {
+  if (data.files_failed) {
+    out << st.wrap("1;31", fmt::format("INCOMPLETE: {} input(s) could not be read or parsed, their "
+                                       "findings are missing ({} failing at or above {})",
+                                       data.files_failed, failing, core::to_string(data.fail_on)))
+        << '\n';
+  } else if (data.fail_never) {
     out << "fail-on: never\n";
   } else if (failing) {
     out << st.wrap("1;31",
