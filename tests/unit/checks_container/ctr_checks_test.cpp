@@ -836,6 +836,33 @@ TEST(Ctr008, SourcesOfInjectedSecrets) {
                    "ContainerDefinitions[app].LogConfiguration.SecretOptions[apikey].ValueFrom"}));
 }
 
+// The SSM parameter Type is case-sensitive: "securestring" is not SecureString.
+TEST(Ctr008, ParameterTypeIsCaseSensitive) {
+  World w;
+  auto& t = w.td();
+  t.execution_role_arn = ref("ExecRole", 11);
+  w.parameter("Lower").type = str("securestring", 101);
+  World::container(t, "app", 20).secrets = {secret_ref("A", ref("Lower", 21), 21)};
+  EXPECT_EQ(w.run(ctr::secrets_source),
+            (Lines{"fail TaskDef/app 21 ContainerDefinitions[app].Secrets[A].ValueFrom"}));
+  const auto msgs = w.messages(ctr::secrets_source);
+  ASSERT_EQ(msgs.size(), 1u);
+  EXPECT_NE(msgs[0].find("not a valid value"), std::string::npos) << msgs[0];
+}
+
+// pidMode / ipcMode are case-sensitive.
+TEST(Ctr005, InvalidModesFailAsInvalid) {
+  World w;
+  auto& t = w.td();
+  t.pid_mode = str("HOST", 12);
+  t.ipc_mode = str("Task", 13);
+  EXPECT_EQ(w.run(ctr::host_namespaces),
+            (Lines{"fail TaskDef 12 PidMode", "fail TaskDef 13 IpcMode"}));
+  for (const auto& m : w.messages(ctr::host_namespaces)) {
+    EXPECT_NE(m.find("not a valid value"), std::string::npos) << m;
+  }
+}
+
 TEST(Ctr008, SecretsNeedAnExecutionRole) {
   World w;
   auto& t = w.td();
@@ -1194,6 +1221,16 @@ TEST(Ctr016, FargateOnlyIsNotApplicable) {
   t.volumes = {host_volume("sock", "/var/run/docker.sock", 20)};
   EXPECT_EQ(w.run(ctr::host_paths), Lines{});
   t.requires_compatibilities = list({str("EC2", 11), str("FARGATE", 11)}, 11);
+  EXPECT_EQ(w.run(ctr::host_paths), (Lines{"fail TaskDef 21 Volumes[sock].Host.SourcePath"}));
+}
+
+// RequiresCompatibilities is case-sensitive: "fargate" is not FARGATE (ECS rejects it), so the
+// check is not skipped as NOT_APPLICABLE.
+TEST(Ctr016, LowerCaseFargateIsNotFargate) {
+  World w;
+  auto& t = w.td();
+  t.requires_compatibilities = list({str("fargate", 11)}, 11);
+  t.volumes = {host_volume("sock", "/var/run/docker.sock", 20)};
   EXPECT_EQ(w.run(ctr::host_paths), (Lines{"fail TaskDef 21 Volumes[sock].Host.SourcePath"}));
 }
 

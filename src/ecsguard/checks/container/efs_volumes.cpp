@@ -11,9 +11,8 @@ namespace ecsguard::checks::container {
 
 namespace {
 
-bool is_enabled(const model::Str& s) {
-  return s.known() && core::iequals(core::trim(s.value), "ENABLED");
-}
+// ENABLED | DISABLED, case-sensitive (ECS rejects "enabled").
+constexpr std::string_view kFlagValues[] = {"ENABLED", "DISABLED"};
 
 // An ENABLED/DISABLED property whose default is DISABLED: "<subject> does not set <name>
 // (default DISABLED)<consequence>" or "<subject> sets <name> to <value><consequence>".
@@ -24,8 +23,12 @@ void judge_flag(const model::Str& v, core::Loc block, const std::string& prop,
     ctx.unknown(v.loc, prop, v.reason);
     return;
   }
-  if (is_enabled(v)) return;
+  if (v.known() && v.value == "ENABLED") return;
   const core::Loc at = v.loc.valid() ? v.loc : block;
+  if (v.known() && !is_one_of(v.value, kFlagValues)) {
+    ctx.fail(at, prop, invalid_value_message(subject, name, v.value, kFlagValues));
+    return;
+  }
   const std::string text =
       subject +
       (v.absent() ? " does not set " + std::string(name) + " (default DISABLED)"

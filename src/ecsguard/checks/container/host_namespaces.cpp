@@ -10,17 +10,25 @@ namespace ecsguard::checks::container {
 
 namespace {
 
+// Case-sensitive ECS enums: "HOST" is rejected, not read as host.
+constexpr std::string_view kPidModes[] = {"host", "task"};
+constexpr std::string_view kIpcModes[] = {"host", "task", "none"};
+
 void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
   const std::string name = task_definition_label(td);
   const auto& pid = td.pid_mode;
   if (pid.unknown()) {
     ctx.unknown(pid.loc, "PidMode", pid.reason);
-  } else if (pid.known() && core::iequals(core::trim(pid.value), "host")) {
+  } else if (pid.known() && !is_one_of(pid.value, kPidModes)) {
+    ctx.fail(
+        pid.loc, "PidMode",
+        invalid_value_message("task definition '" + name + "'", "pidMode", pid.value, kPidModes));
+  } else if (pid.known() && pid.value == "host") {
     ctx.fail(pid.loc, "PidMode",
              "task definition '" + name +
                  "' sets pidMode host: its containers see and can signal every process on the "
                  "host (Security Hub ECS.3)");
-  } else if (pid.known() && core::iequals(core::trim(pid.value), "task")) {
+  } else if (pid.known() && pid.value == "task") {
     // Needed by ptrace-based runtime sensors; otherwise an unnecessary widening.
     ctx.warn(pid.loc, "PidMode",
              "task definition '" + name +
@@ -31,7 +39,11 @@ void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
   const auto& ipc = td.ipc_mode;
   if (ipc.unknown()) {
     ctx.unknown(ipc.loc, "IpcMode", ipc.reason);
-  } else if (ipc.known() && core::iequals(core::trim(ipc.value), "host")) {
+  } else if (ipc.known() && !is_one_of(ipc.value, kIpcModes)) {
+    ctx.fail(
+        ipc.loc, "IpcMode",
+        invalid_value_message("task definition '" + name + "'", "ipcMode", ipc.value, kIpcModes));
+  } else if (ipc.known() && ipc.value == "host") {
     ctx.fail(ipc.loc, "IpcMode",
              "task definition '" + name +
                  "' sets ipcMode host: its containers share the host's IPC namespace (shared "

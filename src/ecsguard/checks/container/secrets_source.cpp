@@ -35,7 +35,14 @@ Verdict judge_parameter(const model::SsmParameter& p) {
     return {core::Status::kUnknown,
             "the Type of SSM parameter '" + p.id.name + "' is not known: " + t.reason};
   }
-  if (t.known() && core::iequals(core::trim(t.value), "SecureString")) return {};
+  // Case-sensitive: String | StringList | SecureString.
+  if (t.known() && t.value == "SecureString") return {};
+  if (t.known() && t.value != "String" && t.value != "StringList") {
+    return {core::Status::kFail, "comes from SSM parameter '" + p.id.name + "', whose Type '" +
+                                     t.value +
+                                     "' is not a valid value (String | StringList | "
+                                     "SecureString, case-sensitive): the deployment is rejected"};
+  }
   return {core::Status::kFail,
           "comes from SSM parameter '" + p.id.name + "' of type " +
               (t.known() ? t.value : std::string("String")) +

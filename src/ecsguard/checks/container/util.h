@@ -18,11 +18,12 @@ namespace ecsguard::checks::container {
 enum class OsFamily : unsigned char { kLinux, kWindows, kUnknown };
 
 // runtimePlatform.operatingSystemFamily: LINUX when unset (ECS's default), WINDOWS_SERVER_* ->
-// Windows, an unknown value -> unknown.
+// Windows, an unknown value -> unknown. ECS enums are case-sensitive (checks/common.h): the values
+// are compared exactly.
 inline OsFamily os_family(const model::TaskDefinition& td) {
   const auto& os = td.operating_system_family;
   if (os.unknown()) return OsFamily::kUnknown;
-  if (os.known() && core::starts_with_i(core::trim(os.value), "WINDOWS_SERVER")) {
+  if (os.known() && os.value.starts_with("WINDOWS_SERVER")) {
     return OsFamily::kWindows;
   }
   return OsFamily::kLinux;
@@ -43,7 +44,7 @@ inline Tri fargate_only(const model::TaskDefinition& td) {
       unknown = true;
       continue;
     }
-    if (s.known() && !core::iequals(core::trim(s.value), "FARGATE")) return Tri::kNo;
+    if (s.known() && s.value != "FARGATE") return Tri::kNo;
   }
   return unknown ? Tri::kUnknown : Tri::kYes;
 }
@@ -58,7 +59,7 @@ inline Tri fargate_compatible(const model::TaskDefinition& td) {
   bool unknown = false;
   for (const auto& s : rc.value) {
     if (s.unknown()) unknown = true;
-    if (s.known() && core::iequals(core::trim(s.value), "FARGATE")) return Tri::kYes;
+    if (s.known() && s.value == "FARGATE") return Tri::kYes;
   }
   return unknown ? Tri::kUnknown : Tri::kNo;
 }
@@ -144,8 +145,8 @@ inline const model::Cluster* cluster_of(const model::Stack& stack, model::ScopeI
 inline Tri fargate_provider(const model::CapacityProviderItem& item) {
   if (item.provider.unknown()) return Tri::kUnknown;
   if (!item.provider.known()) return Tri::kNo;
-  const auto v = core::trim(item.provider.value);
-  return core::iequals(v, "FARGATE") || core::iequals(v, "FARGATE_SPOT") ? Tri::kYes : Tri::kNo;
+  const auto& v = item.provider.value;
+  return v == "FARGATE" || v == "FARGATE_SPOT" ? Tri::kYes : Tri::kNo;
 }
 
 // Does a capacity provider strategy use Fargate?
@@ -194,7 +195,7 @@ inline Tri runs_on_fargate(const model::Stack& stack, model::ScopeId scope,
                            bool strategy_unknown, const model::Str& cluster) {
   if (launch_type.unknown()) return Tri::kUnknown;
   if (launch_type.known()) {
-    return core::iequals(core::trim(launch_type.value), "FARGATE") ? Tri::kYes : Tri::kNo;
+    return launch_type.value == "FARGATE" ? Tri::kYes : Tri::kNo;
   }
   if (strategy_unknown) return Tri::kUnknown;
   if (!strategy.empty()) return strategy_uses_fargate(strategy);
