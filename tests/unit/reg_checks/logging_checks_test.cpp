@@ -1,4 +1,6 @@
 // LOG-010, LOG-011, LOG-012, LOG-013 on hand-built models.
+#include <tuple>
+
 #include "helpers.h"
 
 namespace ecsguard::testing {
@@ -226,6 +228,51 @@ TEST(Log012, PartialNamesMatchTheSameExpression) {
   lg.retention_in_days = num(365, 103);
   s.log_groups.push_back(lg);
   EXPECT_EQ(run("LOG-012", s), (Set{"warn AppLogs 100"}));
+}
+
+// Driver names are case-sensitive; awslogs-create-group is read like Go's strconv.ParseBool.
+TEST(Log011, InvalidDriverFailsAsInvalid) {
+  model::Stack s;
+  auto td = task_definition("Task", 1);
+  td.requires_compatibilities = model::StrList::of({str("FARGATE")});
+  td.containers.push_back(logged("upper", 10, "AWSLOGS", awslogs(15)));
+  td.containers.push_back(logged("typo", 20, "cloudwatch", {}));
+  s.task_definitions.push_back(td);
+  std::vector<engine::Finding> out;
+  EXPECT_EQ(run("LOG-011", s, {}, &out), (Set{"fail Task/upper 13", "fail Task/typo 23"}));
+  for (const auto& f : out) {
+    EXPECT_NE(f.message.find("not a valid value"), std::string::npos) << f.message;
+  }
+}
+
+TEST(Log012, CreateGroupReadLikeTheDriver) {
+  model::Stack s;
+  auto td = task_definition("Task", 1);
+  for (const auto& [name, value, line] :
+       std::vector<std::tuple<std::string, std::string, unsigned>>{
+           {"one", "1", 10}, {"upper", "TRUE", 20}, {"t", "t", 30}, {"no", "false", 40}}) {
+    auto o = awslogs(line + 5);
+    o[0].value = str("/ecs/unmanaged-" + name, line + 5);
+    o.push_back(option("awslogs-create-group", str(value), line + 8));
+    td.containers.push_back(logged(name, line, "awslogs", o));
+  }
+  s.task_definitions.push_back(td);
+  EXPECT_EQ(run("LOG-012", s), (Set{"fail Task/one 18", "fail Task/upper 28", "fail Task/t 38",
+                                    "unknown Task/no 45"}));
+}
+
+// The mode option is case-sensitive (blocking | non-blocking).
+TEST(Log013, InvalidModeFailsAsInvalid) {
+  model::Stack s;
+  auto td = task_definition("Task", 1);
+  auto opts = awslogs(15);
+  opts.push_back(option("mode", str("Blocking"), 18));
+  td.containers.push_back(logged("web", 10, "awslogs", opts));
+  s.task_definitions.push_back(td);
+  std::vector<engine::Finding> out;
+  EXPECT_EQ(run("LOG-013", s, {}, &out), (Set{"fail Task/web 18"}));
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_NE(out[0].message.find("not a valid value"), std::string::npos) << out[0].message;
 }
 
 // LOG-013: a service behind an internet-facing ALB runs the task definition.

@@ -61,6 +61,22 @@ model::Service service(std::string name, unsigned line, model::Str ip) {
   return s;
 }
 
+// NetworkMode and RequiresCompatibilities are case-sensitive.
+TEST(Net001, InvalidModeFailsAsInvalid) {
+  model::Stack s;
+  auto upper = task_definition("Upper", 1);
+  upper.network_mode = str("AWSVPC", 3);
+  s.task_definitions.push_back(upper);
+  auto lower_compat = task_definition("LowerCompat", 10);
+  lower_compat.requires_compatibilities = model::StrList::of({str("fargate", 12)}, at(12));
+  lower_compat.network_mode = str("bridge", 13);  // not read as FARGATE: no Fargate FAIL
+  s.task_definitions.push_back(lower_compat);
+  std::vector<engine::Finding> out;
+  EXPECT_EQ(run("NET-001", s, {}, &out), (Set{"fail Upper 3"}));
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_NE(out[0].message.find("not a valid value"), std::string::npos) << out[0].message;
+}
+
 TEST(Net002, EnabledFailsDefaultPasses) {
   model::Stack s;
   s.services.push_back(service("Public", 3, str("ENABLED", 8)));

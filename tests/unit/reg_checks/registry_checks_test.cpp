@@ -63,6 +63,21 @@ TEST(Reg001, EnhancedScanningIgnoresTheRepositoryFlag) {
   EXPECT_EQ(run("REG-001", s), (Set{"fail Dev 3"}));
 }
 
+// ScanType / ScanFrequency are case-sensitive: a configuration ECR rejects scans nothing.
+TEST(Reg001, InvalidScanTypeOrFrequencyScansNothing) {
+  model::Stack s;
+  s.registry_scanning.push_back(scanning("enhanced", "CONTINUOUS_SCAN", "*"));
+  auto on = repository("FlagOn", "a", 3);
+  on.scan_on_push = flag(true, 6);  // not ignored: the ENHANCED configuration does not exist
+  s.repositories.push_back(on);
+  s.repositories.push_back(repository("FlagOff", "b", 10));
+  EXPECT_EQ(run("REG-001", s), (Set{"fail FlagOff 10"}));
+  model::Stack t;
+  t.registry_scanning.push_back(scanning("BASIC", "scan_on_push", "*"));
+  t.repositories.push_back(repository("Repo", "app", 3));
+  EXPECT_EQ(run("REG-001", t), (Set{"fail Repo 3"}));
+}
+
 TEST(Reg001, BasicDoesNotScanContinuously) {
   model::Stack s;
   s.registry_scanning.push_back(scanning("BASIC", "CONTINUOUS_SCAN", "*"));
@@ -212,6 +227,16 @@ TEST(Reg004, MissingPolicyFailsIncompletePolicyWarns) {
   s.repositories.push_back(with_policy("AnyKeep", 50, {lc_rule("any", "imageCountMoreThan", 3)}));
   EXPECT_EQ(run("REG-004", s),
             (Set{"fail None 3", "warn OnlyUntagged 13", "warn OnlyKeep 23", "warn Empty 33"}));
+}
+
+// Lifecycle policy values are case-sensitive: ECR rejects "Untagged" / "ImageCountMoreThan", so
+// such rules expire nothing.
+TEST(Reg004, ValuesAreCaseSensitive) {
+  model::Stack s;
+  s.repositories.push_back(with_policy(
+      "Capitalised", 3,
+      {lc_rule("Untagged", "sinceImagePushed", 1), lc_rule("any", "ImageCountMoreThan", 5)}));
+  EXPECT_EQ(run("REG-004", s), (Set{"warn Capitalised 6"}));
 }
 
 TEST(Reg004, KeepMoreThanConfiguredIsInfo) {
@@ -442,6 +467,19 @@ TEST(Reg007, OnlyCustomerManagedKeysPass) {
   EXPECT_EQ(run("REG-007", s),
             (Set{"fail Default 3", "fail Aes 12", "fail KmsNoKey 22", "fail AwsAlias 33",
                  "unknown KeyParam 63", "unknown TypeParam 72"}));
+}
+
+// EncryptionType is case-sensitive (AES256 | KMS | KMS_DSSE).
+TEST(Reg007, InvalidEncryptionTypeFailsAsInvalid) {
+  model::Stack s;
+  auto r = repository("Lower", "a", 3);
+  r.encryption_type = str("kms", 5);
+  r.kms_key = unknown("runtime value of AWS::KMS::Key Key", 6, "", {"Key"});
+  s.repositories.push_back(r);
+  std::vector<engine::Finding> out;
+  EXPECT_EQ(run("REG-007", s, {}, &out), (Set{"fail Lower 5"}));
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_NE(out[0].message.find("not a valid value"), std::string::npos) << out[0].message;
 }
 
 // ---------------------------------------------------------------- REG-009 image pinning

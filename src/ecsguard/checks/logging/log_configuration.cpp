@@ -10,6 +10,11 @@ namespace ecsguard::checks::logging {
 
 namespace {
 
+// The log drivers ECS accepts (ContainerDefinition.LogConfiguration.LogDriver).
+constexpr std::string_view kLogDrivers[] = {"awslogs",   "fluentd",  "gelf",
+                                            "json-file", "journald", "logentries",
+                                            "splunk",    "syslog",   "awsfirelens"};
+
 bool option_written(const model::LogConfiguration& lc, std::string_view name) {
   const auto* kv = lc.option(name);
   return kv && !(kv->value.known() && core::trim(kv->value.value).empty());
@@ -35,10 +40,16 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
     ctx.unknown(d.loc, base + ".LogDriver", d.reason);
     return;
   }
-  const std::string driver = known_lower(d);
+  const std::string driver = d.known() ? std::string(core::trim(d.value)) : std::string();
   if (driver.empty()) {
     ctx.fail(d.loc.valid() ? d.loc : lc.loc, base + ".LogDriver",
              who + " has a log configuration without a log driver");
+    return;
+  }
+  // Case-sensitive: ECS rejects "AWSLOGS" (the deployment fails).
+  if (!is_one_of(driver, kLogDrivers)) {
+    ctx.fail(d.loc, base + ".LogDriver",
+             invalid_value_message(who, "LogDriver", d.value, kLogDrivers));
     return;
   }
   const FargateAnswer fargate = runs_on_fargate(td, ctx.stack());

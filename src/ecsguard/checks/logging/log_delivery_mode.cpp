@@ -12,6 +12,8 @@ namespace ecsguard::checks::logging {
 
 namespace {
 
+constexpr std::string_view kModes[] = {"blocking", "non-blocking"};
+
 bool truthy(const model::Str& v) {
   const std::string s = known_lower(v);
   return s == "true" || s == "yes" || s == "1";
@@ -84,7 +86,7 @@ Facing target_group_facing(const model::Stack& stack, model::ScopeId scope, cons
       found_lb = true;
       if (lb.scheme.unknown()) {
         if (out == Facing::kNo) out = Facing::kUnknown;
-      } else if (lb.scheme.absent() || core::iequals(lb.scheme.value, "internet-facing")) {
+      } else if (lb.scheme.absent() || lb.scheme.value == "internet-facing") {  // case-sensitive
         return Facing::kYes;  // the default scheme is internet-facing
       }
     }
@@ -94,7 +96,8 @@ Facing target_group_facing(const model::Stack& stack, model::ScopeId scope, cons
 
 Facing service_facing(const model::Stack& stack, const model::Service& s) {
   const auto& ip = s.network.assign_public_ip;
-  if (ip.known() && (core::iequals(ip.value, "ENABLED") || core::iequals(ip.value, "true"))) {
+  if (ip.known() &&
+      (ip.value == "ENABLED" || (s.id.origin == model::Origin::kTerraform && ip.value == "true"))) {
     return Facing::kYes;
   }
   Facing out = ip.unknown() ? Facing::kUnknown : Facing::kNo;
@@ -134,8 +137,14 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
       ctx.unknown(mode_kv->value.loc, path, mode_kv->value.reason);
       return;
     }
-    mode = known_lower(mode_kv->value);
+    mode = core::trim(mode_kv->value.value);
     at = mode_kv->value.loc.valid() ? mode_kv->value.loc : mode_kv->loc;
+    // Case-sensitive: the driver rejects "Blocking" and the container does not start.
+    if (!is_one_of(mode, kModes)) {
+      ctx.fail(at, path,
+               invalid_value_message(who, "the log option mode", mode_kv->value.value, kModes));
+      return;
+    }
   } else {
     mode = core::to_lower(ctx.options().default_log_driver_mode);
     origin = " (the account's default log driver mode)";

@@ -11,6 +11,15 @@ namespace ecsguard::checks::logging {
 
 namespace {
 
+bool truthy_option(std::string_view v) {
+  v = core::trim(v);
+  for (std::string_view t :
+       {"1", "t", "T", "TRUE", "true", "True", "on", "On", "ON", "yes", "Yes", "YES"}) {
+    if (v == t) return true;
+  }
+  return false;
+}
+
 // The options naming the log group a container ships to, per driver.
 struct GroupOptions {
   const model::KeyValue* group = nullptr;   // awslogs-group | log_group_name (FireLens)
@@ -18,7 +27,8 @@ struct GroupOptions {
 };
 
 GroupOptions group_options(const model::LogConfiguration& lc) {
-  const std::string driver = known_lower(lc.driver);
+  // Driver names are case-sensitive (LOG-011 reports an invalid one).
+  const std::string driver = lc.driver.known() ? lc.driver.value : std::string();
   if (driver == "awslogs") return {lc.option("awslogs-group"), lc.option("awslogs-create-group")};
   if (driver == "awsfirelens") {
     const auto* name = lc.option("Name");
@@ -107,7 +117,9 @@ void run(const model::Stack& stack, engine::CheckContext& ctx) {
           ctx.unknown(cv.loc, base + opts.create->name.value, cv.reason);
           continue;
         }
-        if (cv.known() && core::iequals(core::trim(cv.value), "true")) {
+        // Read like the awslogs driver / Fluent Bit read it (Go's strconv.ParseBool: 1, t, T,
+        // TRUE, true, True; Fluent Bit also on/yes).
+        if (cv.known() && truthy_option(cv.value)) {
           ctx.fail(cv.loc, base + opts.create->name.value,
                    "container '" + container_label(c) + "' lets the log driver create log group " +
                        gname + " on first use: it is created without retention or KMS key");

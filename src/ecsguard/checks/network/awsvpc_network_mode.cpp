@@ -8,6 +8,8 @@ namespace ecsguard::checks::network {
 
 namespace {
 
+constexpr std::string_view kNetworkModes[] = {"awsvpc", "bridge", "host", "none"};
+
 struct Compat {
   bool fargate = false;
   bool ec2_like = false;  // EC2 or ECS Managed Instances: awsvpc is available there too
@@ -29,9 +31,9 @@ Compat compatibilities(const model::TaskDefinition& td) {
   for (const auto& e : rc.value) {
     if (!e.known()) {
       c.unknown = true;
-    } else if (core::iequals(e.value, "FARGATE")) {
+    } else if (e.value == "FARGATE") {  // case-sensitive, like every ECS enum
       c.fargate = true;
-    } else if (core::iequals(e.value, "EC2") || core::iequals(e.value, "MANAGED_INSTANCES")) {
+    } else if (e.value == "EC2" || e.value == "MANAGED_INSTANCES") {
       c.ec2_like = true;
     }
   }
@@ -48,7 +50,14 @@ void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
     ctx.unknown(nm.loc, path, nm.reason);
     return;
   }
-  const std::string mode = nm.known() ? core::to_lower(nm.value) : std::string();
+  // Case-sensitive: ECS rejects "AWSVPC" or "Host" (the deployment fails).
+  const std::string mode = nm.known() ? nm.value : std::string();
+  if (nm.known() && !is_one_of(mode, kNetworkModes)) {
+    ctx.fail(nm.loc, path,
+             invalid_value_message("task definition '" + name + "'", "NetworkMode", nm.value,
+                                   kNetworkModes));
+    return;
+  }
   if (mode == "awsvpc") return;
   if (mode == "host") {
     ctx.fail(nm.loc, path,

@@ -19,7 +19,8 @@ Tri rule_covers(const model::RegistryScanningRule& rule, std::string_view type,
   if (f.unknown()) {
     freq = Tri::kUnknown;
   } else if (f.known()) {
-    const std::string v = core::to_upper(core::trim(f.value));
+    // Case-sensitive (an invalid value is rejected with the configuration).
+    const std::string& v = f.value;
     freq = (v == "SCAN_ON_PUSH" || (type == "ENHANCED" && v == "CONTINUOUS_SCAN")) ? Tri::kYes
                                                                                    : Tri::kNo;
   }
@@ -41,7 +42,9 @@ RegistryView evaluate_registry(const model::Stack& stack, const model::Str& name
   RegistryView v;
   for (const auto& rc : stack.registry_scanning) {
     const auto& t = rc.scan_type;
-    const std::string type = t.known() ? core::to_upper(core::trim(t.value)) : "BASIC";
+    // Case-sensitive: a configuration with another ScanType is rejected, so it scans nothing.
+    if (t.known() && t.value != "BASIC" && t.value != "ENHANCED") continue;
+    const std::string type = t.known() ? t.value : "BASIC";
     for (const auto& rule : rc.rules) {
       if (t.unknown()) {
         const Tri b = rule_covers(rule, "BASIC", name);

@@ -17,8 +17,10 @@ Tri is_value(const model::Str& v, std::initializer_list<std::string_view> accept
              Tri when_absent) {
   if (v.unknown()) return Tri::kUnknown;
   if (v.absent()) return when_absent;
+  // Lifecycle policy values are case-sensitive ("untagged", "imageCountMoreThan", "expire"):
+  // ECR rejects a policy with another spelling, so it expires nothing.
   for (auto a : accepted) {
-    if (core::iequals(core::trim(v.value), a)) return Tri::kYes;
+    if (v.value == a) return Tri::kYes;
   }
   return Tri::kNo;
 }

@@ -9,6 +9,8 @@ namespace ecsguard::checks::registry {
 
 namespace {
 
+constexpr std::string_view kEncryptionTypes[] = {"AES256", "KMS", "KMS_DSSE"};
+
 void run(const model::Repository& repo, engine::CheckContext& ctx) {
   const auto& t = repo.encryption_type;
   const std::string type_path = "EncryptionConfiguration.EncryptionType";
@@ -18,7 +20,13 @@ void run(const model::Repository& repo, engine::CheckContext& ctx) {
     ctx.unknown(t.loc, type_path, t.reason);
     return;
   }
-  const std::string type = t.known() ? core::to_upper(core::trim(t.value)) : "AES256";
+  // Case-sensitive: ECR rejects "kms".
+  const std::string type = t.known() ? t.value : "AES256";
+  if (!is_one_of(type, kEncryptionTypes)) {
+    ctx.fail(t.loc, type_path,
+             invalid_value_message(who, "EncryptionType", t.value, kEncryptionTypes));
+    return;
+  }
   if (type != "KMS" && type != "KMS_DSSE") {
     ctx.fail(t.loc, type_path,
              who +
