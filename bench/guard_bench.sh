@@ -41,10 +41,10 @@ have_strace=0
 if [[ -z "${SKIP_STRACE:-}" ]] && command -v strace >/dev/null; then have_strace=1; fi
 
 median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) {print "nan"; exit} m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.4f\n", m}'; }
-wall() { # prints the wall time of "$@" in seconds (command output discarded)
-  local t0 t1
-  t0=$(date +%s.%N); "$@" >/dev/null 2>&1; t1=$(date +%s.%N)
-  awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f\n", b - a}'
+wall() { # prints "wall cpu" of "$@" in seconds (cpu = user+sys of the whole process tree)
+  local TIMEFORMAT='%R %U %S' t
+  t=$( { time "$@" >/dev/null 2>&1; } 2>&1 )
+  awk -v t="$t" 'BEGIN {split(t, a, " "); printf "%.4f %.4f\n", a[1], a[2] + a[3]}'
 }
 
 echo "# ecsguard guard benchmark — $(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -54,29 +54,31 @@ echo "# stops on: $("$ECSGUARD" guard --list-rules | grep '^stops on' | cut -d: 
 echo
 
 # ---- micro workloads --------------------------------------------------------------------------
-pair_bench() { # name pairs wrapper... :: workload args...   (prints median base, median traced, ratio)
+pair_bench() { # name pairs wrapper... :: workload args...
   local name=$1 pairs=$2; shift 2
   local -a wrap=()
   while [[ $1 != "::" ]]; do wrap+=("$1"); shift; done
   shift
-  local base traced bases=() traceds=() ratios=()
+  local base traced wb=() wt=() wr=() cr=()
   wall "$WORK/workload" "$@" >/dev/null; wall "${wrap[@]}" "$WORK/workload" "$@" >/dev/null  # warm-up pair
   for ((i = 0; i < pairs; i++)); do
     base=$(wall "$WORK/workload" "$@")
     traced=$(wall "${wrap[@]}" "$WORK/workload" "$@")
-    bases+=("$base"); traceds+=("$traced")
-    ratios+=("$(awk -v a="$traced" -v b="$base" 'BEGIN {printf "%.4f\n", a / b}')")
+    wb+=("${base% *}"); wt+=("${traced% *}")
+    wr+=("$(awk -v a="${traced% *}" -v b="${base% *}" 'BEGIN {printf "%.4f\n", a / b}')")
+    cr+=("$(awk -v a="${traced#* }" -v b="${base#* }" 'BEGIN {printf "%.4f\n", (b > 0) ? a / b : 0}')")
   done
-  printf "| %s | %s s | %s s | **%sx** | %s–%s |\n" "$name" \
-    "$(printf '%s\n' "${bases[@]}" | median)" "$(printf '%s\n' "${traceds[@]}" | median)" \
-    "$(printf '%s\n' "${ratios[@]}" | median)" \
-    "$(printf '%s\n' "${ratios[@]}" | sort -g | head -1)" "$(printf '%s\n' "${ratios[@]}" | sort -g | tail -1)"
+  printf "| %s | %s s | %s s | **%sx** | %s–%s | %sx |\n" "$name" \
+    "$(printf '%s\n' "${wb[@]}" | median)" "$(printf '%s\n' "${wt[@]}" | median)" \
+    "$(printf '%s\n' "${wr[@]}" | median)" \
+    "$(printf '%s\n' "${wr[@]}" | sort -g | head -1)" "$(printf '%s\n' "${wr[@]}" | sort -g | tail -1)" \
+    "$(printf '%s\n' "${cr[@]}" | median)"
 }
 
-echo "## Micro workloads (wall time of the whole process, median of $PAIRS pairs; lower is better)"
+echo "## Micro workloads (whole process, median of $PAIRS pairs; lower is better; cpu = user+sys of the tree)"
 echo
-echo "| workload under | untraced | traced | ratio | min–max |"
-echo "|---|---|---|---|---|"
+echo "| workload under | untraced | traced | wall ratio | min–max | cpu ratio |"
+echo "|---|---|---|---|---|---|"
 pair_bench "posix_spawn(/bin/true) x$SPAWN_N: ecsguard guard" "$PAIRS" "${GUARD[@]}" :: spawn "$SPAWN_N"
 pair_bench "openat(O_RDONLY)+close x$OPEN_N: ecsguard guard" "$PAIRS" "${GUARD[@]}" :: openclose "$OPEN_N"
 pair_bench "openat(O_WRONLY)+close x$((OPEN_N / 10)): ecsguard guard" "$PAIRS" "${GUARD[@]}" :: openwclose "$((OPEN_N / 10))"

@@ -16,22 +16,6 @@ namespace {
 
 std::atomic<bool> g_vm_readv_works{true};
 
-class Fd {
- public:
-  explicit Fd(int fd) noexcept : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  Fd(Fd&&) = delete;
-  Fd& operator=(Fd&&) = delete;
-  [[nodiscard]] int get() const noexcept { return fd_; }
-
- private:
-  int fd_;
-};
-
 void trim_trailing(std::string& s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == '\0')) s.pop_back();
 }
@@ -67,6 +51,10 @@ std::uint64_t parse_hex(std::string_view s) {
 
 }  // namespace
 
+UniqueFd::~UniqueFd() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
 std::size_t proc_path(char (&buf)[64], pid_t pid, std::string_view leaf) noexcept {
   int n = std::snprintf(buf, sizeof buf, "/proc/%d/%.*s", static_cast<int>(pid),
                         static_cast<int>(leaf.size()), leaf.data());
@@ -76,7 +64,7 @@ std::size_t proc_path(char (&buf)[64], pid_t pid, std::string_view leaf) noexcep
 namespace {
 
 std::optional<std::string> read_fd(const char* path, std::size_t max, bool short_read_is_eof) {
-  Fd fd(::open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY));
+  UniqueFd fd(::open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY));
   if (fd.get() < 0) return std::nullopt;
   std::string out;
   char buf[4096];
@@ -202,7 +190,7 @@ bool read_memory(pid_t pid, std::uint64_t addr, void* buf, std::size_t len) noex
   }
   char p[64];
   proc_path(p, pid, "mem");
-  Fd fd(::open(p, O_RDONLY | O_CLOEXEC));
+  UniqueFd fd(::open(p, O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0) return false;
   ssize_t k = ::pread(fd.get(), buf, len, static_cast<off_t>(addr));
   return k == static_cast<ssize_t>(len);

@@ -10,6 +10,21 @@
 
 namespace ecsguard::guard::procfs {
 
+// Closes the descriptor it owns.
+class UniqueFd {
+ public:
+  explicit UniqueFd(int fd = -1) noexcept : fd_(fd) {}
+  ~UniqueFd();
+  UniqueFd(const UniqueFd&) = delete;
+  UniqueFd& operator=(const UniqueFd&) = delete;
+  UniqueFd(UniqueFd&&) = delete;
+  UniqueFd& operator=(UniqueFd&&) = delete;
+  [[nodiscard]] int get() const noexcept { return fd_; }
+
+ private:
+  int fd_;
+};
+
 inline constexpr std::size_t kMaxSmallFile = std::size_t{64} * 1024;
 inline constexpr std::size_t kMaxPath = 4096;
 

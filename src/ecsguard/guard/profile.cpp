@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "ecsguard/guard/paths.h"
+
 namespace ecsguard::guard {
 namespace {
 
@@ -33,11 +35,6 @@ std::string yaml_list(const std::vector<std::string>& items) {
     out += yaml_item(items[i]);
   }
   return out + "]";
-}
-
-std::string basename_of(const std::string& p) {
-  std::size_t slash = p.rfind('/');
-  return slash == std::string::npos ? p : p.substr(slash + 1);
 }
 
 }  // namespace
@@ -116,7 +113,8 @@ std::string profile_rules(const GuardProfile& p,
       if (e.find('/') != std::string::npos) {
         if (std::find(paths.begin(), paths.end(), e) == paths.end()) paths.push_back(e);
       }
-      std::string name = basename_of(e).substr(0, 15);  // comm is truncated to 15 characters
+      std::string name =
+          std::string(path_basename(e).substr(0, 15));  // comm is truncated to 15 characters
       if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end())
         names.push_back(name);
     };

@@ -19,22 +19,6 @@
 namespace ecsguard::guard {
 namespace {
 
-class OwnedFd {
- public:
-  explicit OwnedFd(int fd = -1) noexcept : fd_(fd) {}
-  ~OwnedFd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  OwnedFd(const OwnedFd&) = delete;
-  OwnedFd& operator=(const OwnedFd&) = delete;
-  OwnedFd(OwnedFd&&) = delete;
-  OwnedFd& operator=(OwnedFd&&) = delete;
-  [[nodiscard]] int get() const noexcept { return fd_; }
-
- private:
-  int fd_;
-};
-
 int pidfd_open(pid_t pid) { return static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)); }
 int pidfd_getfd(int pidfd, int fd) {
   return static_cast<int>(::syscall(SYS_pidfd_getfd, pidfd, fd, 0));
@@ -186,9 +170,9 @@ void fill_ip_socket(FdInfo& info, int family, std::string_view l4, const IpAddr&
 // pidfd_getfd path: exact family/protocol/endpoints from the socket itself.
 bool resolve_socket_pidfd(pid_t tid, pid_t tgid, int fd, FdInfo& info) {
   if (!pidfd_getfd_available()) return false;
-  OwnedFd pidfd(pidfd_open(tgid));
+  procfs::UniqueFd pidfd(pidfd_open(tgid));
   if (pidfd.get() < 0) return false;
-  OwnedFd sock(pidfd_getfd(pidfd.get(), fd));
+  procfs::UniqueFd sock(pidfd_getfd(pidfd.get(), fd));
   if (sock.get() < 0) return false;
   int domain = 0, type = 0, proto = 0, accepting = 0;
   socklen_t len = sizeof(int);
@@ -443,9 +427,9 @@ std::string FdInfo::name() const {
 
 bool pidfd_getfd_available() {
   static const bool kAvailable = [] {
-    OwnedFd self(pidfd_open(::getpid()));
+    procfs::UniqueFd self(pidfd_open(::getpid()));
     if (self.get() < 0) return false;
-    OwnedFd dup(pidfd_getfd(self.get(), self.get()));
+    procfs::UniqueFd dup(pidfd_getfd(self.get(), self.get()));
     return dup.get() >= 0;
   }();
   return kAvailable;
@@ -497,9 +481,9 @@ FdInfo resolve_fd(pid_t tid, pid_t tgid, int fd) {
 std::optional<SocketKind> socket_kind(pid_t tid, pid_t tgid, int fd) {
   SocketKind k;
   if (pidfd_getfd_available()) {
-    OwnedFd pidfd(pidfd_open(tgid));
+    procfs::UniqueFd pidfd(pidfd_open(tgid));
     if (pidfd.get() >= 0) {
-      OwnedFd sock(pidfd_getfd(pidfd.get(), fd));
+      procfs::UniqueFd sock(pidfd_getfd(pidfd.get(), fd));
       if (sock.get() >= 0) {
         int domain = 0, type = 0, proto = 0;
         socklen_t len = sizeof(int);
