@@ -17,11 +17,24 @@ constexpr std::string_view kCredentialNames[] = {
     "REGISTRY*_PASSWORD",   "REGISTRY*_TOKEN",    "*_REGISTRY_PASSWORD", "*_REGISTRY_TOKEN",
 };
 
-bool credential_name(std::string_view name) {
-  for (auto g : kCredentialNames) {
-    if (glob_match(g, name)) return true;
+// Does the variable's name carry registry credentials? A partly known name ("${P}_REGISTRY_TOKEN")
+// is judged on its known text: kYes when it matches whatever the unknown segments are, kUnknown
+// when they could make it match. A wholly unknown name is not judged here (CTR-007 reports a
+// literal under an unknown name).
+Tri credential_name(const model::Str& name) {
+  if (name.known()) {
+    for (auto g : kCredentialNames) {
+      if (glob_match(g, name.value)) return Tri::kYes;
+    }
+    return Tri::kNo;
   }
-  return false;
+  if (!name.unknown() || !has_known_text(name.value)) return Tri::kNo;
+  Tri out = Tri::kNo;
+  for (auto g : kCredentialNames) {
+    if (glob_match(g, name.value)) return Tri::kYes;  // '*' spans the unknown segments
+    if (glob_may_match(g, name.value)) out = Tri::kUnknown;
+  }
+  return out;
 }
 
 void judge_credentials_parameter(const model::TaskDefinition& td, const model::Container& c,
@@ -62,14 +75,27 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   }
   // One finding per container, at the first variable that carries credentials.
   const model::KeyValue* first = nullptr;
+  const model::KeyValue* maybe = nullptr;  // a partly known name that may carry credentials
   std::string names;
   for (const auto& kv : c.environment) {
-    if (!kv.name.known() || !credential_name(kv.name.value)) continue;
+    const Tri t = credential_name(kv.name);
+    if (t == Tri::kUnknown && !maybe) maybe = &kv;
+    if (t != Tri::kYes) continue;
     if (!first) first = &kv;
-    names += (names.empty() ? "" : ", ") + kv.name.value;
+    names += (names.empty() ? "" : ", ") + printable(kv.name.value);
+  }
+  if (!first && maybe) {
+    ctx.unknown(maybe->loc.valid() ? maybe->loc : maybe->name.loc,
+                container_path(c) + ".Environment[" + printable(maybe->name.value) + "]",
+                "the name of environment variable '" + printable(maybe->name.value) + "' of " +
+                    who +
+                    " is partly known, and its unknown part may make it a registry credential "
+                    "variable (" +
+                    maybe->name.reason + ")");
+    return;
   }
   if (!first) return;
-  const std::string path = container_path(c) + ".Environment[" + first->name.value + "]";
+  const std::string path = container_path(c) + ".Environment[" + printable(first->name.value) + "]";
   const core::Loc at = first->loc.valid() ? first->loc : first->name.loc;
   if (ref.kind == RegistryKind::kUnknown) {
     ctx.unknown(at, path,
