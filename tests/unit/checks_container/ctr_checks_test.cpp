@@ -315,6 +315,29 @@ TEST(Ctr002, ConfiguredPathsAndPerImageOverrides) {
                    "fail TaskDef/app 30 ContainerDefinitions[app].MountPoints[/home/app]"}));
 }
 
+// An image that is not (fully) known may or may not match a per-image override: a path only some
+// candidate lists require is unknown; one they all require is still a FAIL.
+TEST(Ctr002, OverridesWithAnUnknownImage) {
+  World w;
+  w.options.writable_paths = {"/tmp", "/var/cache/nginx"};
+  w.options.writable_path_overrides = {{"public.ecr.aws/distroless/*", {"/tmp", "/home/app"}}};
+  auto& t = w.td();
+  auto& c = World::container(t, "app", 30);
+  c.readonly_root_filesystem = flex(true, 31);
+  c.image = unknown_str("parameter Image has no default", 32);
+  EXPECT_EQ(w.run(ctr::writable_paths),
+            (Lines{"fail TaskDef/app 30 ContainerDefinitions[app].MountPoints[/tmp]",
+                   "unknown TaskDef/app 30 ContainerDefinitions[app].MountPoints[/var/cache/nginx]",
+                   "unknown TaskDef/app 30 ContainerDefinitions[app].MountPoints[/home/app]"}));
+  // A partly known image whose known text rules the override out: only the defaults.
+  auto partial = unknown_str("partially known", 32);
+  partial.value = std::string("123456789012.dkr.ecr.us-east-1.amazonaws.com/web:") + '\x1A';
+  t.containers[0].image = partial;
+  EXPECT_EQ(w.run(ctr::writable_paths),
+            (Lines{"fail TaskDef/app 30 ContainerDefinitions[app].MountPoints[/tmp]",
+                   "fail TaskDef/app 30 ContainerDefinitions[app].MountPoints[/var/cache/nginx]"}));
+}
+
 TEST(Ctr002, EcsExecNeedsTheAgentPathsAndIsThenOnlyAWarning) {
   World w;
   auto& t = w.td();

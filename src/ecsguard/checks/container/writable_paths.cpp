@@ -1,5 +1,6 @@
 // CTR-002 Read-only containers get explicit writable volumes for required paths (incl. ECS Exec
 // agent paths).
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -52,14 +53,32 @@ Coverage coverage(const model::Container& c, std::string_view path) {
   return out;
 }
 
-const std::vector<std::string>& required_paths(const model::Container& c,
-                                               const engine::CheckOptions& o) {
+// The writable paths the container needs: writable_paths, or the paths of the first
+// writable_path_overrides entry whose glob matches the image. When the image is not (fully) known
+// and an override could match it, the candidate lists are all returned: a path is then required
+// for sure only if every candidate list has it.
+std::vector<const std::vector<std::string>*> required_paths(const model::Container& c,
+                                                            const engine::CheckOptions& o) {
   if (c.image.known()) {
     for (const auto& ov : o.writable_path_overrides) {
-      if (glob_match(ov.image_glob, c.image.value)) return ov.paths;
+      if (glob_match(ov.image_glob, c.image.value)) return {&ov.paths};
+    }
+    return {&o.writable_paths};
+  }
+  std::vector<const std::vector<std::string>*> out;
+  for (const auto& ov : o.writable_path_overrides) {
+    // '*' spans unknown segments: a match holds whatever they are.
+    if (!c.image.absent() && glob_match(ov.image_glob, c.image.value)) {
+      out.push_back(&ov.paths);
+      return out;
+    }
+    if (c.image.absent() || !has_known_text(c.image.value) ||
+        glob_may_match(ov.image_glob, c.image.value)) {
+      out.push_back(&ov.paths);
     }
   }
-  return o.writable_paths;
+  out.push_back(&o.writable_paths);
+  return out;
 }
 
 struct Pending {
@@ -84,10 +103,27 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   std::vector<Pending> out;
 
   // 1. Paths the application needs writable.
-  for (const auto& p : required_paths(c, ctx.options())) {
+  const auto candidates = required_paths(c, ctx.options());
+  std::vector<std::string> paths;
+  for (const auto* list : candidates) {
+    for (const auto& p : *list) {
+      if (std::find(paths.begin(), paths.end(), p) == paths.end()) paths.push_back(p);
+    }
+  }
+  for (const auto& p : paths) {
     const Coverage cov = coverage(c, p);
     const std::string prop = prefix + ".MountPoints[" + p + "]";
-    if (cov.covered == Tri::kNo) {
+    const bool always = std::all_of(candidates.begin(), candidates.end(), [&](const auto* list) {
+      return std::find(list->begin(), list->end(), p) != list->end();
+    });
+    if (cov.covered == Tri::kNo && !always) {
+      out.push_back({Pending::kUnknown,
+                     {},
+                     prop,
+                     "container '" + name + "' has no writable mount point covering " + p +
+                         ", which it needs depending on its image (writable_path_overrides), "
+                         "and the image is not statically known"});
+    } else if (cov.covered == Tri::kNo) {
       out.push_back({Pending::kFail,
                      {},
                      prop,
