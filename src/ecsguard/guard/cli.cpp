@@ -1,5 +1,6 @@
 #include "ecsguard/guard/cli.h"
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -405,6 +406,12 @@ int run_guard_command(int argc, char** argv) {
        << " exit_stops=" << stats.exit_stops.load() << " alerts=" << stats.alerts.load()
        << " denied=" << stats.denied.load() << " killed=" << stats.killed.load()
        << " dropped=" << pipeline.dropped() << " rate_limited=" << stats.rate_limited.load();
+    rusage self{};
+    if (::getrusage(RUSAGE_SELF, &self) == 0) {  // the supervisor alone, not the app
+      double cpu = static_cast<double>(self.ru_utime.tv_sec + self.ru_stime.tv_sec) +
+                   static_cast<double>(self.ru_utime.tv_usec + self.ru_stime.tv_usec) / 1e6;
+      os << " supervisor_cpu=" << cpu << "s";
+    }
     err(os.str());
   }
   return res.exit_code;
