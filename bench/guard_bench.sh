@@ -13,6 +13,8 @@
 #        BUILD_DIR=...                    build directory for the Release binary
 #        PAIRS=5 NGINX_PAIRS=3 DURATION=10 SPAWN_N=2000 OPEN_N=1000000 PORT=18089
 #        SKIP_NGINX=1 SKIP_STRACE=1       leave parts out
+#        FALCO_RULES=.../falco_rules.yaml also run nginx under guard with Falco's stable rules
+#                                         (their read rules make every open() stop)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -104,6 +106,7 @@ nginx_run() { # mode -> prints requests/s
   case $mode in
     none) ;;
     guard) pfx=("${GUARD[@]}") ;;
+    guard_falco) pfx=("$ECSGUARD" guard --heartbeat 0 --alerts-to "$WORK/alerts.json" --rules "$FALCO_RULES" --) ;;
     strace_full) pfx=("${STRACE_FULL[@]}") ;;
     strace_filt) pfx=("${STRACE_FILT[@]}") ;;
   esac
@@ -123,6 +126,7 @@ nginx_run() { # mode -> prints requests/s
 }
 
 modes=(guard)
+if [[ -n "${FALCO_RULES:-}" ]]; then modes+=(guard_falco); fi
 if ((have_strace)); then modes+=(strace_filt strace_full); fi
 echo "## nginx, 4 KiB static file, wrk -t1 -c16 -d${DURATION}s on 127.0.0.1 (median of $NGINX_PAIRS pairs; higher is better)"
 echo
@@ -140,6 +144,7 @@ for mode in "${modes[@]}"; do
   label=$mode
   case $mode in
     guard) label="ecsguard guard (default rules)" ;;
+    guard_falco) label="ecsguard guard + falco_rules.yaml (read opens traced)" ;;
     strace_filt) label="strace -f --seccomp-bpf -e trace=execve,openat,connect,bind,listen" ;;
     strace_full) label="strace -f" ;;
   esac
