@@ -132,7 +132,7 @@ bool high_entropy(std::string_view v) {
     ++counts[static_cast<unsigned char>(ch)];
   }
   if (!upper || !lower || !digit) return false;  // hex digests, UUIDs, words: never alone
-  const double n = static_cast<double>(v.size());
+  const auto n = static_cast<double>(v.size());
   double entropy = 0;
   for (int c : counts) {
     if (c == 0) continue;
