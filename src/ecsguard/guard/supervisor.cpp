@@ -285,7 +285,6 @@ class PtraceLoop {
       if (WIFEXITED(st) || WIFSIGNALED(st)) {
         svc_.procs.on_exit(pid);
         pending_.erase(pid);
-        held_.erase(pid);
         untracked_.erase(pid);
         if (pid == main_) {
           if (!exec_seen_) {
@@ -313,12 +312,10 @@ class PtraceLoop {
           on_clone(pid, event);
           break;
         case PTRACE_EVENT_STOP:
-          if (!known(pid)) {
-            // A new task's first stop, reported before its parent's fork/clone event: keep it
-            // stopped until that event is handled, so it never runs (or execs) unparented.
-            held_[pid] = sig;
-            break;
-          }
+          // A new task's first stop can be reported before its parent's fork/clone event: link
+          // it to its parent from /proc now rather than holding it (which would serialize the
+          // two), so it never runs or execs unparented.
+          if (!known(pid)) adopt_early(pid);
           resume_event_stop(pid, sig);
           break;
         case 0:
@@ -343,6 +340,17 @@ class PtraceLoop {
       ::ptrace(PTRACE_LISTEN, pid, nullptr, nullptr);
     } else {
       resume(pid, 0);
+    }
+  }
+
+  void adopt_early(pid_t tid) {
+    auto st = procfs::status(tid);
+    if (!st) return;
+    if (st->tgid != 0 && st->tgid != tid) {
+      svc_.procs.add_thread(tid, st->tgid);
+    } else if (svc_.procs.add_process(tid, svc_.procs.find(st->ppid) != nullptr ? st->ppid : 0,
+                                      now_boot_ns()) == nullptr) {
+      untracked_.insert(tid);  // table full
     }
   }
 
@@ -426,11 +434,6 @@ class PtraceLoop {
       svc_.procs.add_process(child, parent, now_boot_ns());
     }
     if (!known(child) && untracked_.size() < 65536) untracked_.insert(child);  // table full
-    if (auto h = held_.find(child); h != held_.end()) {
-      int sig = h->second;
-      held_.erase(h);
-      resume_event_stop(child, sig);
-    }
     resume(tid, 0);
   }
 
@@ -586,7 +589,6 @@ class PtraceLoop {
   bool distinguish_execveat_ = false;
   std::uint64_t evt_num_ = 0;
   std::unordered_map<pid_t, Pending> pending_;
-  std::unordered_map<pid_t, int> held_;  // new tasks stopped until their parent's event
   std::unordered_set<pid_t> untracked_;  // tasks the full process table could not take
 };
 
