@@ -159,6 +159,12 @@ TEST(GuardPaths, ResolvesDirfdCwdSymlinksAndProcSelf) {
   EXPECT_EQ(PathResolver::resolve(self, self, kAtFdCwd, d.file("link/rel"), true), real + "/sub");
   EXPECT_EQ(PathResolver::resolve(self, self, kAtFdCwd, d.file("link/rel"), false), real + "/rel")
       << "unlink/rename do not follow the last component";
+  // Same answers when the tracee shares our root and /proc/<tid>/root is skipped.
+  EXPECT_TRUE(PathResolver::shares_our_root(self));
+  EXPECT_EQ(PathResolver::resolve(self, self, kAtFdCwd, d.file("link/rel"), true, true),
+            real + "/sub");
+  EXPECT_EQ(PathResolver::resolve(self, self, kAtFdCwd, d.file("link/rel"), false, true),
+            real + "/rel");
   int dirfd = ::open(d.file("real").c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   EXPECT_EQ(PathResolver::resolve(self, self, dirfd, "sub/../sub/file", true), real + "/sub/file");
   std::string fd_path = "/proc/self/fd/" + std::to_string(dirfd);

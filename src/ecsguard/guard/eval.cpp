@@ -203,7 +203,7 @@ std::optional<std::string_view> EvalCtx::path(const ParamDesc& p) {
           auto fl = open_flags();
           if (fl && (*fl & O_NOFOLLOW) != 0) follow = false;
         }
-        path_cache_[i] = PathResolver::resolve(ev_.tid, ev_.tgid, dirfd, *raw, follow);
+        path_cache_[i] = PathResolver::resolve(ev_.tid, ev_.tgid, dirfd, *raw, follow, own_root());
       }
     }
   }
@@ -212,6 +212,16 @@ std::optional<std::string_view> EvalCtx::path(const ParamDesc& p) {
 }
 
 bool EvalCtx::desc_is_open() const noexcept { return evt_desc(ev_.type).is_open; }
+
+bool EvalCtx::own_root() {
+  ProcInfo* p = svc_.procs.find(ev_.tgid);
+  if (p == nullptr) return false;
+  if (p->root == ProcInfo::Root::kUnknown) {
+    p->root =
+        PathResolver::shares_our_root(ev_.tgid) ? ProcInfo::Root::kOurs : ProcInfo::Root::kOther;
+  }
+  return p->root == ProcInfo::Root::kOurs;
+}
 
 std::optional<std::string_view> EvalCtx::main_path() {
   const EvtDesc& d = evt_desc(ev_.type);

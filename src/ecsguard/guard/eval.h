@@ -200,6 +200,8 @@ class EvalCtx {
 
  private:
   [[nodiscard]] bool desc_is_open() const noexcept;
+  // The process's root is the supervisor's (cached in the process table).
+  bool own_root();
 
   Event& ev_;
   Services& svc_;

@@ -112,7 +112,7 @@ std::string_view path_basename(std::string_view path) noexcept {
 }
 
 std::string PathResolver::resolve(pid_t tid, pid_t tgid, int dirfd, std::string_view raw,
-                                  bool follow_last) {
+                                  bool follow_last, bool own_root) {
   if (raw.empty()) return {};
   std::string abs;
   if (raw[0] == '/') {
@@ -124,23 +124,36 @@ std::string PathResolver::resolve(pid_t tid, pid_t tgid, int dirfd, std::string_
     base.append(raw);
     abs = normalize_path(base);
   }
-  return resolve_links(tid, tgid, abs, follow_last);
+  return resolve_links(tid, tgid, abs, follow_last, own_root);
+}
+
+bool PathResolver::shares_our_root(pid_t pid) {
+  char p[64];
+  procfs::proc_path(p, pid, "root");
+  struct stat theirs {};
+  struct stat ours {};
+  return ::stat(p, &theirs) == 0 && ::stat("/", &ours) == 0 && theirs.st_dev == ours.st_dev &&
+         theirs.st_ino == ours.st_ino;
 }
 
 std::string PathResolver::resolve_links(pid_t tid, pid_t tgid, std::string_view abs,
-                                        bool follow_last) {
+                                        bool follow_last, bool own_root) {
   // Resolve inside the tracee's root (/proc/<tid>/root) when we may enter it; whether we may is
   // the same for every tracee, so it is probed once.
   static std::atomic<int> root_usable{-1};
-  char root_buf[64];
-  std::size_t root_len = procfs::proc_path(root_buf, tid, "root");
-  std::string root(root_buf, root_len);
-  int usable = root_usable.load(std::memory_order_relaxed);
-  if (usable < 0) {
-    usable = ::access(root.c_str(), X_OK) == 0 ? 1 : 0;
-    // A vanished tracee (ENOENT) says nothing about the permission: probe again next time.
-    if (usable == 1 || errno == EACCES || errno == EPERM)
-      root_usable.store(usable, std::memory_order_relaxed);
+  std::string root;
+  int usable = 0;
+  if (!own_root) {
+    char root_buf[64];
+    root.assign(root_buf, procfs::proc_path(root_buf, tid, "root"));
+    usable = root_usable.load(std::memory_order_relaxed);
+    if (usable < 0) {
+      usable = ::access(root.c_str(), X_OK) == 0 ? 1 : 0;
+      // A vanished tracee (ENOENT) says nothing about the permission: probe again next time.
+      if (usable == 1 || errno == EACCES || errno == EPERM) {
+        root_usable.store(usable, std::memory_order_relaxed);
+      }
+    }
   }
   if (usable == 0) root.clear();
 

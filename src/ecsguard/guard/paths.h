@@ -24,10 +24,15 @@ struct PathResolver {
   // Resolves `raw` for thread `tid` of process `tgid`. dirfd == kAtFdCwd means the cwd.
   // `follow_last`: whether the last component is followed when it is a symlink (open without
   // O_NOFOLLOW, chmod) or not (unlink, rename, symlink creation, mkdir).
+  // `own_root`: the tracee's root is the supervisor's, so symlinks are looked up directly instead
+  // of through /proc/<tid>/root (cheaper, same answer).
   static std::string resolve(pid_t tid, pid_t tgid, int dirfd, std::string_view raw,
-                             bool follow_last);
+                             bool follow_last, bool own_root = false);
   // Symlink resolution of an already absolute, normalised path (used by tests with tid = our own).
-  static std::string resolve_links(pid_t tid, pid_t tgid, std::string_view abs, bool follow_last);
+  static std::string resolve_links(pid_t tid, pid_t tgid, std::string_view abs, bool follow_last,
+                                   bool own_root = false);
+  // Whether process `pid` sees the same root directory as the supervisor.
+  static bool shares_our_root(pid_t pid);
 };
 
 }  // namespace ecsguard::guard

@@ -57,6 +57,7 @@ ProcInfo* ProcTable::add_process(pid_t pid, pid_t parent_tgid, std::int64_t now_
     child.cmdline = parent->cmdline;
     child.exe_written = parent->exe_written;
     child.exe_from_memfd = parent->exe_from_memfd;
+    child.root = parent->root;  // fork shares the root directory
     ++parent->refs;
   }
   live_[pid] = uid;

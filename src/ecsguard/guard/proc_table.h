@@ -26,6 +26,9 @@ struct ProcInfo {
   bool alive = true;
   bool exe_written = false;  // exe was created or opened for write inside the task (drift)
   bool exe_from_memfd = false;
+  // Whether its root directory is the supervisor's (checked lazily; chroot/unshare/setns reset it).
+  enum class Root : std::uint8_t { kUnknown, kOurs, kOther };
+  Root root = Root::kUnknown;
 
   [[nodiscard]] std::string_view argv0() const noexcept;
   // Everything after argv[0], space separated (Falco proc.args).

@@ -537,6 +537,9 @@ class PtraceLoop {
       resume(tid, 0);
       return;
     }
+    if (*type == EvtType::kChroot || *type == EvtType::kUnshare || *type == EvtType::kSetns) {
+      if (ProcInfo* p = svc_.procs.find(ev.tgid)) p->root = ProcInfo::Root::kUnknown;
+    }
     Decision d = engine_.on_entry(ev);
     if (d.kill) {
       ::kill(ev.tgid, SIGKILL);
@@ -716,6 +719,10 @@ class NotifyLoop {
       ev.phase = Phase::kExec;
       d = engine_.on_exec(ev);
     } else {
+      if (p != nullptr &&
+          (*type == EvtType::kChroot || *type == EvtType::kUnshare || *type == EvtType::kSetns)) {
+        p->root = ProcInfo::Root::kUnknown;
+      }
       d = engine_.on_entry(ev);
       if (!valid(req.id)) return false;
     }
@@ -811,9 +818,11 @@ int reap_until(pid_t main) {
 
 std::vector<SyscallTest> with_gates(const SupervisorConfig& cfg, bool notify) {
   std::vector<SyscallTest> tests = cfg.filter.tests;
-  // Always stopped: ptrace (the supervisor protects itself) and io_uring_setup (a gate).
-  for (int nr : syscalls_of(EvtType::kPtrace))
-    tests.push_back({nr, SyscallTest::Kind::kAlways, 0, 0});
+  // Always stopped: ptrace (the supervisor protects itself), io_uring_setup (a gate), and the
+  // calls that can change a process's root (paths are resolved in it).
+  for (EvtType t : {EvtType::kPtrace, EvtType::kChroot, EvtType::kUnshare, EvtType::kSetns}) {
+    for (int nr : syscalls_of(t)) tests.push_back({nr, SyscallTest::Kind::kAlways, 0, 0});
+  }
   if (!cfg.io_uring_allow) {
     for (int nr : syscalls_of(EvtType::kIoUringSetup))
       tests.push_back({nr, SyscallTest::Kind::kAlways, 0, 0});
