@@ -4,6 +4,11 @@
 #   2. openat(O_RDONLY)+close x OPEN_N: read opens never stop under the guard;
 #   3. nginx serving a 4 KiB static file on 127.0.0.1 under wrk: untraced vs `strace -f` vs
 #      `strace -f --seccomp-bpf -e trace=execve,openat,connect,bind,listen` vs `ecsguard guard`.
+# Two baselines run in the same session: the seccomp floor (bench/guard/seccomp_floor.c, an
+# allow-all filter: what every seccomp-based supervisor costs on this kernel) and, when its source
+# is there, the design's feasibility prototype (../shared/reference/guard-prototype), whose ratios
+# on the design's machine are the targets. The micro workloads also run pinned to one CPU
+# (`taskset -c 0` for both sides), the shape of a task of 1 vCPU or less.
 # Every traced run is paired with an untraced run (A B A B ...); the printed ratio is the median of
 # the per-pair ratios. Loopback only, bounded run times. The machine may be shared: look at the
 # load average printed at the start and end, and rerun when it is high.
@@ -11,8 +16,12 @@
 # Usage: bench/guard_bench.sh            (builds a Release ecsguard in build/bench-release)
 # Env:   ECSGUARD=/path/to/ecsguard       use this binary instead of building one
 #        BUILD_DIR=...                    build directory for the Release binary
-#        PAIRS=5 NGINX_PAIRS=3 DURATION=10 SPAWN_N=2000 OPEN_N=1000000 PORT=18089
+#        PAIRS=5 NGINX_ROUNDS=8 NGINX_PAIRS=3 DURATION=10 SPAWN_N=2000 OPEN_N=1000000 PORT=18089
 #        SKIP_NGINX=1 SKIP_STRACE=1       leave parts out
+#        SKIP_MICRO=1                     only nginx
+#        SKIP_PINNED=1                    no pinned (taskset -c 0) micro runs
+#        PROTO_SRC=.../ecsguard_proto.cpp the prototype to compare with (default: the shared reference;
+#                                         PROTO_SRC= (empty) leaves it out)
 #        FALCO_RULES=.../falco_rules.yaml also run nginx under guard with Falco's stable rules
 #                                         (their read rules make every open() stop)
 set -euo pipefail
@@ -35,6 +44,14 @@ if [[ -z "${ECSGUARD:-}" ]]; then
 fi
 "$ECSGUARD" guard --help >/dev/null || { echo "$ECSGUARD has no guard subcommand" >&2; exit 2; }
 cc -O2 -o "$WORK/workload" "$ROOT/bench/guard/workload.c"
+cc -O2 -o "$WORK/seccomp_floor" "$ROOT/bench/guard/seccomp_floor.c"
+FLOOR=("$WORK/seccomp_floor")
+PROTO_SRC=${PROTO_SRC-$ROOT/../shared/reference/guard-prototype/ecsguard_proto.cpp}
+have_proto=0
+if [[ -n "$PROTO_SRC" && -f "$PROTO_SRC" ]] && g++ -O2 -std=c++17 -o "$WORK/proto" "$PROTO_SRC" 2>/dev/null; then
+  have_proto=1
+fi
+PROTO=("$WORK/proto" --)
 
 GUARD=("$ECSGUARD" guard --heartbeat 0 --alerts-to "$WORK/alerts.json" --)
 STRACE_FULL=(strace -f -o /dev/null)
@@ -56,16 +73,19 @@ echo "# stops on: $("$ECSGUARD" guard --list-rules | grep '^stops on' | cut -d: 
 echo
 
 # ---- micro workloads --------------------------------------------------------------------------
+PIN=()  # prefix for both sides of a pair (taskset -c 0 for the pinned rows)
 pair_bench() { # name pairs wrapper... :: workload args...
   local name=$1 pairs=$2; shift 2
+  if ((${#PIN[@]})); then name="$name (1 CPU)"; fi
   local -a wrap=()
   while [[ $1 != "::" ]]; do wrap+=("$1"); shift; done
   shift
   local base traced wb=() wt=() wr=() cr=()
-  wall "$WORK/workload" "$@" >/dev/null; wall "${wrap[@]}" "$WORK/workload" "$@" >/dev/null  # warm-up pair
+  wall "${PIN[@]}" "$WORK/workload" "$@" >/dev/null  # warm-up pair
+  wall "${PIN[@]}" "${wrap[@]}" "$WORK/workload" "$@" >/dev/null
   for ((i = 0; i < pairs; i++)); do
-    base=$(wall "$WORK/workload" "$@")
-    traced=$(wall "${wrap[@]}" "$WORK/workload" "$@")
+    base=$(wall "${PIN[@]}" "$WORK/workload" "$@")
+    traced=$(wall "${PIN[@]}" "${wrap[@]}" "$WORK/workload" "$@")
     wb+=("${base% *}"); wt+=("${traced% *}")
     wr+=("$(awk -v a="${traced% *}" -v b="${base% *}" 'BEGIN {printf "%.4f\n", a / b}')")
     cr+=("$(awk -v a="${traced#* }" -v b="${base#* }" 'BEGIN {printf "%.4f\n", (b > 0) ? a / b : 0}')")
@@ -81,10 +101,27 @@ echo "## Micro workloads (whole process, median of $PAIRS pairs; lower is better
 echo
 echo "| workload under | untraced | traced | wall ratio | min–max | cpu ratio |"
 echo "|---|---|---|---|---|---|"
-pair_bench "posix_spawn(/bin/true) x$SPAWN_N: ecsguard guard" "$PAIRS" "${GUARD[@]}" :: spawn "$SPAWN_N"
-pair_bench "openat(O_RDONLY)+close x$OPEN_N: ecsguard guard" "$PAIRS" "${GUARD[@]}" :: openclose "$OPEN_N"
-pair_bench "openat(O_WRONLY)+close x$((OPEN_N / 10)): ecsguard guard" "$PAIRS" "${GUARD[@]}" :: openwclose "$((OPEN_N / 10))"
-if ((have_strace)); then
+GETPID_N=$((OPEN_N * 10))
+micro() {
+  pair_bench "getpid x$GETPID_N: seccomp floor" "$PAIRS" "${FLOOR[@]}" :: getpid "$GETPID_N"
+  pair_bench "getpid x$GETPID_N: ecsguard guard" "$PAIRS" "${GUARD[@]}" :: getpid "$GETPID_N"
+  pair_bench "posix_spawn(/bin/true) x$SPAWN_N: ecsguard guard" "$PAIRS" "${GUARD[@]}" :: spawn "$SPAWN_N"
+  if ((have_proto)); then
+    pair_bench "posix_spawn(/bin/true) x$SPAWN_N: prototype" "$PAIRS" "${PROTO[@]}" :: spawn "$SPAWN_N"
+  fi
+  pair_bench "openat(O_RDONLY)+close x$OPEN_N: ecsguard guard" "$PAIRS" "${GUARD[@]}" :: openclose "$OPEN_N"
+  pair_bench "openat(O_WRONLY)+close x$((OPEN_N / 10)): ecsguard guard" "$PAIRS" "${GUARD[@]}" :: openwclose "$((OPEN_N / 10))"
+  if ((have_proto)); then
+    pair_bench "openat(O_WRONLY)+close x$((OPEN_N / 10)): prototype" "$PAIRS" "${PROTO[@]}" :: openwclose "$((OPEN_N / 10))"
+  fi
+}
+if [[ -z "${SKIP_MICRO:-}" ]]; then micro; fi
+if [[ -z "${SKIP_MICRO:-}" && -z "${SKIP_PINNED:-}" ]] && command -v taskset >/dev/null; then
+  PIN=(taskset -c 0)
+  micro
+  PIN=()
+fi
+if [[ -z "${SKIP_MICRO:-}" ]] && ((have_strace)); then
   pair_bench "posix_spawn x$SPAWN_N: strace --seccomp-bpf (filtered)" 3 "${STRACE_FILT[@]}" :: spawn "$SPAWN_N"
   pair_bench "posix_spawn x$SPAWN_N: strace -f (every syscall)" 3 "${STRACE_FULL[@]}" :: spawn "$SPAWN_N"
 fi
@@ -105,6 +142,8 @@ nginx_run() { # mode -> prints requests/s
   local -a pfx=()
   case $mode in
     none) ;;
+    floor) pfx=("${FLOOR[@]}") ;;
+    proto) pfx=("${PROTO[@]}") ;;
     guard) pfx=("${GUARD[@]}") ;;
     guard_falco) pfx=("$ECSGUARD" guard --heartbeat 0 --alerts-to "$WORK/alerts.json" --rules "$FALCO_RULES" --) ;;
     strace_full) pfx=("${STRACE_FULL[@]}") ;;
@@ -125,34 +164,59 @@ nginx_run() { # mode -> prints requests/s
   echo "${rps:-0}"
 }
 
-modes=(guard)
-if [[ -n "${FALCO_RULES:-}" ]]; then modes+=(guard_falco); fi
-if ((have_strace)); then modes+=(strace_filt strace_full); fi
-echo "## nginx, 4 KiB static file, wrk -t1 -c16 -d${DURATION}s on 127.0.0.1 (median of $NGINX_PAIRS pairs; higher is better)"
-echo
-echo "| nginx under | untraced req/s | traced req/s | throughput ratio | min–max |"
-echo "|---|---|---|---|---|"
+# The cheap modes differ from untraced by a few percent, less than this kind of machine drifts
+# in a minute: they run interleaved, round by round (untraced, mode, untraced, mode ... within a
+# round), NGINX_ROUNDS times. The expensive ones (strace, Falco's read rules) run NGINX_PAIRS pairs.
+NGINX_ROUNDS=${NGINX_ROUNDS:-8}
+close_modes=(floor guard)
+if ((have_proto)); then close_modes+=(proto); fi
+far_modes=()
+if [[ -n "${FALCO_RULES:-}" ]]; then far_modes+=(guard_falco); fi
+if ((have_strace)); then far_modes+=(strace_filt strace_full); fi
+declare -A BASES TRACEDS RATIOS
+measure_pair() { # mode: one untraced run and one run under mode, appended to the mode's lists
+  local b t
+  b=$(nginx_run none)
+  t=$(nginx_run "$1")
+  BASES[$1]+="$b "; TRACEDS[$1]+="$t "
+  RATIOS[$1]+="$(awk -v a="$t" -v b="$b" 'BEGIN {printf "%.4f", (b > 0) ? a / b : 0}') "
+}
 nginx_run none >/dev/null; nginx_run guard >/dev/null  # warm-up pair
-for mode in "${modes[@]}"; do
-  bases=() traceds=() ratios=()
-  for ((i = 0; i < NGINX_PAIRS; i++)); do
-    b=$(nginx_run none)
-    t=$(nginx_run "$mode")
-    bases+=("$b"); traceds+=("$t")
-    ratios+=("$(awk -v a="$t" -v b="$b" 'BEGIN {printf "%.4f\n", (b > 0) ? a / b : 0}')")
-  done
+for ((r = 0; r < NGINX_ROUNDS; r++)); do
+  for mode in "${close_modes[@]}"; do measure_pair "$mode"; done
+done
+for mode in "${far_modes[@]}"; do
+  for ((i = 0; i < NGINX_PAIRS; i++)); do measure_pair "$mode"; done
+done
+echo "## nginx, 4 KiB static file, wrk -t1 -c16 -d${DURATION}s on 127.0.0.1 (higher is better)"
+echo
+echo "Ratios are medians of per-pair ratios; quartiles show the spread; $NGINX_ROUNDS interleaved rounds for"
+echo "the first rows, $NGINX_PAIRS pairs for the others."
+echo
+echo "| nginx under | pairs | untraced req/s | traced req/s | throughput ratio | quartiles | min–max |"
+echo "|---|---|---|---|---|---|---|"
+quartile() { # q (0.25/0.75) of the numbers on stdin
+  sort -g | awk -v q="$1" '{a[NR]=$1} END {if (NR==0) {print "nan"; exit} i=1+(NR-1)*q; lo=int(i); f=i-lo; v=(lo<NR)?a[lo]+(a[lo+1]-a[lo])*f:a[lo]; printf "%.4f\n", v}'
+}
+for mode in "${close_modes[@]}" "${far_modes[@]}"; do
   label=$mode
   case $mode in
+    floor) label="seccomp floor (allow-all filter)" ;;
+    proto) label="prototype (../shared/reference)" ;;
     guard) label="ecsguard guard (default rules)" ;;
     guard_falco) label="ecsguard guard + falco_rules.yaml (read opens traced)" ;;
     strace_filt) label="strace -f --seccomp-bpf -e trace=execve,openat,connect,bind,listen" ;;
     strace_full) label="strace -f" ;;
   esac
-  printf "| %s | %s | %s | **%s** | %s–%s |\n" "$label" \
-    "$(printf '%s\n' "${bases[@]}" | median)" "$(printf '%s\n' "${traceds[@]}" | median)" \
-    "$(printf '%s\n' "${ratios[@]}" | median)" \
-    "$(printf '%s\n' "${ratios[@]}" | sort -g | head -1)" "$(printf '%s\n' "${ratios[@]}" | sort -g | tail -1)"
+  read -r -a rs <<<"${RATIOS[$mode]}"
+  printf "| %s | %s | %s | %s | **%s** | %s–%s | %s–%s |\n" "$label" "${#rs[@]}" \
+    "$(tr ' ' '\n' <<<"${BASES[$mode]}" | grep . | median)" \
+    "$(tr ' ' '\n' <<<"${TRACEDS[$mode]}" | grep . | median)" \
+    "$(printf '%s\n' "${rs[@]}" | median)" \
+    "$(printf '%s\n' "${rs[@]}" | quartile 0.25)" "$(printf '%s\n' "${rs[@]}" | quartile 0.75)" \
+    "$(printf '%s\n' "${rs[@]}" | sort -g | head -1)" "$(printf '%s\n' "${rs[@]}" | sort -g | tail -1)"
 done
 echo
 echo "# load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# targets (PERFORMANCE.md): nginx ratio >= 0.98 with the default rules; posix_spawn x2000 <= 1.15x"
+echo "# targets (PERFORMANCE.md, measured there with the prototype at 0.986 and 1.13x): nginx ratio >= 0.98"
+echo "# with the default rules; posix_spawn x2000 <= 1.15x. Compare with the floor and prototype rows of this run."
