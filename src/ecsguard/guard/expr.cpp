@@ -11,6 +11,15 @@ namespace {
 
 constexpr unsigned kMaxMacroDepth = 256;
 
+// Heterogeneous lookup: `proc.name in (...)` probes with a string_view, no temporary string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept {
+    return std::hash<std::string_view>{}(s);
+  }
+};
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
 enum class Op : std::uint8_t {
   kEq,
   kNe,
@@ -195,7 +204,7 @@ class CheckExpr final : public Expr {
   std::string op_text;
   std::vector<std::string> raw;  // operands as written (after list expansion)
   std::vector<std::string> sops;
-  std::unordered_set<std::string> sset;
+  StringSet sset;
   std::vector<std::int64_t> iops;
   std::unordered_set<std::int64_t> iset;
   bool bop = false;
@@ -294,7 +303,7 @@ class CheckExpr final : public Expr {
       }
       case Op::kIn:
       case Op::kIntersects:
-        return any([&](std::string_view s) { return sset.find(std::string(s)) != sset.end(); });
+        return any([&](std::string_view s) { return sset.find(s) != sset.end(); });
       case Op::kPmatch:
         return any([&](std::string_view s) {
           return std::any_of(sops.begin(), sops.end(),
