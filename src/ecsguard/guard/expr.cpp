@@ -13,7 +13,7 @@ constexpr unsigned kMaxMacroDepth = 256;
 
 // Heterogeneous lookup: `proc.name in (...)` probes with a string_view, no temporary string.
 struct StringHash {
-  using is_transparent = void;
+  using is_transparent = void;  // NOLINT(readability-identifier-naming): the standard name
   std::size_t operator()(std::string_view s) const noexcept {
     return std::hash<std::string_view>{}(s);
   }
