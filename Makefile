@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc)
 CORPUS     ?= $(abspath ../shared/corpus)
 
-.PHONY: deps build demo test test-release test-asan fuzz clean
+.PHONY: deps build demo test test-release test-asan fuzz lint clean
 
 deps:
 	@tools/install-deps.sh
@@ -37,6 +37,16 @@ test-asan: deps
 
 fuzz: deps
 	@tools/run_fuzzers.sh
+
+# clang-format (no diff allowed) and clang-tidy (.clang-tidy; findings are errors) over src/.
+# Uses the Release build's compile_commands.json; GCC-only warning flags are not clang's business.
+lint: build
+	@git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h' 'fuzz/*.cpp' 'bench/*.cpp' | \
+	  xargs clang-format --dry-run --Werror
+	@run-clang-tidy-14 -p $(BUILD) -quiet -j $(JOBS) -extra-arg=-Wno-unknown-warning-option \
+	  -warnings-as-errors='*' 'src/ecsguard/' >$(BUILD)/clang-tidy.log 2>&1 || \
+	  { grep -A4 -E 'warning:|error:' $(BUILD)/clang-tidy.log; exit 1; }
+	@echo "lint: clang-format and clang-tidy clean"
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -11,15 +11,15 @@
 namespace ecsguard::core {
 
 enum class Errc : unsigned char {
-  kIo,             // could not read a file
-  kSyntax,         // malformed JSON / YAML
-  kLimit,          // a resource limit was hit (size, depth, aliases, ...)
-  kUnsupported,    // valid input we do not understand (e.g. unknown YAML tag)
-  kInvalid,        // well-formed but semantically wrong input (e.g. a task definition without
-                   // containerDefinitions)
-  kSkipped,        // input deliberately not scanned (special file, symlink escape): a note
-  kInternal,       // a bug in ecsguard (a check threw): reported, never hidden
-  kUsage,          // bad command line or configuration
+  kIo,           // could not read a file
+  kSyntax,       // malformed JSON / YAML
+  kLimit,        // a resource limit was hit (size, depth, aliases, ...)
+  kUnsupported,  // valid input we do not understand (e.g. unknown YAML tag)
+  kInvalid,      // well-formed but semantically wrong input (e.g. a task definition without
+                 // containerDefinitions)
+  kSkipped,      // input deliberately not scanned (special file, symlink escape): a note
+  kInternal,     // a bug in ecsguard (a check threw): reported, never hidden
+  kUsage,        // bad command line or configuration
 };
 
 // Short stable name ("syntax", "limit", ...) used in JSON output.
@@ -36,8 +36,8 @@ struct Error {
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
-  Result(Error error) : v_(std::move(error)) {}     // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   [[nodiscard]] bool ok() const noexcept { return v_.index() == 0; }
   explicit operator bool() const noexcept { return ok(); }

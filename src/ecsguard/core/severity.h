@@ -29,8 +29,8 @@ std::string_view to_string(Layer l) noexcept;
 // Human title used in tables ("IAM", "Network", ...).
 std::string_view layer_title(Layer l) noexcept;
 std::optional<Layer> parse_layer(std::string_view s) noexcept;
-inline constexpr Layer kAllLayers[] = {Layer::kIam,       Layer::kNetwork, Layer::kRegistry,
-                                       Layer::kImage,     Layer::kContainer, Layer::kLogging,
+inline constexpr Layer kAllLayers[] = {Layer::kIam,    Layer::kNetwork,   Layer::kRegistry,
+                                       Layer::kImage,  Layer::kContainer, Layer::kLogging,
                                        Layer::kRuntime};
 
 // Result of one check on one subject. Pass is never reported by default.

@@ -11,10 +11,9 @@ namespace {
 std::span<const CatalogEntry> catalog() noexcept { return kCatalog; }
 
 const CatalogEntry* find_catalog_entry(std::string_view id) noexcept {
-  const auto* it = std::lower_bound(std::begin(kCatalog), std::end(kCatalog), id,
-                                    [](const CatalogEntry& e, std::string_view v) {
-                                      return e.id < v;
-                                    });
+  const auto* it =
+      std::lower_bound(std::begin(kCatalog), std::end(kCatalog), id,
+                       [](const CatalogEntry& e, std::string_view v) { return e.id < v; });
   if (it != std::end(kCatalog) && it->id == id) return it;
   return nullptr;
 }

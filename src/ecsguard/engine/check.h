@@ -19,8 +19,7 @@ struct Remediation {
 };
 
 using TaskDefinitionFn = void (*)(const model::TaskDefinition&, CheckContext&);
-using ContainerFn = void (*)(const model::TaskDefinition&, const model::Container&,
-                             CheckContext&);
+using ContainerFn = void (*)(const model::TaskDefinition&, const model::Container&, CheckContext&);
 using ServiceFn = void (*)(const model::Service&, CheckContext&);
 using TaskSetFn = void (*)(const model::TaskSet&, CheckContext&);
 using ClusterFn = void (*)(const model::Cluster&, CheckContext&);

@@ -16,8 +16,8 @@ namespace ecsguard::engine {
 
 class CheckContext {
  public:
-  CheckContext(const model::Stack& stack, const core::FileTable& files,
-               const CheckOptions& options, std::vector<Finding>& out)
+  CheckContext(const model::Stack& stack, const core::FileTable& files, const CheckOptions& options,
+               std::vector<Finding>& out)
       : stack_(stack), files_(files), options_(options), out_(out) {}
 
   [[nodiscard]] const model::Stack& stack() const noexcept { return stack_; }

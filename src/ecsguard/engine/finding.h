@@ -23,8 +23,9 @@ struct Finding {
   std::string container;  // container name when the finding is about one
   std::string cdk_path;
   core::Loc loc;
-  std::string file;      // display path
-  std::string property;  // property path judged, e.g. "ContainerDefinitions[app].ReadonlyRootFilesystem"
+  std::string file;  // display path
+  std::string
+      property;  // property path judged, e.g. "ContainerDefinitions[app].ReadonlyRootFilesystem"
   std::string message;
   std::string fingerprint;  // stable: check + file + resource + property (not the line)
 

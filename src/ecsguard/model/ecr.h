@@ -11,8 +11,8 @@ namespace ecsguard::model {
 
 struct LifecycleRule {
   Int priority;
-  Str tag_status;   // tagged | untagged | any
-  Str count_type;   // imageCountMoreThan | sinceImagePushed
+  Str tag_status;  // tagged | untagged | any
+  Str count_type;  // imageCountMoreThan | sinceImagePushed
   Int count_number;
   Str action_type;  // expire
   StrList tag_prefix_list;
@@ -35,7 +35,7 @@ struct TagMutabilityExclusion {
 struct Repository {
   ResourceId id;
   Str repository_name;
-  FlexBool scan_on_push;  // ImageScanningConfiguration.ScanOnPush, default false
+  FlexBool scan_on_push;     // ImageScanningConfiguration.ScanOnPush, default false
   Str image_tag_mutability;  // default MUTABLE
   std::vector<TagMutabilityExclusion> mutability_exclusions;
   LifecyclePolicy lifecycle_policy;

@@ -52,9 +52,9 @@ struct Container {
   Int memory;
   Int memory_reservation;
   std::vector<KeyValue> environment;
-  std::vector<KeyValue> docker_labels;  // DockerLabels / dockerLabels (name -> value)
+  std::vector<KeyValue> docker_labels;             // DockerLabels / dockerLabels (name -> value)
   Presence environment_state = Presence::kAbsent;  // the Environment list itself
-  StrList environment_files;                        // S3 ARNs
+  StrList environment_files;                       // S3 ARNs
   std::vector<SecretRef> secrets;
   std::vector<MountPoint> mount_points;
   Presence mount_points_state = Presence::kAbsent;
@@ -81,8 +81,8 @@ struct Container {
 
 struct EfsVolumeConfiguration {
   Str file_system_id;
-  Str transit_encryption;     // ENABLED | DISABLED (default DISABLED)
-  Str iam;                    // authorizationConfig.iam: ENABLED | DISABLED (default DISABLED)
+  Str transit_encryption;  // ENABLED | DISABLED (default DISABLED)
+  Str iam;                 // authorizationConfig.iam: ENABLED | DISABLED (default DISABLED)
   Str access_point_id;
   Str root_directory;
   core::Loc loc;
@@ -106,7 +106,7 @@ struct TaskDefinition {
   StrList requires_compatibilities;
   Str pid_mode;
   Str ipc_mode;
-  Str cpu;     // strings in CloudFormation ("256", "1 vCPU"); numbers in JSON are normalized to text
+  Str cpu;  // strings in CloudFormation ("256", "1 vCPU"); numbers in JSON are normalized to text
   Str memory;
   Str task_role_arn;
   Str execution_role_arn;

@@ -20,9 +20,9 @@ struct LoadBalancer {
 // groups they forward to. A rule names its listener; a listener names its load balancer.
 struct Listener {
   ResourceId id;
-  Str load_balancer;                // Listener.LoadBalancerArn (refs -> load balancer logical id)
-  Str listener;                     // ListenerRule.ListenerArn (refs -> listener logical id)
-  std::vector<Str> target_groups;   // forward actions: TargetGroupArn / ForwardConfig.TargetGroups
+  Str load_balancer;               // Listener.LoadBalancerArn (refs -> load balancer logical id)
+  Str listener;                    // ListenerRule.ListenerArn (refs -> listener logical id)
+  std::vector<Str> target_groups;  // forward actions: TargetGroupArn / ForwardConfig.TargetGroups
 };
 
 }  // namespace ecsguard::model

@@ -20,7 +20,7 @@ struct ConditionEntry {
 
 struct Statement {
   Str sid;
-  Str effect;                 // "Allow" | "Deny"
+  Str effect;  // "Allow" | "Deny"
   std::vector<Principal> principals;
   std::vector<Principal> not_principals;
   bool has_principal = false;  // Principal/NotPrincipal written (resource policies)

@@ -14,12 +14,12 @@ using ScopeId = std::uint32_t;
 enum class Origin : unsigned char { kCloudFormation, kTaskDefinitionJson, kTerraform, kApi };
 
 struct ResourceId {
-  std::string type;      // "AWS::ECS::TaskDefinition" (Terraform resources map to the CFN type name)
-  std::string name;      // CloudFormation logical id | task definition family | Terraform address
+  std::string type;  // "AWS::ECS::TaskDefinition" (Terraform resources map to the CFN type name)
+  std::string name;  // CloudFormation logical id | task definition family | Terraform address
   std::string cdk_path;  // Metadata "aws:cdk:path" when the template is CDK synth output
   ScopeId scope = 0;
   Origin origin = Origin::kCloudFormation;
-  core::Loc loc;         // the resource's header (logical id key / file start)
+  core::Loc loc;  // the resource's header (logical id key / file start)
 };
 
 }  // namespace ecsguard::model

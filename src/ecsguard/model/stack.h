@@ -49,8 +49,7 @@ struct Stack {
   [[nodiscard]] const Repository* repository(ScopeId scope, std::string_view logical_id) const;
   [[nodiscard]] const LogGroup* log_group(ScopeId scope, std::string_view logical_id) const;
   [[nodiscard]] const Secret* secret(ScopeId scope, std::string_view logical_id) const;
-  [[nodiscard]] const SsmParameter* ssm_parameter(ScopeId scope,
-                                                  std::string_view logical_id) const;
+  [[nodiscard]] const SsmParameter* ssm_parameter(ScopeId scope, std::string_view logical_id) const;
   [[nodiscard]] const EfsFileSystem* efs_file_system(ScopeId scope,
                                                      std::string_view logical_id) const;
   [[nodiscard]] const EfsAccessPoint* efs_access_point(ScopeId scope,

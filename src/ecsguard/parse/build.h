@@ -35,7 +35,7 @@ struct BuildInput {
   const Node* root = nullptr;
   core::FileId file = 0;
   std::string fs_path;  // filesystem path of the file (to resolve local nested-stack TemplateURLs)
-  std::string scan_root;  // nested templates must stay inside it (canonical path)
+  std::string scan_root;             // nested templates must stay inside it (canonical path)
   core::FileTable* files = nullptr;  // nested templates are added here
   core::Limits limits;
 };

@@ -30,10 +30,10 @@ struct Node {
   bool quoted = false;   // YAML: the scalar was quoted or block-literal (a string by construction)
   bool partial = false;  // kString: some segments unknown (marked with kUnknownMark)
   core::Loc loc;
-  std::string text;              // kString/kNumber: the scalar text; kUnknown: the reason
-  std::vector<Node> items;       // kSeq
-  std::vector<Member> members;   // kMap, document order
-  std::vector<std::string> refs; // resolved values: resource logical ids referenced (Ref/GetAtt)
+  std::string text;               // kString/kNumber: the scalar text; kUnknown: the reason
+  std::vector<Node> items;        // kSeq
+  std::vector<Member> members;    // kMap, document order
+  std::vector<std::string> refs;  // resolved values: resource logical ids referenced (Ref/GetAtt)
 
   [[nodiscard]] bool is_null() const noexcept { return kind == NodeKind::kNull; }
   [[nodiscard]] bool is_map() const noexcept { return kind == NodeKind::kMap; }

@@ -10,7 +10,7 @@
 namespace ecsguard::report {
 
 struct ReportData {
-  std::span<const engine::Finding> findings;       // already sorted
+  std::span<const engine::Finding> findings;  // already sorted
   std::span<const engine::Diagnostic> diagnostics;
   std::span<const engine::CheckDef* const> checks_run;  // what was evaluated (layer coverage)
   std::size_t files_discovered = 0;

@@ -13,7 +13,7 @@
 namespace ecsguard::scan {
 
 struct ScanRequest {
-  std::vector<std::string> paths;   // files or directories; empty = "."
+  std::vector<std::string> paths;  // files or directories; empty = "."
   core::Limits limits;
   engine::CheckOptions options;
   std::vector<std::string> only_checks;  // ids; empty = every registered check
@@ -22,12 +22,12 @@ struct ScanRequest {
 
 struct ScanResult {
   model::Stack stack;
-  std::vector<engine::Finding> findings;       // sorted (engine::finding_less)
-  std::vector<engine::Diagnostic> diagnostics; // sorted by file, line
+  std::vector<engine::Finding> findings;            // sorted (engine::finding_less)
+  std::vector<engine::Diagnostic> diagnostics;      // sorted by file, line
   std::vector<const engine::CheckDef*> checks_run;  // sorted by id
   std::size_t files_discovered = 0;
-  std::size_t files_scanned = 0;   // files recognised as CloudFormation / task definitions
-  std::size_t files_failed = 0;    // files whose content was lost (parse or read errors)
+  std::size_t files_scanned = 0;  // files recognised as CloudFormation / task definitions
+  std::size_t files_failed = 0;   // files whose content was lost (parse or read errors)
   [[nodiscard]] bool input_lost() const noexcept { return files_failed > 0; }
 };
 
