@@ -137,8 +137,18 @@ mkdir -p "$WORK/www"
 head -c 4096 /dev/urandom | base64 -w 76 | head -c 4096 > "$WORK/www/index.html"
 sed -e "s|@DIR@|$WORK|g" -e "s|@PORT@|$PORT|g" "$ROOT/bench/guard/nginx.conf.in" > "$WORK/nginx.conf"
 
-nginx_run() { # mode -> prints requests/s
-  local mode=$1 pid rps
+tree_cpu() { # pid -> clock ticks of user+system CPU used by it and every descendant alive now
+  cat /proc/[0-9]*/stat 2>/dev/null | awk -v root="$1" '
+    { p = substr($0, 1, index($0, " (") - 1); rest = substr($0, match($0, /\) [A-Za-z] /) + 2)
+      split(rest, f, " "); ppid[p] = f[2]; cpu[p] = f[12] + f[13] }
+    END { want[root] = 1; grown = 1
+          while (grown) { grown = 0; for (q in ppid) if (!(q in want) && (ppid[q] in want)) { want[q] = 1; grown = 1 } }
+          s = 0; for (q in want) s += cpu[q]; print s }'
+}
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+
+nginx_run() { # mode -> prints "requests/s server-CPU-µs-per-request" (server = the wrapper tree)
+  local mode=$1 pid rps c0 c1
   local -a pfx=()
   case $mode in
     none) ;;
@@ -156,12 +166,15 @@ nginx_run() { # mode -> prints requests/s
     curl -s -o /dev/null "http://127.0.0.1:$PORT/index.html" && break
     sleep 0.05
   done
+  c0=$(tree_cpu "$pid")
   rps=$(wrk -t1 -c16 -d"${DURATION}s" "http://127.0.0.1:$PORT/index.html" 2>&1 | awk '/Requests\/sec/ {print $2}')
+  c1=$(tree_cpu "$pid")
   if [[ -s "$WORK/nginx.pid" ]]; then kill -TERM "$(cat "$WORK/nginx.pid")" 2>/dev/null || true; fi
   for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
-  echo "${rps:-0}"
+  awk -v r="${rps:-0}" -v c=$((c1 - c0)) -v t="$TICK_US" -v d="$DURATION" \
+    'BEGIN {printf "%s %.3f\n", r, (r > 0) ? c * t / (r * d) : 0}'
 }
 
 # The cheap modes differ from untraced by a few percent, less than this kind of machine drifts
@@ -173,13 +186,14 @@ if ((have_proto)); then close_modes+=(proto); fi
 far_modes=()
 if [[ -n "${FALCO_RULES:-}" ]]; then far_modes+=(guard_falco); fi
 if ((have_strace)); then far_modes+=(strace_filt strace_full); fi
-declare -A BASES TRACEDS RATIOS
+declare -A BASES TRACEDS RATIOS CPURATIOS
 measure_pair() { # mode: one untraced run and one run under mode, appended to the mode's lists
-  local b t
-  b=$(nginx_run none)
-  t=$(nginx_run "$1")
+  local b t bc tc
+  read -r b bc <<<"$(nginx_run none)"
+  read -r t tc <<<"$(nginx_run "$1")"
   BASES[$1]+="$b "; TRACEDS[$1]+="$t "
   RATIOS[$1]+="$(awk -v a="$t" -v b="$b" 'BEGIN {printf "%.4f", (b > 0) ? a / b : 0}') "
+  CPURATIOS[$1]+="$(awk -v a="$tc" -v b="$bc" 'BEGIN {printf "%.4f", (b > 0) ? a / b : 0}') "
 }
 nginx_run none >/dev/null; nginx_run guard >/dev/null  # warm-up pair
 for ((r = 0; r < NGINX_ROUNDS; r++)); do
@@ -191,10 +205,11 @@ done
 echo "## nginx, 4 KiB static file, wrk -t1 -c16 -d${DURATION}s on 127.0.0.1 (higher is better)"
 echo
 echo "Ratios are medians of per-pair ratios; quartiles show the spread; $NGINX_ROUNDS interleaved rounds for"
-echo "the first rows, $NGINX_PAIRS pairs for the others."
+echo "the first rows, $NGINX_PAIRS pairs for the others. Server CPU per request counts the whole wrapper tree"
+echo "(supervisor or tracer included) during the wrk run: traced / untraced, lower is better."
 echo
-echo "| nginx under | pairs | untraced req/s | traced req/s | throughput ratio | quartiles | min–max |"
-echo "|---|---|---|---|---|---|---|"
+echo "| nginx under | pairs | untraced req/s | traced req/s | throughput ratio | quartiles | min–max | server CPU/request ratio (quartiles) |"
+echo "|---|---|---|---|---|---|---|---|"
 quartile() { # q (0.25/0.75) of the numbers on stdin
   sort -g | awk -v q="$1" '{a[NR]=$1} END {if (NR==0) {print "nan"; exit} i=1+(NR-1)*q; lo=int(i); f=i-lo; v=(lo<NR)?a[lo]+(a[lo+1]-a[lo])*f:a[lo]; printf "%.4f\n", v}'
 }
@@ -209,12 +224,15 @@ for mode in "${close_modes[@]}" "${far_modes[@]}"; do
     strace_full) label="strace -f" ;;
   esac
   read -r -a rs <<<"${RATIOS[$mode]}"
-  printf "| %s | %s | %s | %s | **%s** | %s–%s | %s–%s |\n" "$label" "${#rs[@]}" \
+  read -r -a cs <<<"${CPURATIOS[$mode]}"
+  printf "| %s | %s | %s | %s | **%s** | %s–%s | %s–%s | %s (%s–%s) |\n" "$label" "${#rs[@]}" \
     "$(tr ' ' '\n' <<<"${BASES[$mode]}" | grep . | median)" \
     "$(tr ' ' '\n' <<<"${TRACEDS[$mode]}" | grep . | median)" \
     "$(printf '%s\n' "${rs[@]}" | median)" \
     "$(printf '%s\n' "${rs[@]}" | quartile 0.25)" "$(printf '%s\n' "${rs[@]}" | quartile 0.75)" \
-    "$(printf '%s\n' "${rs[@]}" | sort -g | head -1)" "$(printf '%s\n' "${rs[@]}" | sort -g | tail -1)"
+    "$(printf '%s\n' "${rs[@]}" | sort -g | head -1)" "$(printf '%s\n' "${rs[@]}" | sort -g | tail -1)" \
+    "$(printf '%s\n' "${cs[@]}" | median)" \
+    "$(printf '%s\n' "${cs[@]}" | quartile 0.25)" "$(printf '%s\n' "${cs[@]}" | quartile 0.75)"
 done
 echo
 echo "# load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
