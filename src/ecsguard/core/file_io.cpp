@@ -11,9 +11,7 @@
 
 namespace ecsguard::core {
 
-namespace {
-
-const char* special_kind(mode_t mode) noexcept {
+const char* special_file_kind(mode_t mode) noexcept {
   if (S_ISFIFO(mode)) return "a FIFO";
   if (S_ISSOCK(mode)) return "a socket";
   if (S_ISCHR(mode)) return "a character device";
@@ -23,8 +21,6 @@ const char* special_kind(mode_t mode) noexcept {
 }
 
 std::string errno_text(int err) { return std::generic_category().message(err); }
-
-}  // namespace
 
 Result<std::string> read_regular_file(const std::string& path, std::size_t max_bytes) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
@@ -50,7 +46,7 @@ Result<std::string> read_regular_file(const std::string& path, std::size_t max_b
     return make_error(Errc::kIo, "cannot stat: " + errno_text(errno));
   }
   if (!S_ISREG(st.st_mode)) {
-    return make_error(Errc::kSkipped, std::string("is ") + special_kind(st.st_mode) +
+    return make_error(Errc::kSkipped, std::string("is ") + special_file_kind(st.st_mode) +
                                           " (no longer a regular file); not read");
   }
   auto too_large = [&](std::uintmax_t size) {

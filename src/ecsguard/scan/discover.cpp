@@ -90,16 +90,6 @@ std::string base_name(const std::string& p) {
   return slash == std::string::npos ? p : p.substr(slash + 1);
 }
 
-const char* special_kind(mode_t mode) noexcept {
-  if (S_ISFIFO(mode)) return "a FIFO";
-  if (S_ISSOCK(mode)) return "a socket";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  return "a special file";
-}
-
-std::string errno_text(int err) { return std::generic_category().message(err); }
-
 std::string read_link_text(const std::string& path) {
   std::error_code ec;
   const fs::path target = fs::read_symlink(path, ec);
@@ -158,7 +148,7 @@ void Walker::add_root(const std::string& typed) {
   if (::lstat(path.c_str(), &lst) != 0) {
     const int err = errno;
     if (err == ENOENT || err == ENOTDIR) out_.any_root_missing = true;
-    note(core::Errc::kIo, given, "cannot scan: " + errno_text(err));
+    note(core::Errc::kIo, given, "cannot scan: " + core::errno_text(err));
     return;
   }
   std::error_code ec;
@@ -180,7 +170,7 @@ void Walker::add_root(const std::string& typed) {
   }
   struct stat st {};
   if (::stat(canon.c_str(), &st) != 0) {
-    note(core::Errc::kIo, given, "cannot scan: " + errno_text(errno));
+    note(core::Errc::kIo, given, "cannot scan: " + core::errno_text(errno));
     return;
   }
   if (S_ISDIR(st.st_mode)) {
@@ -194,7 +184,7 @@ void Walker::add_root(const std::string& typed) {
     add_candidate(DiscoveredFile{canon, given, parent}, st, is_link);
   } else {
     note(core::Errc::kSkipped, given,
-         std::string("is ") + special_kind(st.st_mode) + "; skipped, never opened");
+         std::string("is ") + core::special_file_kind(st.st_mode) + "; skipped, never opened");
   }
 }
 
@@ -209,7 +199,7 @@ void Walker::walk(const std::string& root, Dir start) {
       links.pop_front();
       struct stat st {};
       if (::stat(link.dir.fs_path.c_str(), &st) != 0) {
-        note(core::Errc::kIo, link.dir.display, "cannot scan: " + errno_text(errno));
+        note(core::Errc::kIo, link.dir.display, "cannot scan: " + core::errno_text(errno));
         continue;
       }
       if (visited_dirs_.contains(key_of(st))) {
@@ -254,7 +244,7 @@ void Walker::walk_dir(const std::string& root, const Dir& dir, std::vector<Dir>&
     const std::string display = join_display(dir.display, name);
     struct stat st {};
     if (::lstat(child.c_str(), &st) != 0) {
-      note(core::Errc::kIo, display, "cannot stat: " + errno_text(errno));
+      note(core::Errc::kIo, display, "cannot stat: " + core::errno_text(errno));
       continue;
     }
     if (S_ISDIR(st.st_mode)) {
@@ -270,7 +260,7 @@ void Walker::walk_dir(const std::string& root, const Dir& dir, std::vector<Dir>&
       on_symlink(root, dir, name, links);
     } else {
       note(core::Errc::kSkipped, display,
-           std::string("is ") + special_kind(st.st_mode) + "; skipped, never opened");
+           std::string("is ") + core::special_file_kind(st.st_mode) + "; skipped, never opened");
     }
   }
 }
@@ -301,7 +291,7 @@ void Walker::on_symlink(const std::string& root, const Dir& parent, const std::s
   }
   struct stat st {};
   if (::stat(target.c_str(), &st) != 0) {
-    note(core::Errc::kIo, display, "cannot stat symlink target: " + errno_text(errno));
+    note(core::Errc::kIo, display, "cannot stat symlink target: " + core::errno_text(errno));
     return;
   }
   if (S_ISDIR(st.st_mode)) {
@@ -314,7 +304,8 @@ void Walker::on_symlink(const std::string& root, const Dir& parent, const std::s
     }
   } else {
     note(core::Errc::kSkipped, display,
-         std::string("symlink to ") + special_kind(st.st_mode) + "; skipped, never opened");
+         std::string("symlink to ") + core::special_file_kind(st.st_mode) +
+             "; skipped, never opened");
   }
 }
 
