@@ -205,42 +205,26 @@ int run_main(int argc, char** argv) {
   scan_cmd->add_option("--color", scan_args.color, "auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
-  scan_cmd
-      ->add_option("--max-file-size", scan_args.limits.max_file_bytes,
-                   "Largest input file in bytes")
-      ->capture_default_str();
-  scan_cmd->add_option("--max-depth", scan_args.limits.max_depth, "Deepest JSON/YAML nesting")
-      ->capture_default_str();
-  scan_cmd
-      ->add_option("--max-resources", scan_args.limits.max_resources,
-                   "Most resources in one template")
-      ->capture_default_str();
-  scan_cmd
-      ->add_option("--max-nodes", scan_args.limits.max_nodes,
-                   "Most nodes in one JSON/YAML document (incl. alias expansion)")
-      ->capture_default_str();
-  scan_cmd
-      ->add_option("--max-scalar-size", scan_args.limits.max_scalar_bytes,
-                   "Longest string or scalar in bytes")
-      ->capture_default_str();
-  scan_cmd
-      ->add_option("--max-intrinsic-depth", scan_args.limits.max_intrinsic_depth,
-                   "Deepest nesting of CloudFormation intrinsic functions and Ref chains")
-      ->capture_default_str();
-  scan_cmd
-      ->add_option("--max-nested-stack-depth", scan_args.limits.max_nested_stack_depth,
-                   "Longest chain of local nested stacks")
-      ->capture_default_str();
-  scan_cmd
-      ->add_option("--max-nested-stacks", scan_args.limits.max_nested_stacks,
-                   "Most nested templates loaded under one template")
-      ->capture_default_str();
-  scan_cmd->add_option("--max-files", scan_args.limits.max_files, "Most files in one scan")
-      ->capture_default_str();
-  scan_cmd
-      ->add_option("--max-alias-expansions", scan_args.limits.max_alias_expansions,
-                   "Most YAML alias dereferences in one document")
-      ->capture_default_str();
+  // Input limits (core::Limits, docs/security.md): one flag each, its default shown in --help.
+  const auto limit = [&](const char* flag, auto& field, const char* what) {
+    scan_cmd->add_option(flag, field, what)->capture_default_str();
+  };
+  auto& lim = scan_args.limits;
+  limit("--max-file-size", lim.max_file_bytes, "Largest input file in bytes");
+  limit("--max-depth", lim.max_depth, "Deepest JSON/YAML nesting");
+  limit("--max-resources", lim.max_resources, "Most resources in one template");
+  limit("--max-nodes", lim.max_nodes,
+        "Most nodes in one JSON/YAML document (incl. alias expansion)");
+  limit("--max-scalar-size", lim.max_scalar_bytes, "Longest string or scalar in bytes");
+  limit("--max-intrinsic-depth", lim.max_intrinsic_depth,
+        "Deepest nesting of CloudFormation intrinsic functions and Ref chains");
+  limit("--max-nested-stack-depth", lim.max_nested_stack_depth,
+        "Longest chain of local nested stacks");
+  limit("--max-nested-stacks", lim.max_nested_stacks,
+        "Most nested templates loaded under one template");
+  limit("--max-files", lim.max_files, "Most files in one scan");
+  limit("--max-alias-expansions", lim.max_alias_expansions,
+        "Most YAML alias dereferences in one document");
 #ifdef ECSGUARD_HAVE_GUARD
   scan_cmd->add_option("--emit-guard-profile", scan_args.guard_profile_dir,
                        "Write a runtime profile per container for `ecsguard guard --profile`");
