@@ -217,7 +217,7 @@ class Converter {
       case ExprKind::kBool:
         return p.boolean ? "true" : "false";
       case ExprKind::kNull:
-        throw ConvertError("null in a string template");
+        return "null";
       case ExprKind::kTemplate:
         if (is_wrap(p)) return string_part(p.items[0]);
         return template_text(p);
@@ -238,6 +238,16 @@ class Converter {
     }
   }
 
+  // An index HCL folds into a traversal: a number or a quoted string without interpolation.
+  static bool is_literal_key(const Expr& k) {
+    if (k.kind == ExprKind::kNumber) return true;
+    if (k.kind != ExprKind::kTemplate || k.heredoc) return false;
+    for (const Expr& part : k.items) {
+      if (part.kind != ExprKind::kLiteral) return false;
+    }
+    return true;
+  }
+
   static bool is_traversal(const Expr& e) {
     switch (e.kind) {
       case ExprKind::kVariable:
@@ -246,7 +256,7 @@ class Converter {
       case ExprKind::kLegacyIndex:
         return is_traversal(e.items[0]);
       case ExprKind::kIndex:
-        return e.items[1].kind == ExprKind::kNumber && is_traversal(e.items[0]);
+        return is_literal_key(e.items[1]) && is_traversal(e.items[0]);
       default:
         return false;
     }

@@ -411,6 +411,10 @@ Expr Parser::parse_postfix(Expr base) {
       e.kind = ExprKind::kLegacyIndex;
       std::size_t n = 0;
       while (is_digit(peek(n))) ++n;
+      // `a.0.1` scans as `a` `.` `0.1` in HCL: chained legacy indexes are an error.
+      if (peek(n) == '.' && is_digit(peek(n + 1))) {
+        fail(Msg::kExpected, {{"what", "[0][1] instead of chained legacy indexes .0.1"}});
+      }
       e.text = std::string(text().substr(offset(), n));
       advance(n);
       mark_end();

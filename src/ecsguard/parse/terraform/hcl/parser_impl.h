@@ -149,8 +149,9 @@ class Parser {
   void finish(Expr& e) const noexcept { e.span.end = last_end_; }
 
   // templates (template_parser.cpp)
+  // `opened`: where the template starts (its `"` or `<<`), for unterminated and limit errors.
   void scan_template(std::vector<TemplateToken>& tokens, bool heredoc, std::string_view marker,
-                     std::size_t max_bytes);
+                     std::size_t max_bytes, core::Loc opened);
   bool scan_template_literal(std::vector<TemplateToken>& tokens, bool heredoc);
   void scan_template_sequence(TemplateToken& tok);
   void scan_directive(TemplateToken& tok);

@@ -132,7 +132,7 @@ Expr Parser::parse_quoted_template() {
   const std::uint32_t begin = offset();
   advance();  // '"'
   std::vector<TemplateToken> tokens;
-  scan_template(tokens, false, {}, limits_.max_string_bytes);
+  scan_template(tokens, false, {}, limits_.max_string_bytes, loc);
   mark_end();
   apply_strip_markers(tokens);
   return build_template(tokens, loc, begin, false);
@@ -142,7 +142,7 @@ std::string Parser::parse_label_string() {
   const core::Loc loc = here();
   advance();  // '"'
   std::vector<TemplateToken> tokens;
-  scan_template(tokens, false, {}, limits_.max_string_bytes);
+  scan_template(tokens, false, {}, limits_.max_string_bytes, loc);
   std::string label;
   for (const TemplateToken& tok : tokens) {
     if (tok.kind != Kind::kLiteral) fail_at(loc, Msg::kLabelNotLiteral);
@@ -162,7 +162,7 @@ Expr Parser::parse_heredoc() {
   if (!at_newline()) fail(Msg::kBadHeredocMarker);
   advance(peek() == '\r' ? 2 : 1);
   std::vector<TemplateToken> tokens;
-  scan_template(tokens, true, marker, limits_.max_heredoc_bytes);
+  scan_template(tokens, true, marker, limits_.max_heredoc_bytes, loc);
   mark_end();
   apply_strip_markers(tokens);
   if (flush) flush_heredoc(tokens);
@@ -175,17 +175,16 @@ bool Parser::at_heredoc_end(std::string_view marker, std::size_t& line_length) c
   if (text().substr(offset() + i, marker.size()) != marker) return false;
   i += marker.size();
   while (peek(i) == ' ' || peek(i) == '\t') ++i;
+  // The marker line must end with a line break (HCL rejects a marker at the very end of the file).
   const char c = peek(i);
-  if (offset() + i < text().size() && c != '\n' && !(c == '\r' && peek(i + 1) == '\n')) {
-    return false;
-  }
+  if (c != '\n' && !(c == '\r' && peek(i + 1) == '\n')) return false;
   line_length = i;
   return true;
 }
 
 void Parser::scan_template(std::vector<TemplateToken>& tokens, bool heredoc,
-                           std::string_view marker, std::size_t max_bytes) {
-  const core::Loc start = here();
+                           std::string_view marker, std::size_t max_bytes, core::Loc opened) {
+  const core::Loc start = opened;
   const std::size_t begin = offset();
   std::uint32_t lines = 0;
   bool line_start = heredoc;
