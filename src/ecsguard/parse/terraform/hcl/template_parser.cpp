@@ -409,21 +409,29 @@ void Parser::build_parts(std::vector<TemplateToken>& tokens, std::size_t& i, Exp
         d.name = std::move(tok.key_var);
         d.text = std::move(tok.text);
         d.items.push_back(std::move(tok.expr));
+        const std::uint32_t body_begin = tok.span.end;
         ++i;
         Kind inner = Kind::kEnd;
-        Expr body = make(ExprKind::kTemplate, d.loc, d.span.begin);
+        Expr body = make(ExprKind::kTemplate, d.loc, body_begin);
         build_parts(tokens, i, body, depth + 1, inner);
+        if (inner != (is_if ? Kind::kEndIf : Kind::kEndFor) && inner != Kind::kElse) {
+          fail_at(d.loc, Msg::kUnclosedDirective, {{"what", is_if ? "%{if}" : "%{for}"}});
+        }
+        // Spans of the branches: from the end of the opening directive to the next one.
+        body.span.end = tokens[i].span.begin;
         d.items.push_back(std::move(body));
         if (is_if) {
-          Expr other = make(ExprKind::kTemplate, d.loc, d.span.begin);
+          Expr other = make(ExprKind::kTemplate, d.loc, tokens[i].span.begin);
           if (inner == Kind::kElse) {
+            other.span.begin = tokens[i].span.end;
             ++i;
             build_parts(tokens, i, other, depth + 1, inner);
           }
+          if (inner != Kind::kEndIf) fail_at(d.loc, Msg::kUnclosedDirective, {{"what", "%{if}"}});
+          other.span.end = tokens[i].span.begin;
           d.items.push_back(std::move(other));
-        }
-        if (inner != (is_if ? Kind::kEndIf : Kind::kEndFor)) {
-          fail_at(d.loc, Msg::kUnclosedDirective, {{"what", is_if ? "%{if}" : "%{for}"}});
+        } else if (inner != Kind::kEndFor) {
+          fail_at(d.loc, Msg::kUnclosedDirective, {{"what", "%{for}"}});
         }
         d.span.end = tokens[i].span.end;
         ++i;

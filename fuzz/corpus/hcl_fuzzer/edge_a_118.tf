@@ -1,0 +1,3 @@
+x = <<EOT
+EOTX
+EOT

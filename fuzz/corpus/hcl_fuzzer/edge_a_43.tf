@@ -1,0 +1,4 @@
+x = <<-EOT
+	tab
+	  more
+	EOT

@@ -1,0 +1,7 @@
+x = <<-EOT
+    a
+    %{~ if x }
+      b
+    %{ endif ~}
+    c
+    EOT

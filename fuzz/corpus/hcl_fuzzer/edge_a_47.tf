@@ -1,0 +1,1 @@
+x = "%{if a}x%{endif"

@@ -1,0 +1,1 @@
+x = {for v in m: v}

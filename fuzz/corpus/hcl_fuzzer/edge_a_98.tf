@@ -1,0 +1,1 @@
+x = provider::aws::f(1)

@@ -1,0 +1,3 @@
+x = {
+  for k, v in a : k => v
+}

@@ -1,0 +1,4 @@
+x = <<-EOT
+  %{if a}x%{endif}
+  y
+  EOT

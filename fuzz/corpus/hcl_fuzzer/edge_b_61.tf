@@ -1,0 +1,1 @@
+x = "%{if a}%{if b}x%{else}y%{endif}%{endif}"

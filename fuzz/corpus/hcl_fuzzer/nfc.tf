@@ -1,0 +1,2 @@
+decomposed = "e\u0301"
+precomposed = "\u00e9"
