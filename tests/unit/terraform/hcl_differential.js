@@ -13,11 +13,11 @@
 // when npm cannot install the package, with the reason.
 'use strict';
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
 
-const kPackage = '@cdktf/hcl2json@0.21.0';
+const { loadHcl2json } = require('./npm_hcl2json');
+
 const here = __dirname;
 
 function skip(reason) {
@@ -26,19 +26,11 @@ function skip(reason) {
 }
 
 function loadReference() {
-  const cache = process.env.ECSGUARD_NPM_DIR ||
-      path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'ecsguard-npm');
-  const main = path.join(cache, 'node_modules', '@cdktf', 'hcl2json');
-  if (!fs.existsSync(path.join(main, 'package.json'))) {
-    fs.mkdirSync(cache, { recursive: true });
-    try {
-      execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', cache, kPackage],
-                   { stdio: ['ignore', 'pipe', 'pipe'], timeout: 300000 });
-    } catch (e) {
-      skip(`npm could not install ${kPackage} into ${cache}: ${String(e.stderr || e.message).trim().split('\n').pop()}`);
-    }
+  try {
+    return loadHcl2json();
+  } catch (e) {
+    return skip(e.message);
   }
-  return require(main);
 }
 
 function listTf(root, out) {
