@@ -294,4 +294,24 @@ ParseResult parse_hcl(std::string_view text, core::FileId file, const Limits& li
   return result;
 }
 
+TemplateResult parse_template(std::string_view text, core::FileId file, const Limits& limits) {
+  TemplateResult result;
+  if (text.size() > limits.max_file_bytes) {
+    result.diagnostics.push_back(core::make_error(
+        core::Errc::kLimit,
+        render(Msg::kLimitFileSize, {{"limit", std::to_string(limits.max_file_bytes)}}),
+        core::Loc{file, 1, 1}));
+    return result;
+  }
+  detail::Parser parser(text, file, limits);
+  try {
+    result.expr = parser.parse_template_text();
+  } catch (detail::LimitError& e) {
+    result.diagnostics.push_back(std::move(e.error));
+  } catch (detail::SyntaxError& e) {
+    result.diagnostics.push_back(std::move(e.error));
+  }
+  return result;
+}
+
 }  // namespace ecsguard::parse::terraform::hcl

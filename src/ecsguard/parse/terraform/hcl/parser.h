@@ -35,4 +35,16 @@ struct ParseResult {
 [[nodiscard]] ParseResult parse_hcl(std::string_view text, core::FileId file,
                                     const Limits& limits = {});
 
+struct TemplateResult {
+  Expr expr;  // kTemplate
+  std::vector<core::Error> diagnostics;
+
+  [[nodiscard]] bool ok() const noexcept { return diagnostics.empty(); }
+};
+
+// A whole text as a template (what templatefile() reads): literal text with `${}` and `%{}`
+// sequences, no quotes, no escapes but `$${` / `%%{`, ending at the end of the text.
+[[nodiscard]] TemplateResult parse_template(std::string_view text, core::FileId file,
+                                            const Limits& limits = {});
+
 }  // namespace ecsguard::parse::terraform::hcl

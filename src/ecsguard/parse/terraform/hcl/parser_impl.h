@@ -120,6 +120,8 @@ class Parser {
   // --- templates (template_parser.cpp) ---
   Expr parse_quoted_template();
   Expr parse_heredoc();
+  // The whole remaining text as a template (parse_template()).
+  Expr parse_template_text();
   // A block label: a quoted string without interpolation; returns its decoded value.
   std::string parse_label_string();
 

@@ -169,6 +169,16 @@ Expr Parser::parse_heredoc() {
   return build_template(tokens, loc, begin, true);
 }
 
+Expr Parser::parse_template_text() {
+  const core::Loc loc = here();
+  const std::uint32_t begin = offset();
+  std::vector<TemplateToken> tokens;
+  scan_template(tokens, true, {}, limits_.max_file_bytes, loc);
+  mark_end();
+  apply_strip_markers(tokens);
+  return build_template(tokens, loc, begin, true);
+}
+
 bool Parser::at_heredoc_end(std::string_view marker, std::size_t& line_length) const noexcept {
   std::size_t i = 0;
   while (peek(i) == ' ' || peek(i) == '\t') ++i;
@@ -187,7 +197,8 @@ void Parser::scan_template(std::vector<TemplateToken>& tokens, bool heredoc,
   const core::Loc start = opened;
   const std::size_t begin = offset();
   std::uint32_t lines = 0;
-  bool line_start = heredoc;
+  const bool to_end = heredoc && marker.empty();  // parse_template_text(): no end marker
+  bool line_start = heredoc && !to_end;
   for (;;) {
     if (line_start) {
       std::size_t length = 0;
@@ -198,6 +209,7 @@ void Parser::scan_template(std::vector<TemplateToken>& tokens, bool heredoc,
       line_start = false;
     }
     if (at_end()) {
+      if (to_end) return;
       if (heredoc) fail_at(start, Msg::kUnterminatedHeredoc, {{"marker", std::string(marker)}});
       fail_at(start, Msg::kUnterminatedString);
     }
@@ -209,8 +221,8 @@ void Parser::scan_template(std::vector<TemplateToken>& tokens, bool heredoc,
       tokens.emplace_back();
       scan_template_sequence(tokens.back());
     } else if (scan_template_literal(tokens, heredoc)) {
-      line_start = true;
-      if (++lines > limits_.max_heredoc_lines) {
+      line_start = !to_end;
+      if (!to_end && ++lines > limits_.max_heredoc_lines) {
         limit(start, Msg::kLimitHeredoc,
               {{"limit", std::to_string(limits_.max_heredoc_lines)}, {"unit", "lines"}});
       }
