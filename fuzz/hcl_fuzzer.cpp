@@ -4,10 +4,15 @@
 // begins, the tree has more nodes than max_nodes or is deeper than the nesting limits allow, or
 // a failed parse has no diagnostic / a diagnostic has no message. Parsing the same bytes twice
 // must give the same number of nodes and diagnostics (no hidden state between parses).
+// Then every attribute of the file and of its blocks is evaluated statically (eval/evaluator.h,
+// no file loader) and every block's count / for_each expanded: no crash, and every Unknown
+// carries a reason.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
+#include "ecsguard/parse/terraform/eval/evaluator.h"
+#include "ecsguard/parse/terraform/eval/json.h"
 #include "ecsguard/parse/terraform/hcl/parser.h"
 #include "fuzz_invariants.h"
 
@@ -52,6 +57,29 @@ void check_body(const hcl::Body& body, std::size_t size, std::uint32_t depth, St
   }
 }
 
+namespace eval = ecsguard::parse::terraform::eval;
+
+void check_value(const eval::Value& v) {
+  if (const eval::Value* u = eval::find_unknown(v); u != nullptr && u->text.empty()) {
+    violated("Unknown without a reason", u->loc);
+  }
+}
+
+void evaluate_all(const hcl::File& file) {
+  const eval::Module module = eval::collect_module({&file}, "m");
+  eval::EvalLimits limits;
+  limits.max_work = 20'000;
+  eval::Evaluator ev(module, nullptr, limits);
+  for (const hcl::Attribute& a : file.body.attributes) check_value(ev.eval(a.value));
+  for (const hcl::Block& b : file.body.blocks) {
+    const eval::Expansion x = eval::expand_instances(b, ev);
+    check_value(x.unknown);
+    const eval::Bindings names =
+        x.instances.empty() ? eval::Bindings{} : eval::bindings(x, x.instances.front());
+    for (const hcl::Attribute& a : b.body.attributes) check_value(ev.eval(a.value, names));
+  }
+}
+
 }  // namespace
 
 // NOLINTNEXTLINE(readability-identifier-naming): the libFuzzer entry point
@@ -74,5 +102,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (stats2.nodes != stats.nodes || again.diagnostics.size() != r.diagnostics.size()) {
     violated("two parses of the same bytes differ", Loc{});
   }
+  evaluate_all(r.file);
   return 0;
 }

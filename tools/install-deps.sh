@@ -16,6 +16,7 @@ PKGS=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format clang-tidy   # libFuzzer, sanitizers, formatting
   python3                # tools/gen_catalog.py, shared/bench/gen-corpus.py
+  nodejs npm             # HCL differential test and bench: @cdktf/hcl2json (npm, into a cache folder)
 )
 missing=()
 for p in "${PKGS[@]}"; do

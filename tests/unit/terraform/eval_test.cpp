@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ecsguard/parse/terraform/eval/evaluator.h"
+#include "ecsguard/parse/terraform/eval/json.h"
 #include "ecsguard/parse/terraform/hcl/parser.h"
 
 namespace ecsguard::parse::terraform::eval {
@@ -217,6 +218,27 @@ TEST_F(EvalTest, Limits_CountAndStrings) {
   const Expansion e = expand_instances(parsed_.file.body.blocks[0], ev);
   EXPECT_TRUE(e.instances.empty());
   EXPECT_FALSE(e.unknown.known());
+}
+
+TEST_F(EvalTest, Limits_DoublingLocalsStopAtTheWorkBudget) {
+  std::string text = "locals {\n  l0 = [1, 2, 3, 4]\n";
+  for (int i = 1; i <= 40; ++i) {
+    text += "  l" + std::to_string(i) + " = [local.l" + std::to_string(i - 1) + ", local.l" +
+            std::to_string(i - 1) + "]\n";
+  }
+  text += "  s0 = \"abcdefgh\"\n";
+  for (int i = 1; i <= 40; ++i) {
+    text += "  s" + std::to_string(i) + " = \"${local.s" + std::to_string(i - 1) + "}${local.s" +
+            std::to_string(i - 1) + "}\"\n";
+  }
+  load(text + "}\n");
+  // Past the budget the elements built from then on are Unknown with the reason.
+  const Value big = local("l40");
+  const Value* u = find_unknown(big);
+  ASSERT_NE(u, nullptr);
+  EXPECT_NE(u->text.find("larger than the limit"), std::string::npos);
+  EXPECT_FALSE(local("s40").known());
+  EXPECT_EQ(local("l3").kind, ValueKind::kList);
 }
 
 }  // namespace

@@ -103,7 +103,30 @@ const Value* Evaluator::bound(std::string_view name) const noexcept {
   return nullptr;
 }
 
+namespace {
+
+// Size of a value for the work budget.
+std::size_t weight(const Value& v) {
+  std::size_t w = 1 + v.text.size() / 16;
+  for (const Value& item : v.items) w += weight(item);
+  for (const auto& [k, m] : v.members) w += 1 + k.size() / 16 + weight(m);
+  return w;
+}
+
+}  // namespace
+
 Value Evaluator::eval_expr(const Expr& e) {
+  if (work_ > limits_.max_work) {
+    return Value::unknown(
+        "evaluation larger than the limit of " + std::to_string(limits_.max_work) + " elements",
+        e.loc);
+  }
+  Value v = eval_node(e);
+  if (!v.items.empty() || !v.members.empty() || v.text.size() > 64) work_ += weight(v);
+  return v;
+}
+
+Value Evaluator::eval_node(const Expr& e) {
   switch (e.kind) {
     case ExprKind::kNull:
       return Value::null(e.loc);

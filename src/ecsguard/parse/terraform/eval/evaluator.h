@@ -51,7 +51,10 @@ struct EvalLimits {
   std::size_t max_items = 100'000;  // elements of one collection built by a for expression
   std::size_t max_string_bytes = std::size_t{8} << 20;  // one string built by a template
   std::uint32_t max_instances = 10'000;                 // count / for_each expansion
-  core::Limits json;                                    // jsondecode()
+  // Total size of all values one Evaluator builds (elements + string bytes / 16): locals that
+  // double a value at each level cannot exhaust memory.
+  std::size_t max_work = 200'000;
+  core::Limits json;  // jsondecode()
 };
 
 // The inputs of one module: its variables (effective values) and locals.
@@ -78,7 +81,8 @@ class Evaluator {
   [[nodiscard]] Value eval(const hcl::Expr& e, const Bindings& bindings = {});
 
   // Evaluation of one expression kind (evaluator.cpp / evaluator_access.cpp).
-  Value eval_expr(const hcl::Expr& e);
+  Value eval_expr(const hcl::Expr& e);  // eval_node() + the work budget
+  Value eval_node(const hcl::Expr& e);
   Value eval_template(const hcl::Expr& e);
   // Appends a template's text to `out`; returns Unknown (and stops) on an unknown part.
   Value append_template(const hcl::Expr& e, std::string& out);
@@ -107,6 +111,7 @@ class Evaluator {
   std::map<std::string, Value, std::less<>> local_values_;
   std::vector<std::string> locals_in_progress_;
   std::uint32_t depth_ = 0;
+  std::size_t work_ = 0;
 
   friend class ScopeGuard;
 };
