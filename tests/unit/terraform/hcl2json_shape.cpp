@@ -18,6 +18,8 @@ using parse::terraform::hcl::Expr;
 using parse::terraform::hcl::ExprKind;
 using parse::terraform::hcl::Op;
 
+struct JsonMember;
+
 // A JSON value; objects keep insertion order and replace on a repeated key.
 struct Json {
   enum class Type : std::uint8_t { kNull, kBool, kNumber, kString, kArray, kObject };
@@ -25,23 +27,32 @@ struct Json {
   bool boolean = false;
   std::string text;  // number / string
   std::vector<Json> array;
-  std::vector<std::pair<std::string, Json>> object;
+  std::vector<JsonMember> object;
 
-  Json* find(const std::string& key) {
-    for (auto& [k, v] : object) {
-      if (k == key) return &v;
-    }
-    return nullptr;
-  }
-  Json& set(const std::string& key, Json value) {
-    if (Json* existing = find(key)) {
-      *existing = std::move(value);
-      return *existing;
-    }
-    object.emplace_back(key, std::move(value));
-    return object.back().second;
-  }
+  Json* find(const std::string& key);
+  Json& set(const std::string& key, Json value);
 };
+
+struct JsonMember {
+  std::string key;
+  Json value;
+};
+
+Json* Json::find(const std::string& key) {
+  for (JsonMember& m : object) {
+    if (m.key == key) return &m.value;
+  }
+  return nullptr;
+}
+
+Json& Json::set(const std::string& key, Json value) {
+  if (Json* existing = find(key)) {
+    *existing = std::move(value);
+    return *existing;
+  }
+  object.push_back(JsonMember{key, std::move(value)});
+  return object.back().value;
+}
 
 struct ConvertError : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -299,9 +310,9 @@ void write(const Json& j, std::string& out) {
       out += '{';
       for (std::size_t i = 0; i < j.object.size(); ++i) {
         if (i != 0) out += ',';
-        write_string(j.object[i].first, out);
+        write_string(j.object[i].key, out);
         out += ':';
-        write(j.object[i].second, out);
+        write(j.object[i].value, out);
       }
       out += '}';
       return;
@@ -335,7 +346,7 @@ std::string json_quote(std::string_view s) {
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+          static_cast<void>(std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c)));
           out += buf;
         } else {
           out += c;

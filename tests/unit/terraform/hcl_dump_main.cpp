@@ -21,14 +21,15 @@ void dump(const std::string& path) {
   buf << in.rdbuf();
   const std::string text = buf.str();
   const auto parsed = ecsguard::parse::terraform::hcl::parse_hcl(text, 1);
-  std::cout << "{\"file\":" << json_quote(path);
+  std::cout << R"({"file":)" << json_quote(path);
   if (!in) {
-    std::cout << ",\"ok\":false,\"error\":\"cannot read\"}\n";
+    std::cout << R"(,"ok":false,"error":"cannot read"})"
+              << "\n";
     return;
   }
   if (!parsed.ok()) {
     const auto& e = parsed.diagnostics.front();
-    std::cout << ",\"ok\":false,\"error\":"
+    std::cout << R"(,"ok":false,"error":)"
               << json_quote(std::to_string(e.where.line) + ":" + std::to_string(e.where.column) +
                             ": " + e.message)
               << "}\n";
@@ -36,9 +37,9 @@ void dump(const std::string& path) {
   }
   const auto shaped = ecsguard::testing::hcl2json_shape(parsed.file, text);
   if (shaped.ok) {
-    std::cout << ",\"ok\":true,\"json\":" << shaped.json << "}\n";
+    std::cout << R"(,"ok":true,"json":)" << shaped.json << "}\n";
   } else {
-    std::cout << ",\"ok\":false,\"error\":" << json_quote(shaped.error) << "}\n";
+    std::cout << R"(,"ok":false,"error":)" << json_quote(shaped.error) << "}\n";
   }
 }
 

@@ -1,6 +1,7 @@
 // Expressions: literals, templates, collections, for expressions, operators, conditionals.
 #include "ecsguard/parse/terraform/eval/evaluator.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <string>
@@ -89,7 +90,7 @@ Value arithmetic(Op op, double a, double b, core::Loc at) {
 }  // namespace
 
 Evaluator::Evaluator(const Module& module, const FileLoader* loader, EvalLimits limits)
-    : module_(module), loader_(loader), limits_(std::move(limits)) {}
+    : module_(module), loader_(loader), limits_(limits) {}
 
 Value Evaluator::eval(const Expr& e, const Bindings& bindings) {
   const ScopeGuard scope(*this, bindings);
@@ -97,10 +98,10 @@ Value Evaluator::eval(const Expr& e, const Bindings& bindings) {
 }
 
 const Value* Evaluator::bound(std::string_view name) const noexcept {
-  for (auto it = scope_.rbegin(); it != scope_.rend(); ++it) {
-    if (it->first == name) return &it->second;
-  }
-  return nullptr;
+  // The innermost binding wins.
+  const auto it = std::find_if(scope_.rbegin(), scope_.rend(),
+                               [&](const auto& b) { return b.first == name; });
+  return it != scope_.rend() ? &it->second : nullptr;
 }
 
 namespace {
@@ -151,7 +152,7 @@ Value Evaluator::eval_node(const Expr& e) {
     case ExprKind::kFor:
       return eval_for(e);
     case ExprKind::kConditional: {
-      const Value cond = eval_expr(e.items[0]);
+      Value cond = eval_expr(e.items[0]);
       if (!cond.known()) return cond;
       bool b = false;
       if (!as_bool(cond, b)) return type_error("condition is not a bool", e.loc);
@@ -189,14 +190,14 @@ Value Evaluator::eval_template(const Expr& e) {
                     e.items[0].kind != ExprKind::kTemplateFor;
   if (wrap) return eval_expr(e.items[0]);
   std::string out;
-  const Value v = append_template(e, out);
+  Value v = append_template(e, out);
   if (!v.known()) return v;
   return Value::of_string(std::move(out), e.loc);
 }
 
 Value Evaluator::append_template(const Expr& e, std::string& out) {
   if (e.kind == ExprKind::kTemplateIf) {
-    const Value cond = eval_expr(e.items[0]);
+    Value cond = eval_expr(e.items[0]);
     if (!cond.known()) return cond;
     bool b = false;
     if (!as_bool(cond, b)) return type_error("%{if} condition is not a bool", e.loc);
@@ -205,11 +206,11 @@ Value Evaluator::append_template(const Expr& e, std::string& out) {
   if (e.kind == ExprKind::kTemplateFor) return append_template_for(e, out);
   for (const Expr& part : e.items) {
     if (part.kind == ExprKind::kTemplateIf || part.kind == ExprKind::kTemplateFor) {
-      const Value d = append_template(part, out);
+      Value d = append_template(part, out);
       if (!d.known()) return d;
       continue;
     }
-    const Value v = part.kind == ExprKind::kLiteral ? Value::of_string(part.text) : eval_expr(part);
+    Value v = part.kind == ExprKind::kLiteral ? Value::of_string(part.text) : eval_expr(part);
     if (!v.known()) return v;
     std::string s;
     if (!to_text(v, s)) return type_error("template interpolation is not a string", part.loc);
@@ -222,7 +223,7 @@ Value Evaluator::append_template(const Expr& e, std::string& out) {
 }
 
 Value Evaluator::append_template_for(const Expr& e, std::string& out) {
-  const Value coll = eval_expr(e.items[0]);
+  Value coll = eval_expr(e.items[0]);
   if (!coll.known()) return coll;
   if (coll.kind != ValueKind::kList && coll.kind != ValueKind::kObject) {
     return type_error("%{for} over a value that is not a collection", e.loc);
@@ -230,13 +231,13 @@ Value Evaluator::append_template_for(const Expr& e, std::string& out) {
   const bool is_list = coll.kind == ValueKind::kList;
   const std::size_t n = is_list ? coll.items.size() : coll.members.size();
   for (std::size_t i = 0; i < n; ++i) {
-    Bindings names{{e.text, is_list ? coll.items[i] : coll.members[i].second}};
+    Bindings names{{e.text, is_list ? coll.items[i] : coll.members[i].value}};
     if (!e.name.empty()) {
       names.emplace_back(e.name, is_list ? Value::of_number(static_cast<double>(i))
-                                         : Value::of_string(coll.members[i].first));
+                                         : Value::of_string(coll.members[i].key));
     }
     const ScopeGuard scope(*this, names);
-    const Value part = append_template(e.items[1], out);
+    Value part = append_template(e.items[1], out);
     if (!part.known()) return part;
   }
   return Value::null(e.loc);
@@ -250,7 +251,7 @@ Value Evaluator::eval_object(const Expr& e) {
     if (k.kind == ExprKind::kVariable) {
       key = k.name;  // a bare name is the key itself
     } else {
-      const Value kv = eval_expr(k);
+      Value kv = eval_expr(k);
       if (!kv.known()) return kv;
       if (!to_text(kv, key)) return type_error("object key is not a string", k.loc);
     }
@@ -260,7 +261,7 @@ Value Evaluator::eval_object(const Expr& e) {
 }
 
 Value Evaluator::eval_for(const Expr& e) {
-  const Value coll = eval_expr(e.items[0]);
+  Value coll = eval_expr(e.items[0]);
   if (!coll.known()) return coll;
   if (coll.kind != ValueKind::kList && coll.kind != ValueKind::kObject) {
     return type_error("for expression over a value that is not a collection", e.loc);
@@ -273,14 +274,14 @@ Value Evaluator::eval_for(const Expr& e) {
   const std::size_t n = coll.kind == ValueKind::kList ? coll.items.size() : coll.members.size();
   for (std::size_t i = 0; i < n; ++i) {
     const bool is_list = coll.kind == ValueKind::kList;
-    Bindings names{{e.text, is_list ? coll.items[i] : coll.members[i].second}};
+    Bindings names{{e.text, is_list ? coll.items[i] : coll.members[i].value}};
     if (!e.name.empty()) {
       names.emplace_back(e.name, is_list ? Value::of_number(static_cast<double>(i))
-                                         : Value::of_string(coll.members[i].first));
+                                         : Value::of_string(coll.members[i].key));
     }
     const ScopeGuard scope(*this, names);
     if (cond_expr != nullptr) {
-      const Value c = eval_expr(*cond_expr);
+      Value c = eval_expr(*cond_expr);
       if (!c.known()) return c;
       bool keep = false;
       if (!as_bool(c, keep)) return type_error("for expression condition is not a bool", e.loc);
@@ -293,7 +294,7 @@ Value Evaluator::eval_for(const Expr& e) {
         return Value::unknown("for expression too large", e.loc);
       continue;
     }
-    const Value k = eval_expr(*key_expr);
+    Value k = eval_expr(*key_expr);
     std::string key;
     if (!k.known()) return k;
     if (!to_text(k, key)) return type_error("for expression key is not a string", e.loc);
@@ -315,7 +316,7 @@ Value Evaluator::eval_for(const Expr& e) {
 }
 
 Value Evaluator::eval_unary(const Expr& e) {
-  const Value v = eval_expr(e.items[0]);
+  Value v = eval_expr(e.items[0]);
   if (!v.known()) return v;
   if (e.op == Op::kNot) {
     bool b = false;
@@ -328,20 +329,20 @@ Value Evaluator::eval_unary(const Expr& e) {
 }
 
 Value Evaluator::eval_binary(const Expr& e) {
-  const Value a = eval_expr(e.items[0]);
+  Value a = eval_expr(e.items[0]);
   if (e.op == Op::kAnd || e.op == Op::kOr) {
     bool x = false;
     if (a.known() && !as_bool(a, x)) return type_error("logical operator on a non-bool", e.loc);
     // A known left side decides alone: false && _ and true || _.
     if (a.known() && x == (e.op == Op::kOr)) return Value::of_bool(x, e.loc);
-    const Value b = eval_expr(e.items[1]);
+    Value b = eval_expr(e.items[1]);
     if (!a.known()) return a;
     if (!b.known()) return b;
     bool y = false;
     if (!as_bool(b, y)) return type_error("logical operator on a non-bool", e.loc);
     return Value::of_bool(y, e.loc);
   }
-  const Value b = eval_expr(e.items[1]);
+  Value b = eval_expr(e.items[1]);
   if (!a.known()) return a;
   if (!b.known()) return b;
   if (e.op == Op::kEqual || e.op == Op::kNotEqual) {

@@ -125,7 +125,7 @@ Value Evaluator::eval_index(const Expr& e) {
   if (root != nullptr && bound(root->name) == nullptr && !is_special_root(root->name)) {
     return Value::unknown(render(e) + " is known only after apply", e.loc);
   }
-  const Value base = eval_expr(e.items[0]);
+  Value base = eval_expr(e.items[0]);
   if (e.kind == ExprKind::kLegacyIndex) {
     return element_of(base, Value::of_number(std::strtod(e.text.c_str(), nullptr)), e.loc);
   }
@@ -133,7 +133,7 @@ Value Evaluator::eval_index(const Expr& e) {
 }
 
 Value Evaluator::eval_splat(const Expr& e) {
-  const Value base = eval_expr(e.items[0]);
+  Value base = eval_expr(e.items[0]);
   if (!base.known()) return base;
   if (base.is_null()) return Value::list({}, e.loc);
   std::vector<Value> each;

@@ -24,7 +24,7 @@ void encode_string(std::string_view s, std::string& out) {
       out += "\\t";
     } else if (u < 0x20 || c == '<' || c == '>' || c == '&') {
       char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(u));
+      static_cast<void>(std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(u)));
       out += buf;
     } else {
       out += c;
@@ -60,9 +60,9 @@ void encode(const Value& v, std::string& out) {
       out += '{';
       for (std::size_t i = 0; i < v.members.size(); ++i) {
         if (i != 0) out += ',';
-        encode_string(v.members[i].first, out);
+        encode_string(v.members[i].key, out);
         out += ':';
-        encode(v.members[i].second, out);
+        encode(v.members[i].value, out);
       }
       out += '}';
       return;
@@ -86,7 +86,7 @@ Value from_node(const Node& n, core::Loc at) {
     }
     case NodeKind::kMap: {
       Value o = Value::object(at);
-      for (const Member& m : n.members) o.set(m.key.text, from_node(m.value, at));
+      for (const parse::Member& m : n.members) o.set(m.key.text, from_node(m.value, at));
       return o;
     }
     case NodeKind::kNull:
@@ -116,7 +116,7 @@ const Value* find_unknown(const Value& v) noexcept {
     if (const Value* u = find_unknown(item)) return u;
   }
   for (const auto& m : v.members) {
-    if (const Value* u = find_unknown(m.second)) return u;
+    if (const Value* u = find_unknown(m.value)) return u;
   }
   return nullptr;
 }

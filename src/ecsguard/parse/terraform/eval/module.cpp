@@ -61,7 +61,7 @@ Expansion expand_instances(const hcl::Block& block, Evaluator& evaluator) {
   const std::uint32_t max = evaluator.limits().max_instances;
   if (count != nullptr) {
     out.counted = true;
-    const Value n = evaluator.eval(count->value);
+    Value n = evaluator.eval(count->value);
     if (!n.known()) {
       out.unknown = n;
       return out;
@@ -76,7 +76,7 @@ Expansion expand_instances(const hcl::Block& block, Evaluator& evaluator) {
     }
     return out;
   }
-  const Value each = evaluator.eval(for_each->value);
+  Value each = evaluator.eval(for_each->value);
   if (!each.known()) {
     out.unknown = each;
     return out;

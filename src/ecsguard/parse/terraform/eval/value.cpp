@@ -19,17 +19,17 @@ Value make(ValueKind kind, core::Loc at) {
 
 const Value* Value::find(std::string_view key) const noexcept {
   const auto it = std::lower_bound(members.begin(), members.end(), key,
-                                   [](const auto& m, std::string_view k) { return m.first < k; });
-  return it != members.end() && it->first == key ? &it->second : nullptr;
+                                   [](const auto& m, std::string_view k) { return m.key < k; });
+  return it != members.end() && it->key == key ? &it->value : nullptr;
 }
 
 void Value::set(std::string key, Value v) {
   const auto it = std::lower_bound(members.begin(), members.end(), key,
-                                   [](const auto& m, const std::string& k) { return m.first < k; });
-  if (it != members.end() && it->first == key) {
-    it->second = std::move(v);
+                                   [](const auto& m, const std::string& k) { return m.key < k; });
+  if (it != members.end() && it->key == key) {
+    it->value = std::move(v);
   } else {
-    members.emplace(it, std::move(key), std::move(v));
+    members.insert(it, Member{std::move(key), std::move(v)});
   }
 }
 
@@ -81,10 +81,9 @@ bool equal(const Value& a, const Value& b) {
     case ValueKind::kList:
       return std::equal(a.items.begin(), a.items.end(), b.items.begin(), b.items.end(), equal);
     case ValueKind::kObject:
-      return std::equal(a.members.begin(), a.members.end(), b.members.begin(), b.members.end(),
-                        [](const auto& x, const auto& y) {
-                          return x.first == y.first && equal(x.second, y.second);
-                        });
+      return std::equal(
+          a.members.begin(), a.members.end(), b.members.begin(), b.members.end(),
+          [](const auto& x, const auto& y) { return x.key == y.key && equal(x.value, y.value); });
     case ValueKind::kUnknown:
       break;
   }

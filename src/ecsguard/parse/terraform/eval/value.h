@@ -19,6 +19,8 @@ namespace ecsguard::parse::terraform::eval {
 
 enum class ValueKind : std::uint8_t { kNull, kBool, kNumber, kString, kList, kObject, kUnknown };
 
+struct Member;
+
 struct Value {
   ValueKind kind = ValueKind::kNull;
   bool boolean = false;
@@ -26,7 +28,7 @@ struct Value {
   std::string text;  // kString: the string; kUnknown: the reason
   core::Loc loc;     // where it was written / became unknown
   std::vector<Value> items;
-  std::vector<std::pair<std::string, Value>> members;  // sorted by key, unique keys
+  std::vector<Member> members;  // sorted by key, unique keys
 
   [[nodiscard]] bool known() const noexcept { return kind != ValueKind::kUnknown; }
   [[nodiscard]] bool is_null() const noexcept { return kind == ValueKind::kNull; }
@@ -42,6 +44,11 @@ struct Value {
   static Value list(std::vector<Value> items, core::Loc at = {});
   static Value object(core::Loc at = {});
   static Value unknown(std::string reason, core::Loc at = {});
+};
+
+struct Member {
+  std::string key;
+  Value value;
 };
 
 // Deep equality of known values (numbers by value); false when either is unknown.

@@ -93,13 +93,13 @@ void Parser::expect(char c, std::string_view what) {
   mark_end();
 }
 
-void Parser::fail(Msg id, MessageArgs args) const { fail_at(here(), id, std::move(args)); }
+void Parser::fail(Msg id, const MessageArgs& args) const { fail_at(here(), id, args); }
 
-void Parser::fail_at(core::Loc loc, Msg id, MessageArgs args) const {
+void Parser::fail_at(core::Loc loc, Msg id, const MessageArgs& args) const {
   throw SyntaxError{core::make_error(core::Errc::kSyntax, render(id, args), loc)};
 }
 
-void Parser::limit(core::Loc loc, Msg id, MessageArgs args) const {
+void Parser::limit(core::Loc loc, Msg id, const MessageArgs& args) const {
   throw LimitError{core::make_error(core::Errc::kLimit, render(id, args), loc)};
 }
 

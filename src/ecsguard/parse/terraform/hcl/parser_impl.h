@@ -72,9 +72,9 @@ class Parser {
   [[nodiscard]] bool at_keyword(std::string_view word) const noexcept;
   void expect(char c, std::string_view what);
 
-  [[noreturn]] void fail(Msg id, MessageArgs args = {}) const;
-  [[noreturn]] void fail_at(core::Loc loc, Msg id, MessageArgs args = {}) const;
-  [[noreturn]] void limit(core::Loc loc, Msg id, MessageArgs args) const;
+  [[noreturn]] void fail(Msg id, const MessageArgs& args = {}) const;
+  [[noreturn]] void fail_at(core::Loc loc, Msg id, const MessageArgs& args = {}) const;
+  [[noreturn]] void limit(core::Loc loc, Msg id, const MessageArgs& args) const;
   void count_node();
   // One more level of nesting (kLimit error past Limits::max_depth) / one less.
   void enter() {
