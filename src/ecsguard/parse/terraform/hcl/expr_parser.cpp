@@ -206,28 +206,33 @@ Expr Parser::parse_call(Expr name_expr) {
   e.kind = ExprKind::kCall;
   advance();  // '('
   const NewlineMode mode(*this, false);
+  parse_items(e, ')', true);
+  finish(e);
+  return e;
+}
+
+void Parser::parse_items(Expr& e, char close, bool allow_expand) {
+  const std::string separator = std::string("',' or '") + close + "'";
   for (;;) {
     skip_space();
-    if (peek() == ')') break;
+    if (peek() == close) break;
     e.items.push_back(parse_expression());
     skip_space();
-    if (looking_at("...")) {
+    if (allow_expand && looking_at("...")) {
       advance(3);
       e.expand = true;
       skip_space();
-      if (peek() != ')') fail(Msg::kExpected, {{"what", "')' after '...'"}});
+      if (peek() != close) fail(Msg::kExpected, {{"what", "')' after '...'"}});
       break;
     }
     if (peek() == ',') {
       advance();
       continue;
     }
-    if (peek() != ')') fail(Msg::kExpected, {{"what", "',' or ')'"}});
+    if (peek() != close) fail(Msg::kExpected, {{"what", separator}});
   }
   advance();
   mark_end();
-  finish(e);
-  return e;
 }
 
 Expr Parser::parse_tuple() {
@@ -238,19 +243,7 @@ Expr Parser::parse_tuple() {
   skip_space();
   if (at_keyword("for")) return parse_for(loc, begin, false);
   Expr e = make(ExprKind::kTuple, loc, begin);
-  for (;;) {
-    skip_space();
-    if (peek() == ']') break;
-    e.items.push_back(parse_expression());
-    skip_space();
-    if (peek() == ',') {
-      advance();
-      continue;
-    }
-    if (peek() != ']') fail(Msg::kExpected, {{"what", "',' or ']'"}});
-  }
-  advance();
-  mark_end();
+  parse_items(e, ']', false);
   finish(e);
   return e;
 }
@@ -296,22 +289,7 @@ Expr Parser::parse_for(core::Loc loc, std::uint32_t begin, bool object_form) {
   Expr e = make(ExprKind::kFor, loc, begin);
   e.object_for = object_form;
   advance(3);  // "for"
-  skip_space();
-  if (!at_identifier_start()) fail(Msg::kExpected, {{"what", "a variable name after 'for'"}});
-  std::string first = read_identifier();
-  skip_space();
-  if (peek() == ',') {
-    advance();
-    skip_space();
-    if (!at_identifier_start()) fail(Msg::kExpected, {{"what", "a value variable name"}});
-    e.name = std::move(first);
-    e.text = read_identifier();
-  } else {
-    e.text = std::move(first);
-  }
-  skip_space();
-  if (!at_keyword("in")) fail(Msg::kExpected, {{"what", "'in'"}});
-  advance(2);
+  read_for_variables(e.name, e.text);
   e.items.push_back(parse_expression());
   expect(':', "':'");
   if (object_form) {
@@ -335,6 +313,23 @@ Expr Parser::parse_for(core::Loc loc, std::uint32_t begin, bool object_form) {
   expect(object_form ? '}' : ']', object_form ? "'}'" : "']'");
   finish(e);
   return e;
+}
+
+void Parser::read_for_variables(std::string& key, std::string& value) {
+  skip_space();
+  if (!at_identifier_start()) fail(Msg::kExpected, {{"what", "a variable name after 'for'"}});
+  value = read_identifier();
+  skip_space();
+  if (peek() == ',') {
+    advance();
+    skip_space();
+    if (!at_identifier_start()) fail(Msg::kExpected, {{"what", "a value variable name"}});
+    key = std::move(value);
+    value = read_identifier();
+    skip_space();
+  }
+  if (!at_keyword("in")) fail(Msg::kExpected, {{"what", "'in'"}});
+  advance(2);
 }
 
 Expr Parser::parse_parens() {

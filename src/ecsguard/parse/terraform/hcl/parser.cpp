@@ -273,16 +273,24 @@ void Parser::recover() {
 
 }  // namespace detail
 
+namespace {
+
+bool too_big(std::string_view text, core::FileId file, const Limits& limits,
+             std::vector<core::Error>& diagnostics) {
+  if (text.size() <= limits.max_file_bytes) return false;
+  diagnostics.push_back(core::make_error(
+      core::Errc::kLimit,
+      render(Msg::kLimitFileSize, {{"limit", std::to_string(limits.max_file_bytes)}}),
+      core::Loc{file, 1, 1}));
+  return true;
+}
+
+}  // namespace
+
 ParseResult parse_hcl(std::string_view text, core::FileId file, const Limits& limits) {
   ParseResult result;
   result.file.file = file;
-  if (text.size() > limits.max_file_bytes) {
-    result.diagnostics.push_back(core::make_error(
-        core::Errc::kLimit,
-        render(Msg::kLimitFileSize, {{"limit", std::to_string(limits.max_file_bytes)}}),
-        core::Loc{file, 1, 1}));
-    return result;
-  }
+  if (too_big(text, file, limits, result.diagnostics)) return result;
   detail::Parser parser(text, file, limits);
   try {
     parser.parse_file(result);
@@ -296,13 +304,7 @@ ParseResult parse_hcl(std::string_view text, core::FileId file, const Limits& li
 
 TemplateResult parse_template(std::string_view text, core::FileId file, const Limits& limits) {
   TemplateResult result;
-  if (text.size() > limits.max_file_bytes) {
-    result.diagnostics.push_back(core::make_error(
-        core::Errc::kLimit,
-        render(Msg::kLimitFileSize, {{"limit", std::to_string(limits.max_file_bytes)}}),
-        core::Loc{file, 1, 1}));
-    return result;
-  }
+  if (too_big(text, file, limits, result.diagnostics)) return result;
   detail::Parser parser(text, file, limits);
   try {
     result.expr = parser.parse_template_text();

@@ -141,6 +141,10 @@ class Parser {
   Expr parse_number();
   Expr parse_name_or_call();
   Expr parse_call(Expr name_expr);
+  // Comma-separated expressions up to `close` (consumed); `...` after the last when allowed.
+  void parse_items(Expr& e, char close, bool allow_expand);
+  // `k, v in` / `v in` of a for expression or %{for} directive.
+  void read_for_variables(std::string& key, std::string& value);
   Expr parse_tuple();
   Expr parse_object();
   Expr parse_for(core::Loc loc, std::uint32_t begin, bool object_form);

@@ -351,20 +351,7 @@ void Parser::scan_directive(TemplateToken& tok) {
   } else if (at_keyword("for")) {
     advance(3);
     tok.kind = Kind::kFor;
-    skip_space();
-    if (!at_identifier_start()) fail(Msg::kExpected, {{"what", "a variable name after 'for'"}});
-    tok.text = read_identifier();
-    skip_space();
-    if (peek() == ',') {
-      advance();
-      skip_space();
-      if (!at_identifier_start()) fail(Msg::kExpected, {{"what", "a value variable name"}});
-      tok.key_var = std::move(tok.text);
-      tok.text = read_identifier();
-      skip_space();
-    }
-    if (!at_keyword("in")) fail(Msg::kExpected, {{"what", "'in'"}});
-    advance(2);
+    read_for_variables(tok.key_var, tok.text);
     tok.expr = parse_expression();
   } else {
     fail(Msg::kBadDirective, {{"what", "%{...}"}});
