@@ -25,6 +25,11 @@ constexpr bool is_space(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
+// Characters that end a run of literal template text.
+constexpr bool is_template_special(char c) noexcept {
+  return c == '$' || c == '%' || c == '"' || c == '\\' || c == '\n';
+}
+
 int hex_value(char c) noexcept {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -299,8 +304,11 @@ bool Parser::scan_template_literal(std::vector<TemplateToken>& tokens, bool here
       advance(2 + digits);
       continue;
     }
-    tok.text += c;
-    advance();
+    // A run of ordinary characters at once.
+    std::size_t n = 1;
+    while (!is_template_special(peek(n)) && offset() + n < text().size()) ++n;
+    tok.text.append(text().substr(offset(), n));
+    advance(n);
   }
   tok.span.end = offset();
   if (tok.span.end > tok.span.begin) tokens.push_back(std::move(tok));
