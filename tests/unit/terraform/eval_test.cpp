@@ -180,6 +180,16 @@ TEST_F(EvalTest, FileAndTemplatefile_GoThroughTheLoader) {
   EXPECT_EQ(text_of("raw"), R"([{"name":"web"}])");
   loader_.files["mod/mod/../mod/defs.tpl"] = loader_.files["mod/defs.tpl"];
   EXPECT_EQ(text_of("tpl"), "[{\"name\":\"api\",\"n\":2}]\n");
+  loader_.files["mod/bad.tpl"] = "x ${aws_s3_bucket.b.arn}\n";
+  Module& m = module_;
+  const hcl::ParseResult call = hcl::parse_hcl("x = templatefile(\"bad.tpl\", {})\n", kFile);
+  ASSERT_TRUE(call.ok());
+  Evaluator ev(m, &loader_);
+  const Value bad = ev.eval(call.file.body.attributes[0].value);
+  ASSERT_FALSE(bad.known());
+  EXPECT_EQ(bad.loc, (core::Loc{kFile, 1, 5}));
+  EXPECT_NE(bad.text.find("templatefile(\"bad.tpl\"): aws_s3_bucket.b.arn"), std::string::npos)
+      << bad.text;
   const Value outside = local("outside");
   ASSERT_FALSE(outside.known());
   EXPECT_NE(outside.text.find("outside the scan root"), std::string::npos);

@@ -228,7 +228,9 @@ Value Evaluator::read_file(const Value& path, core::Loc at, const Value* templat
   Value v = eval(t.expr, vars);
   scope_.swap(outer);
   --depth_;
-  if (v.known()) v.loc = at;  // the template text lives in another file: point at the call
+  // The template text lives in another file: results (and reasons) point at the call.
+  if (!v.known()) v.text = "templatefile(\"" + path.text + "\"): " + v.text;
+  v.loc = at;
   return v;
 }
 
