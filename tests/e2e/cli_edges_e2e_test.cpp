@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli_fixture.h"
+#include "support/code_units.h"
 
 namespace {
 
@@ -22,20 +23,6 @@ std::string only_fingerprint(const CmdResult& r) {
   const auto j = Json::parse(r.out);
   EXPECT_EQ(j["findings"].size(), 1u) << r.out << r.err;
   return j["findings"].empty() ? std::string() : j["findings"][0]["fingerprint"].get<std::string>();
-}
-
-// UTF-16/32 bytes of ASCII text, with or without a byte order mark.
-std::string encode(const std::string& ascii, int width, bool little, bool bom) {
-  std::string out;
-  auto put = [&](unsigned cp) {
-    for (int i = 0; i < width; ++i) {
-      const int shift = little ? 8 * i : 8 * (width - 1 - i);
-      out += static_cast<char>((cp >> shift) & 0xff);
-    }
-  };
-  if (bom) put(0xfeff);
-  for (unsigned char c : ascii) put(c);
-  return out;
 }
 
 void expect_privileged_finding(const CmdResult& r) {
@@ -98,13 +85,14 @@ TEST_F(Cli, Utf16AndUtf32InputIsDecoded) {
                {"u16le-nobom.json", 2, true, false}};
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
-    write(std::string("enc/") + c.name, encode(kInsecureTaskDef, c.width, c.little, c.bom));
+    write(std::string("enc/") + c.name,
+          ecsguard::test::ascii_as_units(kInsecureTaskDef, c.width, c.little, c.bom));
     expect_privileged_finding(exec(std::string("scan enc/") + c.name + " -f json --check CTR-003"));
   }
 }
 
 TEST_F(Cli, UndecodableUtf16IsAnInputErrorNotAGreenRun) {
-  std::string text = encode(kInsecureTaskDef, 2, true, true);
+  std::string text = ecsguard::test::ascii_as_units(kInsecureTaskDef, 2, true, true);
   text += std::string("\x00\xd8", 2);  // a high surrogate with nothing after it
   write("bad/task.json", text);
   const CmdResult r = exec("scan bad -f json");

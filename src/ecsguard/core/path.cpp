@@ -2,12 +2,45 @@
 
 #include <sys/stat.h>
 
+#include <vector>
+
 namespace ecsguard::core {
 
 bool path_contains(std::string_view root, std::string_view p) noexcept {
   if (root == "/") return !p.empty() && p.front() == '/';
   return p == root ||
          (p.size() > root.size() && p.substr(0, root.size()) == root && p[root.size()] == '/');
+}
+
+std::string lexically_normal(std::string_view path) {
+  const bool absolute = !path.empty() && path[0] == '/';
+  std::vector<std::string_view> parts;
+  std::size_t i = 0;
+  while (i < path.size()) {
+    while (i < path.size() && path[i] == '/') ++i;
+    std::size_t j = path.find('/', i);
+    if (j == std::string_view::npos) j = path.size();
+    const std::string_view part = path.substr(i, j - i);
+    i = j;
+    if (part.empty() || part == ".") continue;
+    if (part == "..") {
+      if (!parts.empty() && parts.back() != "..") {
+        parts.pop_back();
+      } else if (!absolute) {
+        parts.push_back(part);
+      }
+      continue;
+    }
+    parts.push_back(part);
+  }
+  std::string out;
+  out.reserve(path.size());
+  for (auto part : parts) {
+    if (absolute || !out.empty()) out += '/';
+    out.append(part);
+  }
+  if (out.empty()) return absolute ? "/" : ".";
+  return out;
 }
 
 std::string relative_path(std::string_view base, std::string_view p) {

@@ -11,6 +11,11 @@ namespace ecsguard::core {
 // reads on behalf of another (nested stacks, modules).
 [[nodiscard]] bool path_contains(std::string_view root, std::string_view p) noexcept;
 
+// "/a//b/./c/../d/" -> "/a/b/d": "//", "." and ".." collapsed lexically, no trailing '/'; "/.." is
+// "/". A relative path keeps its leading ".." parts and stays relative; "" and "." give ".". For
+// paths inside containers and traced processes as well as on the scanning host.
+[[nodiscard]] std::string lexically_normal(std::string_view path);
+
 // `p` relative to `base` ("a/b.json"; "" when p == base); `p` when it is not below `base`.
 [[nodiscard]] std::string relative_path(std::string_view base, std::string_view p);
 

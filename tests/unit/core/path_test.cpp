@@ -21,6 +21,17 @@ TEST(PathContains, ComponentWiseNotByPrefix) {
   EXPECT_FALSE(path_contains("/", "relative"));
 }
 
+TEST(LexicallyNormal, CollapsesSlashesDotsAndDotDots) {
+  EXPECT_EQ(lexically_normal("/a//b/./c/../d/"), "/a/b/d");
+  EXPECT_EQ(lexically_normal("/../../etc"), "/etc");
+  EXPECT_EQ(lexically_normal("a/../../b"), "../b");
+  EXPECT_EQ(lexically_normal("/"), "/");
+  EXPECT_EQ(lexically_normal("//"), "/");
+  EXPECT_EQ(lexically_normal(""), ".");
+  EXPECT_EQ(lexically_normal("./"), ".");
+  EXPECT_EQ(lexically_normal("/var/run/../lib/docker"), "/var/lib/docker");
+}
+
 TEST(RelativePath, BelowTheBaseOrUnchanged) {
   EXPECT_EQ(relative_path("/a/b", "/a/b/c/d.json"), "c/d.json");
   EXPECT_EQ(relative_path("/a/b", "/a/b"), "");

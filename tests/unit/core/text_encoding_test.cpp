@@ -3,22 +3,16 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
+
+#include "support/code_units.h"
 
 namespace ecsguard::core {
 namespace {
 
-// UTF-16/32 code units of a code point sequence, in the given byte order, optionally with a BOM.
-std::string units(std::initializer_list<unsigned> cps, int width, bool little, bool bom) {
-  std::string out;
-  auto put = [&](unsigned u) {
-    for (int i = 0; i < width; ++i) {
-      const int shift = little ? 8 * i : 8 * (width - 1 - i);
-      out += static_cast<char>((u >> shift) & 0xff);
-    }
-  };
-  if (bom) put(0xfeff);
-  for (unsigned cp : cps) put(cp);
-  return out;
+// UTF-16 takes surrogates as units; UTF-32 takes code points.
+std::string units(const std::vector<unsigned>& cps, int width, bool little, bool bom) {
+  return test::code_units(cps, width, little, bom);
 }
 
 TEST(DetectEncoding, ByteOrderMarks) {
