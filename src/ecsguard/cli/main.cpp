@@ -234,10 +234,9 @@ std::optional<int> reject_unknown_command(int argc, char** argv) {
 }
 
 void add_scan_options(CLI::App& scan_cmd, ScanArgs& scan_args) {
-  scan_cmd.add_option("paths", scan_args.paths,
-                      "Files or directories, '-' for standard input (default: .)");
+  scan_cmd.add_option("paths", scan_args.paths, messages::text(messages::kHelpPaths));
   scan_cmd.add_option("--stdin-name", scan_args.stdin_name,
-                      "Name standard input ('-') has in reports (default: <stdin>)");
+                      messages::text(messages::kHelpStdinName));
   std::vector<std::string> formats;
   for (const auto& w : report::writers()) formats.emplace_back(w.name);
   scan_cmd.add_option("-f,--format", scan_args.format, "Output format")
@@ -252,9 +251,7 @@ void add_scan_options(CLI::App& scan_cmd, ScanArgs& scan_args) {
       ->capture_default_str();
   // One value per --check (comma-separated ids, or --check repeated): a following path is never
   // taken for a check id.
-  scan_cmd
-      .add_option("--check", scan_args.checks,
-                  "Run only these check ids (comma-separated, case-insensitive; repeatable)")
+  scan_cmd.add_option("--check", scan_args.checks, messages::text(messages::kHelpCheck))
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
@@ -337,20 +334,18 @@ int run_main(int argc, char** argv) {
 
   std::string explain_id;
   auto* explain_cmd = app.add_subcommand("explain", "Explain a check and how to fix it");
-  explain_cmd->add_option("id", explain_id, "Check id, e.g. CTR-001 (case-insensitive)")
-      ->required();
+  explain_cmd->add_option("id", explain_id, messages::text(messages::kHelpExplainId))->required();
 
   std::string docs_out;
   bool docs_check = false;
   auto* docs_cmd = app.add_subcommand("docs", "Generate the check documentation pages");
-  docs_cmd->add_option("-o,--out", docs_out,
-                       "Directory of the pages (required; the repository's is docs/checks)");
-  docs_cmd->add_flag("--check", docs_check, "Only verify that the pages in -o DIR are up to date");
+  docs_cmd->add_option("-o,--out", docs_out, messages::text(messages::kHelpDocsOut));
+  docs_cmd->add_flag("--check", docs_check, messages::text(messages::kHelpDocsCheck));
 
   std::string help_topic;
-  auto* help_cmd = app.add_subcommand("help", "Show help for ecsguard or one command");
-  help_cmd->add_option("command", help_topic, "The command to explain");
-  auto* version_cmd = app.add_subcommand("version", "Print the version");
+  auto* help_cmd = app.add_subcommand("help", messages::text(messages::kHelpHelp));
+  help_cmd->add_option("command", help_topic, messages::text(messages::kHelpHelpCommand));
+  auto* version_cmd = app.add_subcommand("version", messages::text(messages::kHelpVersion));
 
 #ifdef ECSGUARD_HAVE_GUARD
   app.add_subcommand("guard", "Run CMD under the runtime supervisor (see `ecsguard guard --help`)");

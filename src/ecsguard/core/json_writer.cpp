@@ -77,7 +77,7 @@ void JsonWriter::before_value() {
   }
   if (stack_.empty()) return;
   Frame& f = stack_.back();
-  if (f.inline_) {
+  if (f.compact) {
     if (f.count > 0) *buf_ += ", ";
   } else {
     *buf_ += f.count > 0 ? ",\n" : "\n";
@@ -95,11 +95,11 @@ JsonWriter& JsonWriter::key(std::string_view k) {
   return *this;
 }
 
-JsonWriter& JsonWriter::open(char bracket, bool inline_layout) {
+JsonWriter& JsonWriter::open(char bracket, bool compact_layout) {
   before_value();
   *buf_ += bracket;
-  const bool parent_inline = !stack_.empty() && stack_.back().inline_;
-  stack_.push_back(Frame{bracket == '{' ? '}' : ']', inline_layout || parent_inline, 0});
+  const bool parent_compact = !stack_.empty() && stack_.back().compact;
+  stack_.push_back(Frame{bracket == '{' ? '}' : ']', compact_layout || parent_compact, 0});
   return *this;
 }
 
@@ -107,7 +107,7 @@ JsonWriter& JsonWriter::close(char bracket) {
   assert(!stack_.empty() && stack_.back().close == bracket && !after_key_);
   const Frame f = stack_.back();
   stack_.pop_back();
-  if (f.count > 0 && !f.inline_) {
+  if (f.count > 0 && !f.compact) {
     *buf_ += '\n';
     buf_->append(stack_.size() * 2, ' ');
   }

@@ -68,10 +68,10 @@ class JsonWriter {
  private:
   struct Frame {
     char close = '}';
-    bool inline_ = false;
+    bool compact = false;
     std::size_t count = 0;
   };
-  JsonWriter& open(char bracket, bool inline_layout);
+  JsonWriter& open(char bracket, bool compact_layout);
   JsonWriter& close(char bracket);
   void before_value();  // separator and indentation for the next element
   void maybe_flush();
