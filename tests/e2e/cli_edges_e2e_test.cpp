@@ -72,6 +72,28 @@ TEST_F(Cli, FingerprintInAGitWorkTreeIsRelativeToItsRoot) {
   EXPECT_EQ(worktree, from_root);
 }
 
+TEST_F(Cli, FingerprintOfANestedTemplateFindingIgnoresTheWorkingDirectory) {
+  write("stack/main.yaml", R"(Resources:
+  Child:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: ./nested/child.yaml
+)");
+  write("stack/nested/child.yaml", R"(Resources:
+  TaskDef:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx
+          Privileged: true
+)");
+  const CmdResult a = exec("scan stack -f json --check CTR-003");
+  const CmdResult b = exec_in("stack", "scan . -f json --check CTR-003");
+  EXPECT_EQ(Json::parse(a.out)["findings"][0]["location"]["file"], "stack/nested/child.yaml");
+  EXPECT_EQ(only_fingerprint(a), only_fingerprint(b));
+}
+
 TEST_F(Cli, Utf16AndUtf32InputIsDecoded) {
   const struct {
     const char* name;
