@@ -14,6 +14,7 @@ function(ecsguard_add_test name)
   cmake_parse_arguments(A "" "" "SOURCES;DEPS;LABELS" ${ARGN})
   add_executable(${name} ${A_SOURCES})
   target_link_libraries(${name} PRIVATE ${A_DEPS} GTest::gtest GTest::gtest_main ecsguard::warnings)
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests)  # support/*.h
   target_compile_definitions(${name} PRIVATE
     ECSGUARD_SOURCE_DIR="${PROJECT_SOURCE_DIR}" ECSGUARD_BINARY_DIR="${PROJECT_BINARY_DIR}")
   add_test(NAME ${name} COMMAND ${name})

@@ -8,6 +8,7 @@
 
 #include "ecsguard/scan/scan.h"
 #include "fixtures.h"
+#include "support/finding_line.h"
 
 namespace ecsguard::testing {
 namespace {
@@ -48,10 +49,7 @@ TEST_P(CheckFixture, FindingsMatchExpectedExactly) {
   ASSERT_EQ(res.files_scanned, 1u) << fx.path.string() << " was not recognised as an input";
   std::multiset<std::string> actual;
   for (const auto& f : res.findings) {
-    std::string subject = f.resource_name;
-    if (!f.container.empty()) subject += "/" + f.container;
-    actual.insert(std::string(core::to_string(f.status)) + " " + subject + " " +
-                  std::to_string(f.loc.line));
+    actual.insert(ecsguard::test::finding_line(f));
     EXPECT_FALSE(f.message.empty());
     EXPECT_EQ(f.id(), fx.check_id);
   }

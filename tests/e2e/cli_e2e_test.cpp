@@ -1,78 +1,18 @@
 // Runs the real ecsguard binary in a temporary directory (ripgrep's integration-test style).
 #include <gtest/gtest.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
+
+#include "cli_fixture.h"
 
 namespace {
 
-namespace fs = std::filesystem;
-
-struct CmdResult {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-class Cli : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("ecsguard-e2e-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  void write(const std::string& rel, const std::string& text) {
-    fs::create_directories((dir_ / rel).parent_path());
-    std::ofstream(dir_ / rel, std::ios::binary) << text;
-  }
-
-  // Runs `ecsguard ARGS` with cwd = dir_, capturing stdout and stderr separately.
-  CmdResult exec(const std::string& args) {
-    const std::string cmd = "cd '" + dir_.string() + "' && '" + std::string(ECSGUARD_EXE) + "' " +
-                            args + " >'" + (dir_ / ".out").string() + "' 2>'" +
-                            (dir_ / ".err").string() + "'";
-    CmdResult r;
-    const int status = std::system(cmd.c_str());
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(dir_ / ".out");
-    r.err = slurp(dir_ / ".err");
-    return r;
-  }
-
-  fs::path dir_;
-};
-
-constexpr const char* kInsecureTaskDef = R"({
-  "family": "web",
-  "requiresCompatibilities": ["FARGATE"],
-  "networkMode": "awsvpc",
-  "cpu": "256",
-  "memory": "512",
-  "containerDefinitions": [
-    {
-      "name": "app",
-      "image": "nginx:latest",
-      "privileged": true
-    }
-  ]
-}
-)";
+using ecsguard::test::Cli;
+using ecsguard::test::CmdResult;
+using ecsguard::test::kInsecureTaskDef;
+using ecsguard::test::slurp;
 
 constexpr const char* kCleanTemplate = R"(AWSTemplateFormatVersion: "2010-09-09"
 Resources:

@@ -37,11 +37,13 @@
 #include "ecsguard/engine/registry.h"
 #include "ecsguard/scan/scan.h"
 #include "gtest/gtest.h"
+#include "support/temp_dir.h"
 
 namespace ecsguard {
 namespace {
 
 namespace fs = std::filesystem;
+using TempDir = test::TempDir;
 
 // ---- ceilings ----------------------------------------------------------------------------------
 // The bounds are for a normal build: < 10 s and < 2 GiB per scan. Sanitizers and -O0 make
@@ -75,32 +77,6 @@ constexpr double kMaxWallSeconds = kBaseWallSeconds * kWallScale;
 constexpr long kMaxRssKib = kBaseRssKib * (kSanitizer == 2 ? 4 : kSanitizer == 1 ? 2 : 1);
 
 // ---- temporary tree ----------------------------------------------------------------------------
-
-void remove_tree(const std::string& path) {
-  std::error_code ec;
-  fs::remove_all(path, ec);  // never follows symlinks; FIFOs are just unlinked
-}
-
-class TempDir {
- public:
-  TempDir() {
-    const char* base = std::getenv("TMPDIR");
-    std::string tmpl =
-        std::string(base != nullptr && *base != '\0' ? base : "/tmp") + "/ecsguard-hostile-XXXXXX";
-    std::vector<char> buf(tmpl.begin(), tmpl.end());
-    buf.push_back('\0');
-    if (::mkdtemp(buf.data()) == nullptr) std::abort();
-    path_ = fs::canonical(buf.data()).string();
-  }
-  ~TempDir() { remove_tree(path_); }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  [[nodiscard]] const std::string& path() const { return path_; }
-  [[nodiscard]] std::string operator/(const std::string& rel) const { return path_ + "/" + rel; }
-
- private:
-  std::string path_;
-};
 
 void write_file(const std::string& path, std::string_view text) {
   fs::create_directories(fs::path(path).parent_path());

@@ -6,17 +6,23 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
+#include "ecsguard/cli/messages.h"
+#include "ecsguard/cli/suggest.h"
 #include "ecsguard/core/strings.h"
 #include "ecsguard/core/version.h"
 #include "ecsguard/engine/catalog.h"
 #include "ecsguard/engine/registry.h"
+#include "ecsguard/policy/policy.h"
 #include "ecsguard/report/docs.h"
 #include "ecsguard/report/report.h"
+#include "ecsguard/report/writers.h"
 #include "ecsguard/scan/scan.h"
 #ifdef ECSGUARD_HAVE_GUARD
 #include "ecsguard/guard/cli.h"
@@ -26,6 +32,7 @@
 namespace {
 
 using namespace ecsguard;  // NOLINT(google-build-using-namespace)
+namespace messages = cli::messages;
 
 constexpr int kExitOk = 0;
 constexpr int kExitFindings = 1;
@@ -34,6 +41,7 @@ constexpr int kExitInputLost = 3;
 
 struct ScanArgs {
   std::vector<std::string> paths;
+  std::string stdin_name;
   std::string format = "table";
   std::string output;
   std::string fail_on = "high";
@@ -44,50 +52,105 @@ struct ScanArgs {
   core::Limits limits;
 };
 
-int run_scan_command(const ScanArgs& args) {
-  scan::ScanRequest req;
-  req.paths = args.paths;
-  req.limits = args.limits;
-  req.threads = args.threads;
-  for (const auto& c : args.checks) {
+// --check values ("CTR-001,ctr-002" or repeated): ids upper-cased, each known and implemented.
+bool select_checks(const std::vector<std::string>& values, std::vector<std::string>& out) {
+  for (const auto& c : values) {
     for (auto part : core::split(c, ',')) {
-      const std::string id(core::trim(part));
+      const std::string id = core::to_upper(core::trim(part));
       if (id.empty()) continue;
       if (!engine::find_catalog_entry(id)) {
-        std::cerr << "ecsguard: unknown check id '" << id << "' (see `ecsguard checks`)\n";
-        return kExitUsage;
+        std::cerr << "ecsguard: unknown check id '" << core::trim(part)
+                  << "' (see `ecsguard checks`)\n";
+        return false;
       }
       if (!engine::find_check(id)) {
         std::cerr << "ecsguard: check " << id << " is in the catalog but not implemented yet\n";
-        return kExitUsage;
+        return false;
       }
-      req.only_checks.push_back(id);
+      out.push_back(id);
     }
   }
-  report::ReportData data;
-  if (core::iequals(args.fail_on, "never")) {
-    data.fail_never = true;
-  } else if (auto sev = core::parse_severity(args.fail_on)) {
-    data.fail_on = *sev;
-  } else {
-    std::cerr << "ecsguard: --fail-on must be critical, high, medium, low or never\n";
+  return true;
+}
+
+// Paths exist; '-' (standard input) at most once; --stdin-name only with '-'.
+bool check_paths(const ScanArgs& args) {
+  const auto dashes = std::count(args.paths.begin(), args.paths.end(), "-");
+  if (dashes > 1) {
+    std::cerr << messages::text(messages::kStdinTwice) << '\n';
+    return false;
+  }
+  if (dashes == 0 && !args.stdin_name.empty()) {
+    std::cerr << messages::text(messages::kStdinNameWithoutDash) << '\n';
+    return false;
+  }
+  for (const auto& p : args.paths) {
+    std::error_code ec;
+    if (p != "-" && !std::filesystem::exists(std::filesystem::symlink_status(p, ec))) {
+      std::cerr << "ecsguard: " << p << ": no such file or directory\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+// Writes the report with the writer named by --format to stdout or -o FILE.
+bool write_report(const ScanArgs& args, const report::ReportData& data) {
+  const report::Writer* writer = report::find_writer(args.format);
+  if (writer == nullptr) return false;  // --format is checked against the registry at parse time
+  std::ofstream file;
+  std::ostream* out = &std::cout;
+  const bool to_file = !args.output.empty() && args.output != "-";
+  if (to_file) {
+    file.open(args.output, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      std::cerr << "ecsguard: cannot write " << args.output << '\n';
+      return false;
+    }
+    out = &file;
+  }
+  report::WriteOptions options;
+  options.color = args.color == "always" || (args.color == "auto" && !to_file &&
+                                             ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+  writer->write(data, *out, options);
+  out->flush();
+  if (to_file || writer->machine_readable) {
+    // Diagnostics always reach stderr too, so a CI log shows why the exit code is what it is.
+    for (const auto& d : data.diagnostics) {
+      if (!d.loses_input()) continue;
+      std::cerr << "ecsguard: error: " << d.file;
+      if (d.line) std::cerr << ':' << d.line << ':' << d.column;
+      std::cerr << ": " << d.message << '\n';
+    }
+  }
+  return true;
+}
+
+int run_scan_command(const ScanArgs& args) {
+  scan::ScanRequest req;
+  req.paths = args.paths;
+  req.stdin_name = args.stdin_name;
+  req.limits = args.limits;
+  req.threads = args.threads;
+  if (!select_checks(args.checks, req.only_checks)) return kExitUsage;
+  auto policy = policy::Policy::from_fail_on(args.fail_on);
+  if (!policy) {
+    std::cerr << "ecsguard: " << policy.error().message << '\n';
     return kExitUsage;
   }
-  for (const auto& p : req.paths) {
-    std::error_code ec;
-    if (!std::filesystem::exists(std::filesystem::symlink_status(p, ec))) {
-      std::cerr << "ecsguard: " << p << ": no such file or directory\n";
-      return kExitUsage;
-    }
-  }
+  if (!check_paths(args)) return kExitUsage;
 
+  // runner -> policy -> report writers
   scan::ScanResult res = scan::run_scan(req);
+  report::ReportData data;
   data.findings = res.findings;
   data.diagnostics = res.diagnostics;
   data.checks_run = res.checks_run;
   data.files_discovered = res.files_discovered;
   data.files_scanned = res.files_scanned;
   data.files_failed = res.files_failed;
+  data.policy = *policy;
+  data.verdict = policy::evaluate(data.policy, res.findings);
 
 #ifdef ECSGUARD_HAVE_GUARD
   if (!args.guard_profile_dir.empty()) {
@@ -101,43 +164,14 @@ int run_scan_command(const ScanArgs& args) {
   }
 #endif
 
-  std::ofstream file;
-  std::ostream* out = &std::cout;
-  const bool to_file = !args.output.empty() && args.output != "-";
-  if (to_file) {
-    file.open(args.output, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      std::cerr << "ecsguard: cannot write " << args.output << '\n';
-      return kExitUsage;
-    }
-    out = &file;
-  }
-  if (args.format == "json") {
-    report::write_json(data, *out);
-  } else {
-    bool color = false;
-    if (args.color == "always") color = true;
-    if (args.color == "auto")
-      color = !to_file && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-    report::write_table(data, *out, color);
-  }
-  out->flush();
-  if (to_file || args.format == "json") {
-    // Diagnostics always reach stderr too, so a CI log shows why the exit code is what it is.
-    for (const auto& d : res.diagnostics) {
-      if (!d.loses_input()) continue;
-      std::cerr << "ecsguard: error: " << d.file;
-      if (d.line) std::cerr << ':' << d.line << ':' << d.column;
-      std::cerr << ": " << d.message << '\n';
-    }
-  }
+  if (!write_report(args, data)) return kExitUsage;
   if (res.input_lost()) return kExitInputLost;
   if (res.files_scanned == 0) {
     std::cerr << "ecsguard: nothing to scan: no CloudFormation template or ECS task definition "
                  "found in the given paths\n";
     return kExitUsage;
   }
-  return report::count_failing(data) ? kExitFindings : kExitOk;
+  return data.verdict.failed() ? kExitFindings : kExitOk;
 }
 
 int run_docs_command(const std::string& out_dir, bool check_only) {
@@ -174,40 +208,60 @@ int run_docs_command(const std::string& out_dir, bool check_only) {
   return kExitOk;
 }
 
-int run_main(int argc, char** argv) {
-#ifdef ECSGUARD_HAVE_GUARD
-  if (argc >= 2 && std::string_view(argv[1]) == "guard") {
-    return guard::run_guard_command(argc - 1, argv + 1);
-  }
-#endif
-  CLI::App app{"ecsguard: security for ECS on Fargate stacks, layer by layer"};
-  app.name("ecsguard");
-  app.set_version_flag("--version",
-                       std::string(core::kToolName) + " " + std::string(core::kVersion));
-  app.require_subcommand(1);
+constexpr std::string_view kCommands[] = {"scan", "checks",  "explain", "docs",
+                                          "help", "version", "guard"};
 
-  ScanArgs scan_args;
-  auto* scan_cmd = app.add_subcommand(
-      "scan", "Scan CloudFormation (JSON/YAML, CDK synth output) and ECS task definition JSON");
-  scan_cmd->add_option("paths", scan_args.paths, "Files or directories (default: .)");
-  scan_cmd->add_option("-f,--format", scan_args.format, "Output format")
-      ->check(CLI::IsMember({"table", "json"}))
+std::string version_line() {
+  return std::string(core::kToolName) + " " + std::string(core::kVersion);
+}
+
+// A first argument that is no option and no command: "did you mean" (exit 2), else nullopt.
+std::optional<int> reject_unknown_command(int argc, char** argv) {
+  if (argc < 2) return std::nullopt;
+  const std::string_view first = argv[1];
+  if (first.empty() || first.front() == '-') return std::nullopt;
+  if (std::find(std::begin(kCommands), std::end(kCommands), first) != std::end(kCommands)) {
+    return std::nullopt;
+  }
+  if (auto near = cli::closest(first, kCommands)) {
+    std::cerr << messages::text(messages::kDidYouMean, fmt::arg("command", first),
+                                fmt::arg("suggestion", *near))
+              << '\n';
+  } else {
+    std::cerr << messages::text(messages::kUnknownCommand, fmt::arg("command", first)) << '\n';
+  }
+  return kExitUsage;
+}
+
+void add_scan_options(CLI::App& scan_cmd, ScanArgs& scan_args) {
+  scan_cmd.add_option("paths", scan_args.paths, messages::text(messages::kHelpPaths));
+  scan_cmd.add_option("--stdin-name", scan_args.stdin_name,
+                      messages::text(messages::kHelpStdinName));
+  std::vector<std::string> formats;
+  for (const auto& w : report::writers()) formats.emplace_back(w.name);
+  scan_cmd.add_option("-f,--format", scan_args.format, "Output format")
+      ->check(CLI::IsMember(formats))
       ->capture_default_str();
-  scan_cmd->add_option("-o,--output", scan_args.output,
-                       "Write the report to FILE (default: stdout; diagnostics go to stderr)");
+  scan_cmd.add_option("-o,--output", scan_args.output,
+                      "Write the report to FILE (default: stdout; diagnostics go to stderr)");
   scan_cmd
-      ->add_option("--fail-on", scan_args.fail_on,
-                   "Exit 1 when a finding at or above this severity fails: critical, high, "
-                   "medium, low or never")
+      .add_option("--fail-on", scan_args.fail_on,
+                  "Exit 1 when a finding at or above this severity fails: critical, high, "
+                  "medium, low or never")
       ->capture_default_str();
-  scan_cmd->add_option("--check", scan_args.checks, "Run only these check ids (comma-separated)");
-  scan_cmd->add_option("--threads", scan_args.threads, "Worker threads (default: all cores)");
-  scan_cmd->add_option("--color", scan_args.color, "auto, always or never")
+  // One value per --check (comma-separated ids, or --check repeated): a following path is never
+  // taken for a check id.
+  scan_cmd.add_option("--check", scan_args.checks, messages::text(messages::kHelpCheck))
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  scan_cmd.add_option("--threads", scan_args.threads, "Worker threads (default: all cores)");
+  scan_cmd.add_option("--color", scan_args.color, "auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   // Input limits (core::Limits, docs/security.md): one flag each, its default shown in --help.
   const auto limit = [&](const char* flag, auto& field, const char* what) {
-    scan_cmd->add_option(flag, field, what)->capture_default_str();
+    scan_cmd.add_option(flag, field, what)->capture_default_str();
   };
   auto& lim = scan_args.limits;
   limit("--max-file-size", lim.max_file_bytes, "Largest input file in bytes");
@@ -226,9 +280,52 @@ int run_main(int argc, char** argv) {
   limit("--max-alias-expansions", lim.max_alias_expansions,
         "Most YAML alias dereferences in one document");
 #ifdef ECSGUARD_HAVE_GUARD
-  scan_cmd->add_option("--emit-guard-profile", scan_args.guard_profile_dir,
-                       "Write a runtime profile per container for `ecsguard guard --profile`");
+  scan_cmd.add_option("--emit-guard-profile", scan_args.guard_profile_dir,
+                      "Write a runtime profile per container for `ecsguard guard --profile`");
 #endif
+}
+
+// `ecsguard help [COMMAND]`: the same text as --help.
+int run_help_command(CLI::App& app, const std::string& topic) {
+  if (topic.empty()) {
+    // Not app.help(): that delegates to the parsed subcommand, which is `help` itself.
+    std::cout << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
+    return kExitOk;
+  }
+#ifdef ECSGUARD_HAVE_GUARD
+  if (topic == "guard") {
+    char name[] = "guard";
+    char flag[] = "--help";
+    char* args[] = {name, flag, nullptr};
+    return guard::run_guard_command(2, args);
+  }
+#endif
+  for (const auto* sub : app.get_subcommands({})) {
+    if (sub->get_name() == topic) {
+      std::cout << sub->help();
+      return kExitOk;
+    }
+  }
+  std::cerr << messages::text(messages::kHelpUnknownTopic, fmt::arg("command", topic)) << '\n';
+  return kExitUsage;
+}
+
+int run_main(int argc, char** argv) {
+#ifdef ECSGUARD_HAVE_GUARD
+  if (argc >= 2 && std::string_view(argv[1]) == "guard") {
+    return guard::run_guard_command(argc - 1, argv + 1);
+  }
+#endif
+  if (auto rc = reject_unknown_command(argc, argv)) return *rc;
+  CLI::App app{"ecsguard: security for ECS on Fargate stacks, layer by layer"};
+  app.name("ecsguard");
+  app.set_version_flag("--version", version_line());
+  app.require_subcommand(1);
+
+  ScanArgs scan_args;
+  auto* scan_cmd = app.add_subcommand(
+      "scan", "Scan CloudFormation (JSON/YAML, CDK synth output) and ECS task definition JSON");
+  add_scan_options(*scan_cmd, scan_args);
 
   std::string checks_format = "table";
   auto* checks_cmd = app.add_subcommand("checks", "List the check catalog");
@@ -237,13 +334,18 @@ int run_main(int argc, char** argv) {
 
   std::string explain_id;
   auto* explain_cmd = app.add_subcommand("explain", "Explain a check and how to fix it");
-  explain_cmd->add_option("id", explain_id, "Check id, e.g. CTR-001")->required();
+  explain_cmd->add_option("id", explain_id, messages::text(messages::kHelpExplainId))->required();
 
-  std::string docs_out = "docs/checks";
+  std::string docs_out;
   bool docs_check = false;
   auto* docs_cmd = app.add_subcommand("docs", "Generate the check documentation pages");
-  docs_cmd->add_option("--out", docs_out, "Output directory")->capture_default_str();
-  docs_cmd->add_flag("--check", docs_check, "Only verify that the pages are up to date");
+  docs_cmd->add_option("-o,--out", docs_out, messages::text(messages::kHelpDocsOut));
+  docs_cmd->add_flag("--check", docs_check, messages::text(messages::kHelpDocsCheck));
+
+  std::string help_topic;
+  auto* help_cmd = app.add_subcommand("help", messages::text(messages::kHelpHelp));
+  help_cmd->add_option("command", help_topic, messages::text(messages::kHelpHelpCommand));
+  auto* version_cmd = app.add_subcommand("version", messages::text(messages::kHelpVersion));
 
 #ifdef ECSGUARD_HAVE_GUARD
   app.add_subcommand("guard", "Run CMD under the runtime supervisor (see `ecsguard guard --help`)");
@@ -262,7 +364,7 @@ int run_main(int argc, char** argv) {
     return kExitOk;
   }
   if (explain_cmd->parsed()) {
-    const auto* entry = engine::find_catalog_entry(core::to_upper(explain_id));
+    const auto* entry = engine::find_catalog_entry(core::to_upper(core::trim(explain_id)));
     if (!entry) {
       std::cerr << "ecsguard: unknown check id '" << explain_id << "' (see `ecsguard checks`)\n";
       return kExitUsage;
@@ -270,7 +372,18 @@ int run_main(int argc, char** argv) {
     report::write_explain(*entry, engine::find_check(entry->id), std::cout);
     return kExitOk;
   }
-  if (docs_cmd->parsed()) return run_docs_command(docs_out, docs_check);
+  if (docs_cmd->parsed()) {
+    if (docs_out.empty()) {
+      std::cerr << messages::text(messages::kDocsNeedsOut) << '\n';
+      return kExitUsage;
+    }
+    return run_docs_command(docs_out, docs_check);
+  }
+  if (help_cmd->parsed()) return run_help_command(app, help_topic);
+  if (version_cmd->parsed()) {
+    std::cout << version_line() << '\n';
+    return kExitOk;
+  }
   return kExitUsage;
 }
 

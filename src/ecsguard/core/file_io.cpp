@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <system_error>
 
+#include "ecsguard/core/text_encoding.h"
+
 namespace ecsguard::core {
 
 const char* special_file_kind(mode_t mode) noexcept {
@@ -21,6 +23,41 @@ const char* special_file_kind(mode_t mode) noexcept {
 }
 
 std::string errno_text(int err) { return std::generic_category().message(err); }
+
+namespace {
+
+Error too_large(std::uintmax_t size, std::size_t max_bytes) {
+  return make_error(Errc::kLimit, "file is " + std::to_string(size) + " bytes, over the limit of " +
+                                      std::to_string(max_bytes) +
+                                      " (max_file_bytes, --max-file-size)");
+}
+
+// Reads `fd` to its end, never keeping more than max_bytes + 1 bytes (a file that grows, a pipe
+// that never ends): kLimit past max_bytes, kIo on a read error.
+Result<std::string> read_bounded(int fd, std::size_t expected, std::size_t max_bytes) {
+  std::string text;
+  text.resize(std::min(expected, max_bytes + 1));
+  std::size_t used = 0;
+  for (;;) {
+    if (used == text.size()) {
+      if (used > max_bytes) return too_large(used, max_bytes);
+      // The file grew since fstat (or reports no size): grow, but never past the limit + 1.
+      text.resize(std::min(std::max<std::size_t>(used * 2, used + 4096), max_bytes + 1));
+    }
+    const ssize_t n = ::read(fd, text.data() + used, text.size() - used);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return make_error(Errc::kIo, "cannot read: " + errno_text(errno));
+    }
+    if (n == 0) break;
+    used += static_cast<std::size_t>(n);
+  }
+  if (used > max_bytes) return too_large(used, max_bytes);
+  text.resize(used);
+  return text;
+}
+
+}  // namespace
 
 Result<std::string> read_regular_file(const std::string& path, std::size_t max_bytes) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
@@ -49,33 +86,16 @@ Result<std::string> read_regular_file(const std::string& path, std::size_t max_b
     return make_error(Errc::kSkipped, std::string("is ") + special_file_kind(st.st_mode) +
                                           " (no longer a regular file); not read");
   }
-  auto too_large = [&](std::uintmax_t size) {
-    return make_error(Errc::kLimit, "file is " + std::to_string(size) +
-                                        " bytes, over the limit of " + std::to_string(max_bytes) +
-                                        " (max_file_bytes, --max-file-size)");
-  };
-  if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) return too_large(st.st_size);
+  if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) return too_large(st.st_size, max_bytes);
+  auto bytes = read_bounded(fd, static_cast<std::size_t>(st.st_size), max_bytes);
+  if (!bytes) return std::move(bytes).error();
+  return decode_to_utf8(std::move(bytes).value());
+}
 
-  std::string text;
-  text.resize(static_cast<std::size_t>(st.st_size));
-  std::size_t used = 0;
-  for (;;) {
-    if (used == text.size()) {
-      if (used > max_bytes) return too_large(used);
-      // The file grew since fstat (or reports no size): grow, but never past the limit + 1.
-      text.resize(std::min(std::max<std::size_t>(used * 2, used + 4096), max_bytes + 1));
-    }
-    const ssize_t n = ::read(fd, text.data() + used, text.size() - used);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return make_error(Errc::kIo, "cannot read: " + errno_text(errno));
-    }
-    if (n == 0) break;
-    used += static_cast<std::size_t>(n);
-  }
-  if (used > max_bytes) return too_large(used);
-  text.resize(used);
-  return text;
+Result<std::string> read_stream_text(int fd, std::size_t max_bytes) {
+  auto bytes = read_bounded(fd, 0, max_bytes);
+  if (!bytes) return std::move(bytes).error();
+  return decode_to_utf8(std::move(bytes).value());
 }
 
 }  // namespace ecsguard::core

@@ -10,9 +10,15 @@
 
 namespace ecsguard::core {
 
-// kSkipped: not a regular file (any more) or a symlink; kLimit: over max_bytes; kIo: open/read
-// error.
+// The one reader of scanned input. Returns the text as UTF-8 (core/text_encoding.h: UTF-16/32
+// with a byte order mark are converted). kSkipped: not a regular file (any more) or a symlink;
+// kLimit: over max_bytes (counted before decoding); kIo: open/read error; kSyntax: UTF-16/32 text
+// that cannot be decoded.
 Result<std::string> read_regular_file(const std::string& path, std::size_t max_bytes);
+
+// The same for a stream already open (standard input for `scan -`): read to its end, never more
+// than max_bytes + 1 bytes kept, then decoded like a file.
+Result<std::string> read_stream_text(int fd, std::size_t max_bytes);
 
 // What a non-regular file is, for messages: "a FIFO", "a socket", "a character device",
 // "a block device", "a directory" or "a special file".

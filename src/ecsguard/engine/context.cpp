@@ -1,25 +1,8 @@
 #include "ecsguard/engine/context.h"
 
-#include <cstdint>
-
 #include "ecsguard/engine/catalog.h"
 
 namespace ecsguard::engine {
-
-namespace {
-
-// FNV-1a 64: stable across platforms and versions, which is all a fingerprint needs.
-std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  h ^= 0xff;  // field separator
-  h *= 1099511628211ULL;
-  return h;
-}
-
-}  // namespace
 
 void CheckContext::begin_check(const CheckDef& def, const CatalogEntry& entry) noexcept {
   def_ = &def;
@@ -68,16 +51,12 @@ void CheckContext::report(core::Status status, core::Loc at, std::string propert
   f.file = files_.path(at.file);
   f.property = std::move(property);
   f.message = std::move(message);
-  std::uint64_t h = 14695981039346656037ULL;
-  h = fnv1a(h, f.id());
-  h = fnv1a(h, f.file);
-  h = fnv1a(h, f.resource_type);
-  h = fnv1a(h, f.resource_name);
-  h = fnv1a(h, f.container);
-  h = fnv1a(h, f.property);
-  static constexpr char kHex[] = "0123456789abcdef";
-  f.fingerprint.assign(16, '0');
-  for (int i = 15; i >= 0; --i, h >>= 4) f.fingerprint[static_cast<std::size_t>(i)] = kHex[h & 0xf];
+  f.fingerprint = fingerprint({.check = f.id(),
+                               .file_identity = files_.identity(at.file),
+                               .resource_kind = f.resource_type,
+                               .resource_address = f.resource_name,
+                               .container = f.container,
+                               .field_id = f.property});
   out_.push_back(std::move(f));
 }
 

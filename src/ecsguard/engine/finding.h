@@ -27,7 +27,7 @@ struct Finding {
   std::string
       property;  // property path judged, e.g. "ContainerDefinitions[app].ReadonlyRootFilesystem"
   std::string message;
-  std::string fingerprint;  // stable: check + file + resource + property (not the line)
+  std::string fingerprint;  // stable identity: see FingerprintInputs
 
   [[nodiscard]] std::string_view id() const noexcept;
 };
@@ -41,6 +41,21 @@ struct Diagnostic {
   std::string message;
   [[nodiscard]] bool loses_input() const noexcept { return code != core::Errc::kSkipped; }
 };
+
+// Everything a finding's fingerprint is computed from, and nothing else: never the working
+// directory, the way the path was typed, line numbers, the message wording or its language. The
+// fingerprint is what suppressions, acceptances and baselines key on (docs/json-format.md).
+struct FingerprintInputs {
+  std::string_view check;             // "CTR-001"
+  std::string_view file_identity;     // core::identity_path: relative to the git work tree root
+  std::string_view resource_kind;     // resource type
+  std::string_view resource_address;  // logical id / family / Terraform address
+  std::string_view container;         // container name, or empty
+  std::string_view field_id;          // the judged field (today: the property path)
+};
+
+// 16 lower-case hex digits (FNV-1a 64 over the inputs, separated).
+std::string fingerprint(const FingerprintInputs& in);
 
 // Total order used by every reporter: file, line, column, check id, resource, container, property.
 bool finding_less(const Finding& a, const Finding& b) noexcept;

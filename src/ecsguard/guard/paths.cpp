@@ -10,6 +10,7 @@
 #include <deque>
 #include <vector>
 
+#include "ecsguard/core/path.h"
 #include "ecsguard/guard/procfs.h"
 
 namespace ecsguard::guard {
@@ -67,36 +68,7 @@ std::string base_dir(pid_t tid, int dirfd) {
 
 }  // namespace
 
-std::string normalize_path(std::string_view path) {
-  const bool absolute = !path.empty() && path[0] == '/';
-  std::vector<std::string_view> stack;
-  std::size_t i = 0;
-  while (i < path.size()) {
-    while (i < path.size() && path[i] == '/') ++i;
-    std::size_t j = path.find('/', i);
-    if (j == std::string_view::npos) j = path.size();
-    std::string_view c = path.substr(i, j - i);
-    i = j;
-    if (c.empty() || c == ".") continue;
-    if (c == "..") {
-      if (!stack.empty() && stack.back() != "..") {
-        stack.pop_back();
-      } else if (!absolute) {
-        stack.push_back(c);
-      }
-      continue;
-    }
-    stack.push_back(c);
-  }
-  std::string out;
-  out.reserve(path.size());
-  for (auto c : stack) {
-    if (absolute || !out.empty()) out += '/';
-    out.append(c);
-  }
-  if (out.empty()) return absolute ? "/" : ".";
-  return out;
-}
+std::string normalize_path(std::string_view path) { return core::lexically_normal(path); }
 
 std::string_view path_dirname(std::string_view path) noexcept {
   std::size_t slash = path.rfind('/');

@@ -1,16 +1,17 @@
+#include "ecsguard/engine/catalog.h"
 #include "ecsguard/report/report.h"
 
 namespace ecsguard::report {
 
-std::size_t count_failing(const ReportData& data) {
-  if (data.fail_never) return 0;
-  std::size_t n = 0;
-  for (const auto& f : data.findings) {
-    if (f.status == core::Status::kFail && f.severity >= data.fail_on) {
-      ++n;
-    }
+bool ReportData::layer_checked(core::Layer layer) const noexcept {
+  if (scanned_nothing()) return false;
+  for (const auto* c : checks_run) {
+    const auto* e = engine::find_catalog_entry(c->id);
+    if (e && e->layer == layer) return true;
   }
-  return n;
+  return false;
 }
+
+std::size_t count_failing(const ReportData& data) { return data.verdict.failing; }
 
 }  // namespace ecsguard::report

@@ -1,11 +1,14 @@
 #pragma once
-// Reporters: one file per format, each a projection of the same findings (CONVENTIONS.md §0).
+// Reporters: one writer per format, each a projection of the same findings (CONVENTIONS.md §0),
+// looked up by name (report/writers.h). They receive the findings after the policy step
+// (policy/policy.h) and never decide pass or fail themselves.
 #include <ostream>
 #include <span>
 #include <string_view>
 
 #include "ecsguard/engine/check.h"
 #include "ecsguard/engine/finding.h"
+#include "ecsguard/policy/policy.h"
 
 namespace ecsguard::report {
 
@@ -16,8 +19,13 @@ struct ReportData {
   std::size_t files_discovered = 0;
   std::size_t files_scanned = 0;
   std::size_t files_failed = 0;
-  core::Severity fail_on = core::Severity::kHigh;
-  bool fail_never = false;
+  policy::Policy policy;    // the fail threshold the verdict used
+  policy::Verdict verdict;  // what the policy decided
+
+  // Nothing was recognised and scanned: no layer has a result, and the run is no PASS.
+  [[nodiscard]] bool scanned_nothing() const noexcept { return files_scanned == 0; }
+  // Some check of this layer ran on scanned input (else the layer is "not checked", not clean).
+  [[nodiscard]] bool layer_checked(core::Layer layer) const noexcept;
 };
 
 // The JSON contract (docs/json-format.md).
@@ -25,8 +33,8 @@ void write_json(const ReportData& data, std::ostream& out);
 // Terminal table grouped by layer; ANSI colours only when `color`.
 void write_table(const ReportData& data, std::ostream& out, bool color);
 
-// Findings with status fail at or above the threshold: the exit code's basis. Warnings and
-// unknowns are reported, never fail the build.
+// Findings that fail the run (the policy's verdict): the exit code's basis. Warnings and unknowns
+// are reported, never fail the build.
 std::size_t count_failing(const ReportData& data);
 
 }  // namespace ecsguard::report

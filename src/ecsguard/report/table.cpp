@@ -5,8 +5,10 @@
 #include <array>
 #include <string>
 
+#include "ecsguard/core/strings.h"
 #include "ecsguard/core/version.h"
 #include "ecsguard/engine/catalog.h"
+#include "ecsguard/report/messages.h"
 #include "ecsguard/report/report.h"
 
 namespace ecsguard::report {
@@ -117,6 +119,13 @@ void write_table(const ReportData& data, std::ostream& out, bool color) {
     out << '\n';
   }
 
+  if (data.scanned_nothing()) {  // no layer results and no PASSED for a run that saw nothing
+    out << st.wrap("1;33", fmt::format(fmt::runtime(messages::kScannedNothing.en),
+                                       fmt::arg("tool", core::kToolName),
+                                       fmt::arg("version", core::kVersion)))
+        << '\n';
+    return;
+  }
   out << st.bold("── Layers (ECS on Fargate shared responsibility)") << '\n';
   for (auto layer : core::kAllLayers) {
     const auto& c = counts[static_cast<std::size_t>(layer)];
@@ -160,16 +169,18 @@ void write_table(const ReportData& data, std::ostream& out, bool color) {
   if (data.files_failed) {
     out << st.wrap("1;31", fmt::format("INCOMPLETE: {} input(s) could not be read or parsed, their "
                                        "findings are missing ({} failing at or above {})",
-                                       data.files_failed, failing, core::to_string(data.fail_on)))
+                                       data.files_failed, failing,
+                                       core::to_upper(data.policy.threshold_name())))
         << '\n';
-  } else if (data.fail_never) {
+  } else if (data.policy.fail_never) {
     out << "fail-on: never\n";
   } else if (failing) {
-    out << st.wrap("1;31",
-                   fmt::format("{} at or above {}: FAILED", failing, core::to_string(data.fail_on)))
+    out << st.wrap("1;31", fmt::format("{} at or above {}: FAILED", failing,
+                                       core::to_upper(data.policy.threshold_name())))
         << '\n';
   } else {
-    out << st.wrap("32", fmt::format("none at or above {}: PASSED", core::to_string(data.fail_on)))
+    out << st.wrap("32", fmt::format("none at or above {}: PASSED",
+                                     core::to_upper(data.policy.threshold_name())))
         << '\n';
   }
 }

@@ -6,49 +6,18 @@
 #include <fstream>
 #include <optional>
 #include <set>
+#include <utility>
 #include <vector>
+
+#include "ecsguard/core/json_writer.h"
 
 namespace ecsguard::scan {
 namespace {
 
-// Minimal JSON writer (the scan library has no JSON dependency of its own).
-std::string quote(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          static constexpr char kHex[] = "0123456789abcdef";
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 15];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
-
-std::string list(const std::vector<std::string>& items) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i > 0 ? ", " : "") + quote(items[i]);
-  return out + "]";
+void write_list(core::JsonWriter& w, std::string_view key, const std::vector<std::string>& items) {
+  w.key(key).begin_array_inline();
+  for (const auto& item : items) w.value(item);
+  w.end_array();
 }
 
 std::string basename_of(const std::string& p) {
@@ -147,77 +116,80 @@ std::string td_name(const model::TaskDefinition& td) {
   return td.id.name;
 }
 
+// Paths a read-only container may write (its writable mounts); nullopt when one cannot be known.
+std::optional<std::vector<std::string>> writable_paths(const model::Container& c,
+                                                       std::vector<std::string>& notes) {
+  std::vector<std::string> writable;
+  for (const auto& mp : c.mount_points) {
+    auto read_only = mp.read_only.or_default(false);  // nullopt: written but unknown
+    if (read_only && *read_only) continue;
+    if (!read_only || !mp.container_path.known()) {
+      notes.emplace_back(
+          "a mount point could not be determined statically: no write allowlist emitted");
+      return std::nullopt;
+    }
+    writable.push_back(mp.container_path.value);
+  }
+  return writable;
+}
+
+// (port, protocol) of every port mapping; nullopt when one cannot be known.
+std::optional<std::vector<std::pair<std::int64_t, std::string>>> listening_ports(
+    const model::Container& c, std::vector<std::string>& notes) {
+  std::vector<std::pair<std::int64_t, std::string>> ports;
+  for (const auto& pm : c.port_mappings) {
+    if (!pm.container_port.known()) {
+      notes.emplace_back(
+          "a portMapping could not be determined statically: no listener allowlist emitted");
+      return std::nullopt;
+    }
+    ports.emplace_back(pm.container_port.value,
+                       pm.protocol.known() ? pm.protocol.value : std::string("tcp"));
+  }
+  return ports;
+}
+
 }  // namespace
 
 std::string guard_profile_json(const model::TaskDefinition& td, const model::Container& c) {
   std::vector<std::string> notes;
-  std::string out = "{\n  \"ecsguard_profile\": 1,\n";
-  out += "  \"task_definition\": " + quote(td_name(td)) + ",\n";
-  out += "  \"container\": " + quote(c.name.known() ? c.name.value : "") + ",\n";
-  out += "  \"image\": " + quote(c.image.known() ? c.image.value : "") + ",\n";
-
-  auto argv = start_argv(c, notes);
-  if (argv) {
-    out += "  \"start_command\": " + list(*argv) + ",\n";
-    out += "  \"executables\": " + list(executables(*argv)) + ",\n";
+  std::string out;
+  core::JsonWriter w(out);
+  w.begin_object();
+  w.member("ecsguard_profile", 1);
+  w.member("task_definition", td_name(td));
+  w.member("container", c.name.known() ? c.name.value : "");
+  w.member("image", c.image.known() ? c.image.value : "");
+  if (auto argv = start_argv(c, notes)) {
+    write_list(w, "start_command", *argv);
+    write_list(w, "executables", executables(*argv));
   } else {
-    out += "  \"executables\": null,\n";
+    w.key("executables").null();
   }
-
-  bool ro = c.readonly_root_filesystem.known() && c.readonly_root_filesystem.value;
-  out += std::string("  \"read_only_root_filesystem\": ") + (ro ? "true" : "false") + ",\n";
+  const bool ro = c.readonly_root_filesystem.known() && c.readonly_root_filesystem.value;
+  w.member("read_only_root_filesystem", ro);
   if (c.readonly_root_filesystem.unknown()) {
     notes.emplace_back(
         "readonlyRootFilesystem could not be determined: no write allowlist emitted");
   }
-  if (ro) {
-    std::vector<std::string> writable;
-    bool complete = true;
-    for (const auto& mp : c.mount_points) {
-      auto read_only = mp.read_only.or_default(false);  // nullopt: written but unknown
-      if (!read_only) {
-        complete = false;
-        continue;
-      }
-      if (*read_only) continue;
-      if (!mp.container_path.known()) {
-        complete = false;
-        continue;
-      }
-      writable.push_back(mp.container_path.value);
-    }
-    if (complete) {
-      out += "  \"writable_paths\": " + list(writable) + ",\n";
-    } else {
-      out += "  \"writable_paths\": null,\n";
-      notes.emplace_back(
-          "a mount point could not be determined statically: no write allowlist emitted");
-    }
+  const auto writable = ro ? writable_paths(c, notes) : std::nullopt;
+  if (writable) {
+    write_list(w, "writable_paths", *writable);
   } else {
-    out += "  \"writable_paths\": null,\n";
+    w.key("writable_paths").null();
   }
-
-  std::string ports = "[";
-  bool ports_complete = true;
-  for (const auto& pm : c.port_mappings) {
-    if (!pm.container_port.known()) {
-      ports_complete = false;
-      continue;
+  w.key("listening_ports");
+  if (auto ports = listening_ports(c, notes)) {
+    w.begin_array_inline();
+    for (const auto& [port, protocol] : *ports) {
+      w.begin_object_inline().member("port", port).member("protocol", protocol).end_object();
     }
-    std::string proto = pm.protocol.known() ? pm.protocol.value : "tcp";
-    if (ports.size() > 1) ports += ", ";
-    ports += "{\"port\": " + std::to_string(pm.container_port.value) +
-             ", \"protocol\": " + quote(proto) + "}";
-  }
-  ports += "]";
-  if (ports_complete) {
-    out += "  \"listening_ports\": " + ports + ",\n";
+    w.end_array();
   } else {
-    out += "  \"listening_ports\": null,\n";
-    notes.emplace_back(
-        "a portMapping could not be determined statically: no listener allowlist emitted");
+    w.null();
   }
-  out += "  \"notes\": " + list(notes) + "\n}\n";
+  write_list(w, "notes", notes);
+  w.end_object();
   return out;
 }
 

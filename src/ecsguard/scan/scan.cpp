@@ -12,7 +12,9 @@
 #include <thread>
 #include <unordered_set>
 
+#include "ecsguard/core/file_io.h"
 #include "ecsguard/core/file_table.h"
+#include "ecsguard/core/path.h"
 #include "ecsguard/core/strings.h"
 #include "ecsguard/engine/registry.h"
 #include "ecsguard/engine/runner.h"
@@ -56,10 +58,22 @@ engine::Diagnostic diagnostic_from(const core::Error& e, const core::FileTable& 
   return d;
 }
 
-FileOutcome process_file(const DiscoveredFile& df, core::FileId id, core::FileTable& files,
+// One input of the scan: a discovered file, or standard input (`scan -`).
+struct Input {
+  DiscoveredFile file;
+  bool from_stdin = false;
+};
+
+core::Result<std::string> read_input(const Input& input, const core::Limits& limits) {
+  if (input.from_stdin) return core::read_stream_text(STDIN_FILENO, limits.max_file_bytes);
+  return read_discovered(input.file, limits);
+}
+
+FileOutcome process_file(const Input& input, core::FileId id, core::FileTable& files,
                          const core::Limits& limits) {
+  const DiscoveredFile& df = input.file;
   FileOutcome out;
-  auto text = read_discovered(df, limits);
+  auto text = read_input(input, limits);
   if (!text) {
     out.lost = text.error().code != core::Errc::kSkipped;
     out.diagnostics.push_back(diagnostic_from(text.error(), files, df.display_path));
@@ -68,7 +82,9 @@ FileOutcome process_file(const DiscoveredFile& df, core::FileId id, core::FileTa
   auto doc = parse::load_document(*text, id, limits);
   if (!doc) {
     auto d = diagnostic_from(doc.error(), files, df.display_path);
-    if (doc.error().code != core::Errc::kLimit && !looks_relevant(*text, df.display_path)) {
+    // Standard input was given on purpose: whatever it is, failing to read it loses input.
+    if (doc.error().code != core::Errc::kLimit && !input.from_stdin &&
+        !looks_relevant(*text, df.display_path)) {
       d.code = core::Errc::kSkipped;
       d.message =
           "not scanned (not valid JSON/YAML, and nothing suggests CloudFormation or a task "
@@ -97,8 +113,8 @@ FileOutcome process_file(const DiscoveredFile& df, core::FileId id, core::FileTa
   return out;
 }
 
-// One spelling per file whatever the user typed ("./examples/", "examples//x"): the display path
-// feeds the fingerprint, which must not change with how the scan was invoked.
+// One spelling per file in reports whatever the user typed ("./examples/", "examples//x"). The
+// fingerprint does not use it (identity_of).
 std::string normalize_display(const std::string& p) {
   std::string out = std::filesystem::path(p).lexically_normal().generic_string();
   while (out.size() > 1 && out.back() == '/') out.pop_back();
@@ -111,14 +127,42 @@ std::string canonical_or_self(const std::string& p) {
   return ec ? p : c.string();
 }
 
+// The inputs to read: the discovered files (sorted), then standard input when `-` was given.
+std::vector<Input> collect_inputs(const ScanRequest& request, Discovery& disc) {
+  std::vector<Input> inputs;
+  inputs.reserve(disc.files.size() + 1);
+  for (auto& f : disc.files) inputs.push_back(Input{std::move(f), false});
+  if (request.reads_stdin()) {
+    inputs.push_back(Input{DiscoveredFile{{}, request.stdin_display_name(), {}}, true});
+  }
+  return inputs;
+}
+
+// What the fingerprint of findings in this input is computed from (core::identity_path).
+std::string identity_of(const Input& input) {
+  if (input.from_stdin) return input.file.display_path;
+  return core::identity_path(input.file.fs_path, input.file.root);
+}
+
 }  // namespace
+
+bool ScanRequest::reads_stdin() const noexcept {
+  return std::find(paths.begin(), paths.end(), "-") != paths.end();
+}
+
+std::string ScanRequest::stdin_display_name() const {
+  return stdin_name.empty() ? std::string("<stdin>") : normalize_display(stdin_name);
+}
 
 ScanResult run_scan(const ScanRequest& request) {
   ScanResult result;
-  std::vector<std::string> paths = request.paths;
-  if (paths.empty()) paths.emplace_back(".");
+  std::vector<std::string> paths;
+  for (const auto& p : request.paths) {
+    if (p != "-") paths.push_back(p);
+  }
+  if (paths.empty() && !request.reads_stdin()) paths.emplace_back(".");
 
-  Discovery disc = discover(paths, request.limits);
+  Discovery disc = paths.empty() ? Discovery{} : discover(paths, request.limits);
   core::FileTable files;
   for (std::size_t i = 0; i < disc.notes.size(); ++i) {
     const auto& n = disc.notes[i];
@@ -129,21 +173,24 @@ ScanResult run_scan(const ScanRequest& request) {
     if (d.loses_input()) ++result.files_failed;
     result.diagnostics.push_back(std::move(d));
   }
-  result.files_discovered = disc.files.size();
+  const std::vector<Input> inputs = collect_inputs(request, disc);
+  result.files_discovered = inputs.size();
 
   // File ids in discovery (sorted) order, before any thread starts: output never depends on
   // scheduling. Nested templates get ids later, during the build, from the same table.
   std::vector<core::FileId> ids;
-  ids.reserve(disc.files.size());
-  for (const auto& f : disc.files) ids.push_back(files.add(normalize_display(f.display_path)));
+  ids.reserve(inputs.size());
+  for (const auto& in : inputs) {
+    ids.push_back(files.add(normalize_display(in.file.display_path), identity_of(in)));
+  }
 
-  std::vector<FileOutcome> outcomes(disc.files.size());
+  std::vector<FileOutcome> outcomes(inputs.size());
   unsigned threads = request.threads ? request.threads : std::thread::hardware_concurrency();
-  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(disc.files.size())));
+  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(inputs.size())));
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
-    for (std::size_t i = next++; i < disc.files.size(); i = next++) {
-      outcomes[i] = process_file(disc.files[i], ids[i], files, request.limits);
+    for (std::size_t i = next++; i < inputs.size(); i = next++) {
+      outcomes[i] = process_file(inputs[i], ids[i], files, request.limits);
     }
   };
   if (threads <= 1) {
@@ -165,7 +212,10 @@ ScanResult run_scan(const ScanRequest& request) {
     for (auto& d : o.diagnostics) result.diagnostics.push_back(std::move(d));
     if (o.lost) ++result.files_failed;
     if (!o.scanned) continue;
-    if (!nested.empty() && nested.count(canonical_or_self(disc.files[i].fs_path))) continue;
+    if (!nested.empty() && !inputs[i].from_stdin &&
+        nested.count(canonical_or_self(inputs[i].file.fs_path))) {
+      continue;
+    }
     ++result.files_scanned;
     result.stack.merge(std::move(o.built.stack));
   }

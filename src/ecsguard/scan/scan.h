@@ -13,11 +13,15 @@
 namespace ecsguard::scan {
 
 struct ScanRequest {
-  std::vector<std::string> paths;  // files or directories; empty = "."
+  std::vector<std::string> paths;  // files or directories, "-" = standard input; empty = "."
+  std::string stdin_name;          // display name of standard input in reports ("<stdin>")
   core::Limits limits;
   engine::CheckOptions options;
   std::vector<std::string> only_checks;  // ids; empty = every registered check
   unsigned threads = 0;                  // 0 = hardware concurrency
+
+  [[nodiscard]] bool reads_stdin() const noexcept;
+  [[nodiscard]] std::string stdin_display_name() const;
 };
 
 struct ScanResult {

@@ -15,6 +15,7 @@
 #include "ecsguard/engine/config.h"
 #include "ecsguard/engine/runner.h"
 #include "ecsguard/model/stack.h"
+#include "support/finding_line.h"
 
 namespace ecsguard::checks::container {
 extern const engine::CheckDef read_only_root;           // CTR-001
@@ -171,10 +172,7 @@ class World {
     EXPECT_TRUE(res.diagnostics.empty()) << res.diagnostics.front().message;
     std::multiset<std::string> out;
     for (const auto& f : res.findings) {
-      std::string subject = f.resource_name;
-      if (!f.container.empty()) subject += "/" + f.container;
-      out.insert(std::string(core::to_string(f.status)) + " " + subject + " " +
-                 std::to_string(f.loc.line) + " " + f.property);
+      out.insert(ecsguard::test::finding_line(f, /*with_property=*/true));
       EXPECT_FALSE(f.message.empty());
       EXPECT_EQ(f.id(), def.id);
     }

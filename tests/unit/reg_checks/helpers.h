@@ -9,6 +9,7 @@
 #include "ecsguard/core/file_table.h"
 #include "ecsguard/engine/registry.h"
 #include "ecsguard/engine/runner.h"
+#include "support/finding_line.h"
 
 namespace ecsguard::testing {
 
@@ -82,10 +83,7 @@ inline std::multiset<std::string> run(std::string_view id, const model::Stack& s
   EXPECT_TRUE(res.diagnostics.empty()) << res.diagnostics.front().message;
   std::multiset<std::string> got;
   for (const auto& f : res.findings) {
-    std::string subject = f.resource_name;
-    if (!f.container.empty()) subject += "/" + f.container;
-    got.insert(std::string(core::to_string(f.status)) + " " + subject + " " +
-               std::to_string(f.loc.line));
+    got.insert(ecsguard::test::finding_line(f));
     EXPECT_FALSE(f.message.empty());
     EXPECT_EQ(f.message.find('\x1A'), std::string::npos) << f.message;
   }

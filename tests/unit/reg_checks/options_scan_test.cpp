@@ -7,6 +7,7 @@
 #include <string>
 
 #include "ecsguard/scan/scan.h"
+#include "support/finding_line.h"
 
 namespace ecsguard::testing {
 namespace {
@@ -25,10 +26,7 @@ std::multiset<std::string> scan(const std::filesystem::path& file, const std::st
   EXPECT_EQ(res.files_scanned, 1u) << file;
   std::multiset<std::string> out;
   for (const auto& f : res.findings) {
-    std::string subject = f.resource_name;
-    if (!f.container.empty()) subject += "/" + f.container;
-    out.insert(std::string(core::to_string(f.status)) + " " + subject + " " +
-               std::to_string(f.loc.line));
+    out.insert(ecsguard::test::finding_line(f));
   }
   return out;
 }

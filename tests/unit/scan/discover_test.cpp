@@ -28,57 +28,16 @@
 #include "ecsguard/core/limits.h"
 #include "ecsguard/scan/discover.h"
 #include "gtest/gtest.h"
+#include "support/temp_dir.h"
 
 namespace ecsguard::scan {
 namespace {
 
 namespace fs = std::filesystem;
 
-// Removes a tree with *at() calls, so trees deeper than PATH_MAX can be removed too.
-void remove_tree_at(int parent_fd, const char* name) {
-  struct stat st {};
-  if (::fstatat(parent_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) return;
-  if (S_ISDIR(st.st_mode)) {
-    ::fchmodat(parent_fd, name, 0700, 0);
-    const int fd = ::openat(parent_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd >= 0) {
-      if (DIR* d = ::fdopendir(fd)) {
-        std::vector<std::string> names;
-        while (const dirent* e = ::readdir(d)) {
-          const std::string n = e->d_name;
-          if (n != "." && n != "..") names.push_back(n);
-        }
-        for (const auto& n : names) remove_tree_at(::dirfd(d), n.c_str());
-        ::closedir(d);
-      } else {
-        ::close(fd);
-      }
-    }
-    ::unlinkat(parent_fd, name, AT_REMOVEDIR);
-  } else {
-    ::unlinkat(parent_fd, name, 0);
-  }
-}
-
-class TempDir {
+class TempDir : public test::TempDir {
  public:
-  TempDir() {
-    const char* base = std::getenv("TMPDIR");
-    std::string tmpl =
-        std::string(base != nullptr && *base != '\0' ? base : "/tmp") + "/ecsguard-discover-XXXXXX";
-    std::vector<char> buf(tmpl.begin(), tmpl.end());
-    buf.push_back('\0');
-    if (::mkdtemp(buf.data()) == nullptr) std::abort();
-    path_ = fs::canonical(buf.data()).string();
-  }
-  ~TempDir() { remove_tree_at(AT_FDCWD, path_.c_str()); }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  [[nodiscard]] const std::string& path() const { return path_; }
-  [[nodiscard]] std::string operator/(const std::string& rel) const { return path_ + "/" + rel; }
-
- private:
-  std::string path_;
+  TempDir() : test::TempDir("ecsguard-discover") {}
 };
 
 void write_file(const std::string& path, const std::string& text = "{}\n") {

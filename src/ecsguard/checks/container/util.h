@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ecsguard/checks/common.h"
+#include "ecsguard/core/path.h"
 #include "ecsguard/core/strings.h"
 #include "ecsguard/model/stack.h"
 
@@ -76,17 +77,11 @@ inline std::string compatibilities_reason(const model::TaskDefinition& td) {
   return "an element of requiresCompatibilities could not be determined";
 }
 
-// "/var/log//amazon/" -> "/var/log/amazon"; "/" stays "/". Relative paths are kept as written.
+// "/var/log//amazon/" -> "/var/log/amazon", "/var/run/../lib/docker" -> "/var/lib/docker"
+// (core::lexically_normal of the trimmed path); "" stays "".
 inline std::string normalize_path(std::string_view p) {
   p = core::trim(p);
-  std::string out;
-  out.reserve(p.size());
-  for (char c : p) {
-    if (c == '/' && !out.empty() && out.back() == '/') continue;
-    out.push_back(c);
-  }
-  while (out.size() > 1 && out.back() == '/') out.pop_back();
-  return out;
+  return p.empty() ? std::string() : core::lexically_normal(p);
 }
 
 // A mount at `mount` makes `path` writable: same directory or a parent of it.

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ecsguard/checks/common.h"
+#include "ecsguard/core/glob.h"
 #include "ecsguard/core/strings.h"
 #include "ecsguard/model/ecr.h"
 
@@ -23,23 +24,7 @@ inline std::string repository_label(const model::Repository& r) {
 
 // Case-sensitive '*' wildcard match (ECR repository names and image tags are case-sensitive).
 inline bool wildcard_match(std::string_view pattern, std::string_view s) noexcept {
-  std::size_t p = 0, i = 0, star = std::string_view::npos, mark = 0;
-  while (i < s.size()) {
-    if (p < pattern.size() && pattern[p] != '*' && pattern[p] == s[i]) {
-      ++p;
-      ++i;
-    } else if (p < pattern.size() && pattern[p] == '*') {
-      star = p++;
-      mark = i;
-    } else if (star != std::string_view::npos) {
-      p = star + 1;
-      i = ++mark;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
+  return core::glob_match(pattern, s);
 }
 
 // Does an ECR WILDCARD filter ('*' any run of characters) match the repository name? An unknown

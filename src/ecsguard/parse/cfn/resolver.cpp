@@ -5,6 +5,7 @@
 #include <iterator>
 #include <unordered_map>
 
+#include "ecsguard/core/json_writer.h"
 #include "ecsguard/core/strings.h"
 
 namespace ecsguard::parse::cfn {
@@ -129,39 +130,7 @@ class Concat {
   std::vector<std::string> refs_;
 };
 
-void json_escape(std::string& out, std::string_view s) {
-  out.push_back('"');
-  for (const char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          constexpr char kHex[] = "0123456789abcdef";
-          const auto u = static_cast<unsigned char>(c);
-          out += "\\u00";
-          out.push_back(kHex[u >> 4]);
-          out.push_back(kHex[u & 0xF]);
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
-}
+void json_escape(std::string& out, std::string_view s) { core::append_json_string(out, s); }
 
 bool json_text(const Node& n, std::string& out, unsigned depth) {
   if (depth > 1024) return false;

@@ -1,6 +1,7 @@
 #include "ecsguard/parse/cfn/template_builder.h"
 
 #include "ecsguard/core/file_io.h"
+#include "ecsguard/core/path.h"
 
 #include <filesystem>
 #include <fstream>
@@ -442,7 +443,8 @@ void nested_stack(Build& b, const Template& parent, const Member& resource, cons
                             : (fs::path(parent.display_path).parent_path() / url_path)
                                   .lexically_normal()
                                   .generic_string();
-  const core::FileId file = b.in.files->add(display);
+  const core::FileId file =
+      b.in.files->add(display, core::identity_path(canonical_text, root.generic_string()));
   b.out.nested_paths.push_back(canonical_text);
   auto doc = load_document(text, file, b.in.limits);
   if (!doc.ok()) {

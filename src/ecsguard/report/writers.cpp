@@ -1,0 +1,33 @@
+#include "ecsguard/report/writers.h"
+
+#include <array>
+
+namespace ecsguard::report {
+
+namespace {
+
+void table(const ReportData& data, std::ostream& out, const WriteOptions& options) {
+  write_table(data, out, options.color);
+}
+
+void json(const ReportData& data, std::ostream& out, const WriteOptions& /*options*/) {
+  write_json(data, out);
+}
+
+constexpr std::array kWriters = {
+    Writer{"table", "terminal table grouped by layer", false, &table},
+    Writer{"json", "the JSON contract of docs/json-format.md", true, &json},
+};
+
+}  // namespace
+
+std::span<const Writer> writers() noexcept { return kWriters; }
+
+const Writer* find_writer(std::string_view name) noexcept {
+  for (const auto& w : kWriters) {
+    if (w.name == name) return &w;
+  }
+  return nullptr;
+}
+
+}  // namespace ecsguard::report
