@@ -22,7 +22,8 @@ struct MessageText {
 using MessageArgs = std::vector<std::pair<std::string, std::string>>;
 
 // `text` with every `{name}` replaced by its argument; an unknown `{name}` stays as written.
-std::string render_message(std::string_view text, std::span<const std::pair<std::string, std::string>> args);
+std::string render_message(std::string_view text,
+                           std::span<const std::pair<std::string, std::string>> args);
 
 inline std::string render_message(const MessageText& m, Lang lang, const MessageArgs& args) {
   return render_message(lang == Lang::kJa ? m.ja : m.en, args);

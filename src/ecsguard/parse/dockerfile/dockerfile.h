@@ -33,12 +33,12 @@ namespace ecsguard::parse::dockerfile {
 // Limits for one Dockerfile (core/limits.h style: generous for real files, bounded for hostile
 // ones). Real Dockerfiles are a few KiB; BuildKit's own line limit is 64 KiB per physical line.
 struct Limits {
-  std::size_t max_file_bytes = 4u << 20;        // the whole file
-  std::size_t max_line_bytes = 1u << 20;        // one logical line (continuations joined)
-  std::uint32_t max_instructions = 20'000;      // instructions in one file (ONBUILD counts once)
-  std::size_t max_heredoc_bytes = 4u << 20;     // the body of one heredoc
-  std::uint32_t max_expansion_depth = 32;       // nested ${a:-${b:-...}}
-  std::size_t max_expansion_bytes = 1u << 20;   // the result of expanding one word
+  std::size_t max_file_bytes = 4u << 20;       // the whole file
+  std::size_t max_line_bytes = 1u << 20;       // one logical line (continuations joined)
+  std::uint32_t max_instructions = 20'000;     // instructions in one file (ONBUILD counts once)
+  std::size_t max_heredoc_bytes = 4u << 20;    // the body of one heredoc
+  std::uint32_t max_expansion_depth = 32;      // nested ${a:-${b:-...}}
+  std::size_t max_expansion_bytes = 1u << 20;  // the result of expanding one word
 };
 
 enum class Kind : unsigned char {
@@ -82,27 +82,27 @@ struct KeyValue {
 };
 
 struct Heredoc {
-  std::string name;           // the delimiter, unquoted
-  std::string content;        // the body, line endings kept, not chomped
-  bool expand = true;         // false when the delimiter was quoted (<<"EOT", <<'EOT')
-  bool chomp = false;         // <<-: leading tabs are removed when the body is used
-  std::uint32_t fd = 0;       // 2<<EOT (0 when not written)
+  std::string name;              // the delimiter, unquoted
+  std::string content;           // the body, line endings kept, not chomped
+  bool expand = true;            // false when the delimiter was quoted (<<"EOT", <<'EOT')
+  bool chomp = false;            // <<-: leading tabs are removed when the body is used
+  std::uint32_t fd = 0;          // 2<<EOT (0 when not written)
   std::uint32_t first_line = 0;  // line of the first body line (0 for an empty body)
 };
 
 struct Instruction {
   Kind kind = Kind::kUnknown;
-  std::string keyword;        // as written ("run", "Copy")
-  core::Loc loc;              // the keyword
-  std::uint32_t end_line = 0; // last line, heredoc bodies included
-  std::string original;       // the logical line (continuations joined, comments removed)
+  std::string keyword;         // as written ("run", "Copy")
+  core::Loc loc;               // the keyword
+  std::uint32_t end_line = 0;  // last line, heredoc bodies included
+  std::string original;        // the logical line (continuations joined, comments removed)
   std::vector<Flag> flags;
   // Arguments as BuildKit's AST holds them:
   //   exec form (json) -> the JSON strings; shell form RUN/CMD/ENTRYPOINT/SHELL/USER/WORKDIR/
   //   STOPSIGNAL/MAINTAINER -> one string (the rest of the line); FROM/EXPOSE/ADD/COPY/VOLUME
   //   shell form -> whitespace-separated words; HEALTHCHECK -> the type then the command.
   std::vector<std::string> args;
-  bool json = false;          // exec form
+  bool json = false;            // exec form
   std::vector<KeyValue> pairs;  // ENV, LABEL, ARG
   std::vector<Heredoc> heredocs;
   std::vector<Instruction> trigger;  // ONBUILD: the one instruction it defers
@@ -124,17 +124,17 @@ struct Diagnostic {
 };
 
 struct Directive {
-  std::string name;   // lower case: syntax, escape, check
+  std::string name;  // lower case: syntax, escape, check
   std::string value;
   std::uint32_t line = 0;
 };
 
 // One build stage: its FROM and the instructions up to the next FROM.
 struct Stage {
-  std::size_t from = 0;              // index into Dockerfile::instructions
-  std::vector<std::size_t> body;     // indices of the following instructions
-  std::string name;                  // lower case `AS` name, or ""
-  std::string base;                  // FROM's image argument as written (not expanded)
+  std::size_t from = 0;           // index into Dockerfile::instructions
+  std::vector<std::size_t> body;  // indices of the following instructions
+  std::string name;               // lower case `AS` name, or ""
+  std::string base;               // FROM's image argument as written (not expanded)
 };
 
 struct Dockerfile {

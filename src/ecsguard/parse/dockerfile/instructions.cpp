@@ -17,15 +17,24 @@ struct KindName {
   std::string_view name;
 };
 constexpr KindName kKinds[] = {
-    {Kind::kFrom, "FROM"},         {Kind::kRun, "RUN"},
-    {Kind::kCmd, "CMD"},           {Kind::kLabel, "LABEL"},
-    {Kind::kMaintainer, "MAINTAINER"}, {Kind::kExpose, "EXPOSE"},
-    {Kind::kEnv, "ENV"},           {Kind::kAdd, "ADD"},
-    {Kind::kCopy, "COPY"},         {Kind::kEntrypoint, "ENTRYPOINT"},
-    {Kind::kVolume, "VOLUME"},     {Kind::kUser, "USER"},
-    {Kind::kWorkdir, "WORKDIR"},   {Kind::kArg, "ARG"},
-    {Kind::kOnbuild, "ONBUILD"},   {Kind::kStopsignal, "STOPSIGNAL"},
-    {Kind::kHealthcheck, "HEALTHCHECK"}, {Kind::kShell, "SHELL"},
+    {Kind::kFrom, "FROM"},
+    {Kind::kRun, "RUN"},
+    {Kind::kCmd, "CMD"},
+    {Kind::kLabel, "LABEL"},
+    {Kind::kMaintainer, "MAINTAINER"},
+    {Kind::kExpose, "EXPOSE"},
+    {Kind::kEnv, "ENV"},
+    {Kind::kAdd, "ADD"},
+    {Kind::kCopy, "COPY"},
+    {Kind::kEntrypoint, "ENTRYPOINT"},
+    {Kind::kVolume, "VOLUME"},
+    {Kind::kUser, "USER"},
+    {Kind::kWorkdir, "WORKDIR"},
+    {Kind::kArg, "ARG"},
+    {Kind::kOnbuild, "ONBUILD"},
+    {Kind::kStopsignal, "STOPSIGNAL"},
+    {Kind::kHealthcheck, "HEALTHCHECK"},
+    {Kind::kShell, "SHELL"},
 };
 
 enum class FlagType : unsigned char { kBool, kString, kStrings };
@@ -284,11 +293,17 @@ void check_arguments(Builder& b, const Instruction& ins) {
   }
 }
 
+// kTop: an instruction line. kTrigger: the instruction an ONBUILD defers, whose own trigger (a
+// chained ONBUILD ONBUILD, an error) is not parsed further.
+enum class Level : unsigned char { kTop, kTrigger };
+
 Instruction build(std::string_view text, core::Loc at, char escape, core::FileId file,
-                  std::vector<Diagnostic>& diags, bool nested);
+                  std::vector<Diagnostic>& diags, Level level);
+Instruction trigger(std::string_view text, core::Loc at, char escape, core::FileId file,
+                    std::vector<Diagnostic>& diags);
 
 void fill_arguments(Builder& b, Instruction& ins, const CommandLine& cl, core::Loc at, char escape,
-                    core::FileId file, std::vector<Diagnostic>& diags, bool nested) {
+                    core::FileId file, std::vector<Diagnostic>& diags, Level level) {
   switch (ins.kind) {
     case Kind::kAdd:
     case Kind::kCopy:
@@ -323,8 +338,8 @@ void fill_arguments(Builder& b, Instruction& ins, const CommandLine& cl, core::L
       break;
     case Kind::kOnbuild:
       // A chained ONBUILD ONBUILD is refused: its own trigger is not parsed.
-      if (!cl.rest.empty() && !nested) {
-        ins.trigger.push_back(build(cl.rest, at, escape, file, diags, true));
+      if (!cl.rest.empty() && level == Level::kTop) {
+        ins.trigger.push_back(trigger(cl.rest, at, escape, file, diags));
       } else if (!cl.rest.empty()) {
         ins.trigger.push_back(Instruction{});
         ins.trigger.back().kind = kind_of(split_command(cl.rest, escape).keyword);
@@ -336,8 +351,23 @@ void fill_arguments(Builder& b, Instruction& ins, const CommandLine& cl, core::L
   }
 }
 
+// An ONBUILD trigger is checked when a child image runs it: at parse time BuildKit only reports
+// what its line parsers refuse (parser.go), not the checks of instructions/parse.go.
+Instruction trigger(std::string_view text, core::Loc at, char escape, core::FileId file,
+                    std::vector<Diagnostic>& diags) {
+  std::vector<Diagnostic> all;
+  Instruction ins = build(text, at, escape, file, all, Level::kTrigger);
+  for (auto& d : all) {
+    if (d.id == "dockerfile.json-not-strings" || d.id == "dockerfile.two-arguments" ||
+        d.id == "dockerfile.missing-equals") {
+      diags.push_back(std::move(d));
+    }
+  }
+  return ins;
+}
+
 Instruction build(std::string_view text, core::Loc at, char escape, core::FileId file,
-                  std::vector<Diagnostic>& diags, bool nested) {
+                  std::vector<Diagnostic>& diags, Level level) {
   Instruction ins;
   const CommandLine cl = split_command(text, escape);
   ins.keyword = cl.keyword;
@@ -345,7 +375,7 @@ Instruction build(std::string_view text, core::Loc at, char escape, core::FileId
   ins.loc = at;
   ins.original.assign(text);
   Builder b(ins, at, escape, diags);
-  fill_arguments(b, ins, cl, at, escape, file, diags, nested);
+  fill_arguments(b, ins, cl, at, escape, file, diags, level);
   if (ins.kind == Kind::kUnknown) return ins;
   // HEALTHCHECK NONE does not read its flags (parse.go).
   if (!(ins.kind == Kind::kHealthcheck && !ins.args.empty() &&
@@ -382,7 +412,7 @@ const Flag* Instruction::flag(std::string_view name) const noexcept {
 Instruction build_instruction(const LogicalLine& line, char escape, core::FileId file,
                               std::vector<Diagnostic>& diags) {
   Instruction ins = build(line.text, core::Loc{file, line.start_line, line.column}, escape, file,
-                          diags, false);
+                          diags, Level::kTop);
   ins.end_line = line.end_line;
   return ins;
 }

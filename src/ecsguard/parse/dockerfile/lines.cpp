@@ -27,7 +27,10 @@ bool is_comment(std::string_view raw) {
 
 LineReader::LineReader(std::string_view text, core::FileId file, const Limits& limits,
                        std::vector<Directive>& directives, std::vector<Diagnostic>& diagnostics)
-    : text_(text), file_(file), limits_(limits), directives_(directives),
+    : text_(text),
+      file_(file),
+      limits_(limits),
+      directives_(directives),
       diagnostics_(diagnostics) {
   if (text_.starts_with(kBom)) text_.remove_prefix(kBom.size());
 }
@@ -64,16 +67,20 @@ void LineReader::parse_directive(std::string_view line) {
     return;
   }
   if (!seen_.insert(key).second) {
-    diagnostics_.push_back({DiagLevel::kError, "dockerfile.directive-repeated",
-                            core::Loc{file_, line_, 1}, {{"name", key}}});
+    diagnostics_.push_back({DiagLevel::kError,
+                            "dockerfile.directive-repeated",
+                            core::Loc{file_, line_, 1},
+                            {{"name", key}}});
     return;
   }
   if (key == "escape") {
     if (value == "`" || value == "\\") {
       escape_ = value.front();
     } else {
-      diagnostics_.push_back({DiagLevel::kError, "dockerfile.bad-escape",
-                              core::Loc{file_, line_, 1}, {{"value", std::string(value)}}});
+      diagnostics_.push_back({DiagLevel::kError,
+                              "dockerfile.bad-escape",
+                              core::Loc{file_, line_, 1},
+                              {{"value", std::string(value)}}});
     }
   }
   directives_.push_back({key, std::string(value), line_});
@@ -130,8 +137,10 @@ core::Result<std::optional<LogicalLine>> LineReader::next() {
     }
     out.end_line = line_;
     if (empty_continuation) {
-      diagnostics_.push_back({DiagLevel::kWarning, "dockerfile.empty-continuation",
-                              core::Loc{file_, out.start_line, out.column}, {}});
+      diagnostics_.push_back({DiagLevel::kWarning,
+                              "dockerfile.empty-continuation",
+                              core::Loc{file_, out.start_line, out.column},
+                              {}});
     }
     return std::optional<LogicalLine>(std::move(out));
   }
@@ -153,9 +162,9 @@ core::Result<HeredocBody> LineReader::heredoc(std::string_view name, bool chomp)
     if (body.first_line == 0) body.first_line = line_;
     body.content.append(raw);
     if (body.content.size() > limits_.max_heredoc_bytes) {
-      return limit_error("dockerfile.limit-heredoc", core::Loc{file_, line_, 0},
-                         {{"name", std::string(name)},
-                          {"limit", std::to_string(limits_.max_heredoc_bytes)}});
+      return limit_error(
+          "dockerfile.limit-heredoc", core::Loc{file_, line_, 0},
+          {{"name", std::string(name)}, {"limit", std::to_string(limits_.max_heredoc_bytes)}});
     }
   }
   return body;

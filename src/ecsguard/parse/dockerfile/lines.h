@@ -16,10 +16,10 @@
 namespace ecsguard::parse::dockerfile {
 
 struct LogicalLine {
-  std::string text;               // continuations joined, escape tokens at line ends removed
-  std::uint32_t start_line = 0;   // 1-based
+  std::string text;              // continuations joined, escape tokens at line ends removed
+  std::uint32_t start_line = 0;  // 1-based
   std::uint32_t end_line = 0;
-  std::uint32_t column = 0;       // 1-based column of the first character on start_line
+  std::uint32_t column = 0;  // 1-based column of the first character on start_line
 };
 
 struct HeredocBody {

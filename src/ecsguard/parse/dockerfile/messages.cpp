@@ -13,8 +13,8 @@ const detail::MessageText& message(std::string_view id) noexcept {
 }
 
 core::Error limit_error(std::string_view id, core::Loc at, const detail::MessageArgs& args) {
-  return core::make_error(core::Errc::kLimit, detail::render_message(message(id), detail::Lang::kEn, args),
-                          at);
+  return core::make_error(core::Errc::kLimit,
+                          detail::render_message(message(id), detail::Lang::kEn, args), at);
 }
 
 std::string Diagnostic::text(detail::Lang lang) const {

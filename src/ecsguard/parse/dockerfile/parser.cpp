@@ -57,7 +57,9 @@ void build_stages(Dockerfile& df) {
       if (ins.kind == Kind::kArg) {
         df.meta_args.push_back(i);
       } else if (ins.kind != Kind::kUnknown) {
-        df.diagnostics.push_back({DiagLevel::kError, "dockerfile.no-stage", ins.loc,
+        df.diagnostics.push_back({DiagLevel::kError,
+                                  "dockerfile.no-stage",
+                                  ins.loc,
                                   {{"keyword", std::string(to_string(ins.kind))}}});
       }
     } else {
@@ -99,8 +101,8 @@ core::Result<Dockerfile> parse(std::string_view text, core::FileId file, const L
   }
   df.escape = reader.escape();
   if (df.instructions.empty()) {
-    df.diagnostics.push_back({DiagLevel::kError, "dockerfile.no-instructions",
-                              core::Loc{file, reader.line(), 0}, {}});
+    df.diagnostics.push_back(
+        {DiagLevel::kError, "dockerfile.no-instructions", core::Loc{file, reader.line(), 0}, {}});
   }
   build_stages(df);
   return df;

@@ -276,7 +276,8 @@ std::optional<HeredocMarker> heredoc_marker(std::string_view w) {
   while (i < w.size() && is_digit(w[i])) ++i;
   if (w.substr(i, 2) != "<<") return std::nullopt;
   std::uint64_t fd = 0;
-  for (std::size_t k = 0; k < i && k < 9; ++k) fd = fd * 10 + static_cast<std::uint64_t>(w[k] - '0');
+  for (std::size_t k = 0; k < i && k < 9; ++k)
+    fd = fd * 10 + static_cast<std::uint64_t>(w[k] - '0');
   HeredocMarker m;
   m.fd = static_cast<std::uint32_t>(fd);
   i += 2;
