@@ -58,6 +58,7 @@ void check_diagnostics(const std::vector<Diagnostic>& diags, std::uint32_t lines
 
 }  // namespace
 
+// NOLINTNEXTLINE(readability-identifier-naming): the libFuzzer entry point
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   Limits limits;

@@ -61,6 +61,7 @@ void check_advisory(const Advisory& adv) {
 
 }  // namespace
 
+// NOLINTNEXTLINE(readability-identifier-naming): the libFuzzer entry point
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   const std::size_t nl = text.find('\n');

@@ -31,7 +31,7 @@ bool set_metric(Metrics& m, std::string_view key, std::string_view value) noexce
     return m.ac >= 0;
   }
   if (key == "PR") {
-    m.pr = (v == 'N' || v == 'L' || v == 'H') ? v : 0;
+    m.pr = (v == 'N' || v == 'L' || v == 'H') ? v : '\0';
     return m.pr != 0;
   }
   if (key == "UI") {
@@ -39,7 +39,7 @@ bool set_metric(Metrics& m, std::string_view key, std::string_view value) noexce
     return m.ui >= 0;
   }
   if (key == "S") {
-    m.scope = (v == 'U' || v == 'C') ? v : 0;
+    m.scope = (v == 'U' || v == 'C') ? v : '\0';
     return m.scope != 0;
   }
   double* target = key == "C" ? &m.c : key == "I" ? &m.i : key == "A" ? &m.a : nullptr;

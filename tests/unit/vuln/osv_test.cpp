@@ -11,7 +11,7 @@
 namespace ecsguard::vuln {
 namespace {
 
-const std::string kDir = std::string(ECSGUARD_SOURCE_DIR) + "/tests/unit/vuln/osv";
+const std::string osv_dir = std::string(ECSGUARD_SOURCE_DIR) + "/tests/unit/vuln/osv";
 
 const Advisory* by_id(const OsvLoad& l, std::string_view id) {
   for (const auto& a : l.advisories) {
@@ -22,7 +22,7 @@ const Advisory* by_id(const OsvLoad& l, std::string_view id) {
 
 TEST(OsvLoader, HandWrittenSet) {
   core::FileTable files;
-  const OsvLoad l = load_osv_dir(kDir, files);
+  const OsvLoad l = load_osv_dir(osv_dir, files);
   EXPECT_EQ(l.files, 9u);
   EXPECT_EQ(l.withdrawn, 1u);
   ASSERT_EQ(l.advisories.size(), 4u);
@@ -60,7 +60,7 @@ TEST(OsvLoader, HandWrittenSet) {
   // Each bad file: one error naming the file, with a line.
   std::set<std::string> bad;
   for (const auto& e : l.errors) {
-    bad.insert(files.path(e.where.file).substr(kDir.size() + 1));
+    bad.insert(files.path(e.where.file).substr(osv_dir.size() + 1));
     EXPECT_GT(e.where.line, 0u) << e.message;
     EXPECT_FALSE(e.message.empty());
   }
@@ -69,13 +69,19 @@ TEST(OsvLoader, HandWrittenSet) {
 }
 
 TEST(OsvLoader, FieldErrorsAreLocated) {
-  auto r = parse_osv("{\n  \"id\": \"X\",\n  \"affected\": [\n    {\"ranges\": 5}\n  ]\n}", 7);
+  auto r = parse_osv(R"({
+  "id": "X",
+  "affected": [
+    {"ranges": 5}
+  ]
+})",
+                     7);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, core::Errc::kInvalid);
   EXPECT_EQ(r.error().where.file, 7u);
   EXPECT_EQ(r.error().where.line, 4u);
   EXPECT_NE(r.error().message.find("'ranges'"), std::string::npos);
-  r = parse_osv("{\"id\": 12}", 1);
+  r = parse_osv(R"({"id": 12})", 1);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message.find("without an 'id'"), std::string::npos);
 }
@@ -83,12 +89,12 @@ TEST(OsvLoader, FieldErrorsAreLocated) {
 TEST(OsvLoader, Limits) {
   OsvLimits small;
   small.max_file_bytes = 10;
-  auto r = parse_osv("{\"id\": \"TOO-LONG\"}", 1, small);
+  auto r = parse_osv(R"({"id": "TOO-LONG"})", 1, small);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, core::Errc::kLimit);
   small = OsvLimits{};
   small.max_affected = 1;
-  r = parse_osv("{\"id\": \"X\", \"affected\": [{}, {}]}", 1, small);
+  r = parse_osv(R"({"id": "X", "affected": [{}, {}]})", 1, small);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message.find("more than 1 affected"), std::string::npos);
   small = OsvLimits{};
@@ -100,7 +106,7 @@ TEST(OsvLoader, Limits) {
   small = OsvLimits{};
   small.max_files = 2;
   core::FileTable files;
-  const OsvLoad l = load_osv_dir(kDir, files, small);
+  const OsvLoad l = load_osv_dir(osv_dir, files, small);
   EXPECT_EQ(l.files, 2u);
   EXPECT_TRUE(std::any_of(l.errors.begin(), l.errors.end(),
                           [](const core::Error& e) { return e.code == core::Errc::kLimit; }));
@@ -108,7 +114,7 @@ TEST(OsvLoader, Limits) {
 
 TEST(OsvLoader, MissingDirectory) {
   core::FileTable files;
-  const OsvLoad l = load_osv_dir(kDir + "/does-not-exist", files);
+  const OsvLoad l = load_osv_dir(osv_dir + "/does-not-exist", files);
   ASSERT_EQ(l.errors.size(), 1u);
   EXPECT_EQ(l.errors[0].code, core::Errc::kIo);
 }

@@ -8,12 +8,16 @@
 
 namespace ecsguard::parse::dockerfile {
 
+const Var* find_var(const std::vector<Var>& vars, std::string_view name) noexcept {
+  const auto it =
+      std::find_if(vars.rbegin(), vars.rend(), [&](const Var& v) { return v.name == name; });
+  return it == vars.rend() ? nullptr : &*it;
+}
+
 const Var* Scope::find(std::string_view name) const noexcept {
   for (const auto* list : {env, args}) {
     if (list == nullptr) continue;
-    for (auto it = list->rbegin(); it != list->rend(); ++it) {
-      if (it->name == name) return &*it;
-    }
+    if (const Var* v = find_var(*list, name)) return v;
   }
   return nullptr;
 }
@@ -196,7 +200,7 @@ class Expander {
       return std::string(s_.substr(start, pos_ - start));
     }
     const bool set = v != nullptr;
-    const std::string value = set ? v->value : std::string();
+    std::string value = set ? v->value : std::string();
     const bool empty = !set || (null_is_unset && value.empty());
     switch (op) {
       case '-':

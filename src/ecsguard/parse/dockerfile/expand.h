@@ -27,6 +27,9 @@ struct Var {
   bool known = true;
 };
 
+// The last variable named `name` in `vars`, or nullptr.
+const Var* find_var(const std::vector<Var>& vars, std::string_view name) noexcept;
+
 // What a name not found in scope expands to: "" (BuildKit: unset variables are empty), or an
 // unknown value (the base image's ENV may define it).
 enum class Missing : unsigned char { kEmpty, kUnknown };

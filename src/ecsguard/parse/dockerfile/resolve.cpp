@@ -21,13 +21,6 @@ bool is_platform_arg(std::string_view n) {
   return false;
 }
 
-const Var* find_var(const std::vector<Var>& vars, std::string_view name) {
-  for (auto it = vars.rbegin(); it != vars.rend(); ++it) {
-    if (it->name == name) return &*it;
-  }
-  return nullptr;
-}
-
 void set_var(std::vector<Var>& vars, Var v) {
   for (auto& e : vars) {
     if (e.name == v.name) {
