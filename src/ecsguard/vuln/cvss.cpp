@@ -57,32 +57,13 @@ double roundup(double x) noexcept {
 
 }  // namespace
 
-std::string_view to_string(Severity s) noexcept {
-  switch (s) {
-    case Severity::kNone:
-      return "NONE";
-    case Severity::kLow:
-      return "LOW";
-    case Severity::kMedium:
-      return "MEDIUM";
-    case Severity::kHigh:
-      return "HIGH";
-    case Severity::kCritical:
-      return "CRITICAL";
-    case Severity::kUnknown:
-      break;
-  }
-  return "UNKNOWN";
-}
-
-Severity severity_from_text(std::string_view text) noexcept {
+std::optional<core::Severity> severity_from_text(std::string_view text) noexcept {
   const std::string t = core::to_lower(core::trim(text));
-  if (t == "critical") return Severity::kCritical;
-  if (t == "high" || t == "important") return Severity::kHigh;
-  if (t == "medium" || t == "moderate") return Severity::kMedium;
-  if (t == "low" || t == "unimportant" || t == "negligible") return Severity::kLow;
-  if (t == "none") return Severity::kNone;
-  return Severity::kUnknown;
+  if (t == "important") return core::Severity::kHigh;
+  if (t == "moderate") return core::Severity::kMedium;
+  if (t == "unimportant" || t == "negligible") return core::Severity::kLow;
+  if (t == "none") return core::Severity::kInfo;
+  return core::parse_severity(t);
 }
 
 std::optional<double> cvss3_base_score(std::string_view vector) noexcept {
@@ -114,12 +95,12 @@ std::optional<double> cvss3_base_score(std::string_view vector) noexcept {
   return roundup(std::min(sum, 10.0));
 }
 
-Severity rating(double score) noexcept {
-  if (score <= 0.0) return Severity::kNone;
-  if (score < 4.0) return Severity::kLow;
-  if (score < 7.0) return Severity::kMedium;
-  if (score < 9.0) return Severity::kHigh;
-  return Severity::kCritical;
+core::Severity rating(double score) noexcept {
+  if (score <= 0.0) return core::Severity::kInfo;
+  if (score < 4.0) return core::Severity::kLow;
+  if (score < 7.0) return core::Severity::kMedium;
+  if (score < 9.0) return core::Severity::kHigh;
+  return core::Severity::kCritical;
 }
 
 }  // namespace ecsguard::vuln

@@ -103,7 +103,7 @@ std::vector<VulnMatch> VulnDb::match(const InstalledPackage& pkg) const {
     if (!hit) continue;
     m.advisory = &adv;
     m.affected = &aff;
-    m.severity = aff.severity != Severity::kUnknown ? aff.severity : adv.severity;
+    m.severity = aff.severity ? aff.severity : adv.severity;
     out.push_back(std::move(m));
   }
   std::sort(out.begin(), out.end(),

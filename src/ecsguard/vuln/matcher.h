@@ -5,6 +5,7 @@
 // own ordering (version.h), as the OSV schema's evaluation algorithm describes: events sorted by
 // version, `introduced` opens, `fixed` and `limit` close before their version, `last_affected`
 // closes after it. An explicitly listed version is affected too.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,7 +27,7 @@ struct VulnMatch {
   const Advisory* advisory = nullptr;
   const Affected* affected = nullptr;
   std::string fixed;  // the lowest fixed version above the installed one, "" when none
-  Severity severity = Severity::kUnknown;  // affected-level, else the advisory's
+  std::optional<core::Severity> severity;  // affected-level, else the advisory's
 
   [[nodiscard]] bool fixable() const noexcept { return !fixed.empty(); }
 };

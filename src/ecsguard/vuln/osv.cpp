@@ -88,18 +88,17 @@ class Reader {
   }
 
   // `database_specific.severity` (GitHub and others) or `ecosystem_specific.urgency` (Debian).
-  static Severity text_severity(const Node& n) {
+  static std::optional<core::Severity> text_severity(const Node& n) {
     for (const auto& [obj, key] :
          {std::pair{"database_specific", "severity"}, std::pair{"ecosystem_specific", "urgency"}}) {
       const Node* o = n.find(obj);
       if (o == nullptr || !o->is_map()) continue;
       const Node* s = o->find(key);
       if (s != nullptr && s->is_string()) {
-        const Severity v = severity_from_text(s->text);
-        if (v != Severity::kUnknown) return v;
+        if (const auto v = severity_from_text(s->text)) return v;
       }
     }
-    return Severity::kUnknown;
+    return std::nullopt;
   }
 
   static void severity(const Node& root, Advisory& a) {

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,15 +43,15 @@ struct Affected {
   std::string name;                        // Debian: the source package
   std::vector<std::vector<Event>> ranges;  // ECOSYSTEM ranges (SEMVER/GIT ranges are not kept)
   std::vector<std::string> versions;       // explicitly listed affected versions
-  Severity severity = Severity::kUnknown;  // affected-level severity / urgency
+  std::optional<core::Severity> severity;  // affected-level severity / urgency
 };
 
 struct Advisory {
   std::string id;
   std::vector<std::string> aliases;
   std::string summary;
-  Severity severity = Severity::kUnknown;
-  double score = -1;  // CVSS base score when known
+  std::optional<core::Severity> severity;  // unknown: std::nullopt
+  double score = -1;                       // CVSS base score when known
   std::vector<Affected> affected;
   bool withdrawn = false;  // `withdrawn` is set: the advisory no longer applies
   core::Loc loc;           // the document

@@ -150,6 +150,19 @@ TEST(DockerfileInstructions, EnvAndLabel_BothForms) {
   EXPECT_EQ(df.instructions[3].pairs.at(0).key, "org.opencontainers.image.source");
 }
 
+TEST(DockerfileInstructions, QuotesStayInPairsAndLeaveFlags) {
+  const auto df = parse_clean(
+      "FROM a\nLABEL a='x y' b=\"p \\\" q\" c='s\\'\n"
+      "COPY --chown='app user' --from=\"x\\\"y\" s d\n");
+  const auto& p = df.instructions[1].pairs;
+  ASSERT_EQ(p.size(), 3u);
+  EXPECT_EQ(p[0].value, "'x y'");
+  EXPECT_EQ(p[1].value, "\"p \\\" q\"");
+  EXPECT_EQ(p[2].value, "'s\\'");  // no escape inside single quotes
+  EXPECT_EQ(df.instructions[2].flag("chown")->value, "app user");
+  EXPECT_EQ(df.instructions[2].flag("from")->value, "x\"y");
+}
+
 TEST(DockerfileInstructions, EnvErrors) {
   EXPECT_EQ(error_ids(parse_text("FROM a\nENV ONLY\n")), "dockerfile.two-arguments");
   EXPECT_EQ(error_ids(parse_text("FROM a\nENV A=1 B\n")), "dockerfile.missing-equals");

@@ -27,16 +27,16 @@ TEST(Cvss3, IncompleteOrOtherVectors) {
 }
 
 TEST(Cvss3, RatingsAndText) {
-  EXPECT_EQ(rating(0.0), Severity::kNone);
-  EXPECT_EQ(rating(3.9), Severity::kLow);
-  EXPECT_EQ(rating(4.0), Severity::kMedium);
-  EXPECT_EQ(rating(7.0), Severity::kHigh);
-  EXPECT_EQ(rating(9.0), Severity::kCritical);
-  EXPECT_EQ(severity_from_text("HIGH"), Severity::kHigh);
-  EXPECT_EQ(severity_from_text("moderate"), Severity::kMedium);
-  EXPECT_EQ(severity_from_text("unimportant"), Severity::kLow);
-  EXPECT_EQ(severity_from_text("not yet assigned"), Severity::kUnknown);
-  EXPECT_EQ(to_string(Severity::kCritical), "CRITICAL");
+  EXPECT_EQ(rating(0.0), core::Severity::kInfo);
+  EXPECT_EQ(rating(3.9), core::Severity::kLow);
+  EXPECT_EQ(rating(4.0), core::Severity::kMedium);
+  EXPECT_EQ(rating(7.0), core::Severity::kHigh);
+  EXPECT_EQ(rating(9.0), core::Severity::kCritical);
+  EXPECT_EQ(severity_from_text("HIGH"), core::Severity::kHigh);
+  EXPECT_EQ(severity_from_text("moderate"), core::Severity::kMedium);
+  EXPECT_EQ(severity_from_text("unimportant"), core::Severity::kLow);
+  EXPECT_EQ(severity_from_text("Critical"), core::Severity::kCritical);
+  EXPECT_FALSE(severity_from_text("not yet assigned").has_value());
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ TEST(VulnMatcher, DebianFixedRange) {
   ASSERT_EQ(ids(m), "DSA-9001-1");
   EXPECT_TRUE(m[0].fixable());
   EXPECT_EQ(m[0].fixed, "3.0.11-1~deb12u2");
-  EXPECT_EQ(m[0].severity, Severity::kCritical);
+  EXPECT_EQ(m[0].severity, core::Severity::kCritical);
   EXPECT_EQ(ids(db().match({"Debian:12", "libssl3", "openssl", "3.0.11-1~deb12u2"})), "");
   EXPECT_EQ(ids(db().match({"Debian:12", "libssl3", "openssl", "3.0.11-1"})), "");
   EXPECT_EQ(ids(db().match({"Debian:12", "openssl", "", "1:3.0.0-1"})), "");  // epoch 1 > 0
@@ -44,7 +44,7 @@ TEST(VulnMatcher, UnfixedAndWithdrawn) {
   const auto m = db().match({"Debian:12", "curl", "", "7.88.1-10+deb12u5"});
   ASSERT_EQ(ids(m), "DEBIAN-CVE-2099-0002");  // DLA-9003-1 is withdrawn
   EXPECT_FALSE(m[0].fixable());
-  EXPECT_EQ(m[0].severity, Severity::kHigh);
+  EXPECT_EQ(m[0].severity, core::Severity::kHigh);
 }
 
 TEST(VulnMatcher, AlpineRangesLastAffectedAndVersions) {

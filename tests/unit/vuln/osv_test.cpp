@@ -31,7 +31,7 @@ TEST(OsvLoader, HandWrittenSet) {
   const Advisory* dsa = by_id(l, "DSA-9001-1");
   ASSERT_NE(dsa, nullptr);
   EXPECT_EQ(dsa->aliases, (std::vector<std::string>{"CVE-2099-0001"}));
-  EXPECT_EQ(dsa->severity, Severity::kCritical);
+  EXPECT_EQ(dsa->severity, core::Severity::kCritical);
   EXPECT_DOUBLE_EQ(dsa->score, 9.8);
   ASSERT_EQ(dsa->affected.size(), 2u);
   EXPECT_EQ(dsa->affected[0].ecosystem, "Debian:12");
@@ -44,17 +44,17 @@ TEST(OsvLoader, HandWrittenSet) {
 
   const Advisory* curl = by_id(l, "DEBIAN-CVE-2099-0002");
   ASSERT_NE(curl, nullptr);
-  EXPECT_EQ(curl->severity, Severity::kUnknown);
-  EXPECT_EQ(curl->affected.at(0).severity, Severity::kHigh);  // Debian urgency
+  EXPECT_FALSE(curl->severity.has_value());
+  EXPECT_EQ(curl->affected.at(0).severity, core::Severity::kHigh);  // Debian urgency
 
   const Advisory* busybox = by_id(l, "ALPINE-CVE-2099-0004");
   ASSERT_NE(busybox, nullptr);
-  EXPECT_EQ(busybox->severity, Severity::kHigh);
+  EXPECT_EQ(busybox->severity, core::Severity::kHigh);
   EXPECT_EQ(busybox->affected.at(0).ranges.size(), 1u);  // the GIT range is not kept
 
   const Advisory* musl = by_id(l, "ALPINE-CVE-2099-0005");
   ASSERT_NE(musl, nullptr);
-  EXPECT_EQ(musl->severity, Severity::kMedium);
+  EXPECT_EQ(musl->severity, core::Severity::kMedium);
   EXPECT_EQ(musl->affected.at(0).versions, (std::vector<std::string>{"1.2.3-r9"}));
 
   // Each bad file: one error naming the file, with a line.

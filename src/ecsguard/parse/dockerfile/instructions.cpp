@@ -80,8 +80,10 @@ class Builder {
   }
   [[nodiscard]] std::string keyword() const { return std::string(to_string(ins_.kind)); }
 
-  void maybe_json(std::string_view rest) {
-    if (rest.empty()) return;
+  // parseMaybeJSON (`list` false: the shell form is one string) and parseMaybeJSONToList
+  // (`list` true: whitespace-separated words).
+  void maybe_json(std::string_view rest, bool list = false) {
+    if (rest.empty() && !list) return;
     switch (parse_json_array(rest, ins_.args)) {
       case JsonArray::kStrings:
         ins_.json = true;
@@ -90,20 +92,7 @@ class Builder {
         error("dockerfile.json-not-strings");
         return;
       case JsonArray::kNotJson:
-        ins_.args = {std::string(rest)};
-        return;
-    }
-  }
-  void maybe_json_list(std::string_view rest) {
-    switch (parse_json_array(rest, ins_.args)) {
-      case JsonArray::kStrings:
-        ins_.json = true;
-        return;
-      case JsonArray::kNotStrings:
-        error("dockerfile.json-not-strings");
-        return;
-      case JsonArray::kNotJson:
-        ins_.args = split_whitespace(rest);
+        ins_.args = list ? split_whitespace(rest) : std::vector<std::string>{std::string(rest)};
         return;
     }
   }
@@ -308,7 +297,7 @@ void fill_arguments(Builder& b, Instruction& ins, const CommandLine& cl, core::L
     case Kind::kAdd:
     case Kind::kCopy:
     case Kind::kVolume:
-      b.maybe_json_list(cl.rest);
+      b.maybe_json(cl.rest, true);
       break;
     case Kind::kArg:
       b.args_decl(cl.rest);

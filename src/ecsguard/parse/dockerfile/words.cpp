@@ -13,7 +13,45 @@ namespace {
 // reWhitespace: [\t\v\f\r ] (no newline: a logical line has none).
 constexpr bool is_blank(char c) noexcept { return c != '\n' && is_space(c); }
 
-enum class Phase : unsigned char { kSpaces, kWord, kQuote };
+struct Word {
+  std::string text;
+  bool blank_ok = false;  // quoted: kept even when empty ("")
+};
+
+// One word from rest[pos] (not a space) up to the next unquoted space; `pos` ends there.
+// keep_quotes (parseWords): quotes and escape tokens stay in the word, and the escape token does
+// nothing inside '...'. Otherwise (extractBuilderFlags) both are removed, and the escape token
+// escapes inside either quote. An escape token at the very end is dropped.
+Word read_word(std::string_view rest, std::size_t& pos, char escape, bool keep_quotes) {
+  Word w;
+  char quote = 0;
+  for (; pos < rest.size(); ++pos) {
+    char ch = rest[pos];
+    if (quote == 0) {
+      if (is_space(ch)) break;
+      if (ch == '\'' || ch == '"') {
+        quote = ch;
+        w.blank_ok = true;
+        if (keep_quotes) w.text.push_back(ch);
+        continue;
+      }
+    } else if (ch == quote) {
+      quote = 0;
+      if (keep_quotes) w.text.push_back(ch);
+      continue;
+    }
+    if (ch == escape && (quote == 0 || !keep_quotes || quote != '\'')) {
+      if (pos + 1 == rest.size()) {
+        quote = 0;
+        continue;
+      }
+      if (keep_quotes) w.text.push_back(ch);
+      ch = rest[++pos];
+    }
+    w.text.push_back(ch);
+  }
+  return w;
+}
 
 }  // namespace
 
@@ -24,69 +62,18 @@ CommandLine split_command(std::string_view line, char escape) {
   while (i < s.size() && !is_blank(s[i])) ++i;
   out.keyword.assign(s.substr(0, i));
   while (i < s.size() && is_blank(s[i])) ++i;
-  std::string_view rest = s.substr(i);
-
+  const std::string_view rest = s.substr(i);
   // extractBuilderFlags: leading words that start with "--"; "--" alone ends them.
-  std::string word;
-  Phase phase = Phase::kSpaces;
-  char quote = 0;
-  bool blank_ok = false;
   std::size_t pos = 0;
-  for (; pos <= rest.size(); ++pos) {
-    const bool end = pos == rest.size();
-    char ch = end ? '\0' : rest[pos];
-    if (phase == Phase::kSpaces) {
-      if (end) break;
-      if (is_space(ch)) continue;
-      if (ch != '-' || pos + 1 == rest.size() || rest[pos + 1] != '-') {
-        out.rest.assign(trim_space(rest.substr(pos)));
-        return out;
-      }
-      phase = Phase::kWord;
-    }
-    if (end) {
-      if (word != "--" && (blank_ok || !word.empty())) out.flags.push_back(word);
-      break;
-    }
-    if (phase == Phase::kWord) {
-      if (is_space(ch)) {
-        phase = Phase::kSpaces;
-        if (word == "--") {
-          out.rest.assign(trim_space(rest.substr(pos)));
-          return out;
-        }
-        if (blank_ok || !word.empty()) out.flags.push_back(word);
-        word.clear();
-        blank_ok = false;
-        continue;
-      }
-      if (ch == '\'' || ch == '"') {
-        quote = ch;
-        blank_ok = true;
-        phase = Phase::kQuote;
-        continue;
-      }
-      if (ch == escape) {
-        if (pos + 1 == rest.size()) continue;
-        ch = rest[++pos];
-      }
-      word.push_back(ch);
-      continue;
-    }
-    // kQuote
-    if (ch == quote) {
-      phase = Phase::kWord;
-      continue;
-    }
-    if (ch == escape) {
-      if (pos + 1 == rest.size()) {
-        phase = Phase::kWord;
-        continue;
-      }
-      ch = rest[++pos];
-    }
-    word.push_back(ch);
+  while (true) {
+    while (pos < rest.size() && is_space(rest[pos])) ++pos;
+    if (pos == rest.size()) return out;
+    if (rest.substr(pos, 2) != "--") break;
+    Word w = read_word(rest, pos, escape, false);
+    if (w.text == "--") break;
+    if (w.blank_ok || !w.text.empty()) out.flags.push_back(std::move(w.text));
   }
+  out.rest.assign(trim_space(rest.substr(pos)));
   return out;
 }
 
@@ -107,56 +94,13 @@ std::vector<std::string> split_whitespace(std::string_view rest) {
 
 std::vector<std::string> parse_words(std::string_view rest, char escape) {
   std::vector<std::string> words;
-  std::string word;
-  Phase phase = Phase::kSpaces;
-  char quote = 0;
-  bool blank_ok = false;
-  for (std::size_t pos = 0; pos <= rest.size(); ++pos) {
-    const bool end = pos == rest.size();
-    char ch = end ? '\0' : rest[pos];
-    if (phase == Phase::kSpaces) {
-      if (end) break;
-      if (is_space(ch)) continue;
-      phase = Phase::kWord;
-    }
-    if (end) {
-      if (blank_ok || !word.empty()) words.push_back(word);
-      break;
-    }
-    if (phase == Phase::kWord) {
-      if (is_space(ch)) {
-        phase = Phase::kSpaces;
-        if (blank_ok || !word.empty()) words.push_back(word);
-        word.clear();
-        blank_ok = false;
-        continue;
-      }
-      if (ch == '\'' || ch == '"') {
-        quote = ch;
-        blank_ok = true;
-        phase = Phase::kQuote;
-      }
-      if (ch == escape) {
-        if (pos + 1 == rest.size()) continue;
-        word.push_back(ch);
-        ch = rest[++pos];
-      }
-      word.push_back(ch);
-      continue;
-    }
-    // kQuote: the escape token works inside "..." only.
-    if (ch == quote) phase = Phase::kWord;
-    if (ch == escape && quote != '\'') {
-      if (pos + 1 == rest.size()) {
-        phase = Phase::kWord;
-        continue;
-      }
-      word.push_back(ch);
-      ch = rest[++pos];
-    }
-    word.push_back(ch);
+  std::size_t pos = 0;
+  while (true) {
+    while (pos < rest.size() && is_space(rest[pos])) ++pos;
+    if (pos == rest.size()) return words;
+    Word w = read_word(rest, pos, escape, true);
+    if (w.blank_ok || !w.text.empty()) words.push_back(std::move(w.text));
   }
-  return words;
 }
 
 JsonArray parse_json_array(std::string_view rest, std::vector<std::string>& out) {
