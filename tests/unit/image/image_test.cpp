@@ -1,6 +1,7 @@
 // Image archives built by the test itself: docker save (legacy layer.tar and blobs), OCI layout
 // directory and tar, gzip and zstd layers, whiteouts, hostile entries, bombs and limits.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -18,7 +19,7 @@ using testing::Compression;
 using testing::make_tar;
 using testing::TarEntry;
 
-const std::string kConfig = R"({
+const std::string config_json = R"({
   "architecture": "amd64", "os": "linux",
   "config": {
     "User": "app",
@@ -62,7 +63,7 @@ std::string docker_save() {
       std::string(64, 'b') + R"("]}])";
   return make_tar(
       {{"manifest.json", manifest},
-       {"cfg.json", kConfig},
+       {"cfg.json", config_json},
        {"l1/layer.tar", make_tar(base_layer())},
        {"blobs/sha256/" + std::string(64, 'b'), make_tar(top_layer(), Compression::kGzip)}});
 }
@@ -103,7 +104,7 @@ class TempDir {
  public:
   TempDir()
       : path_(std::filesystem::temp_directory_path() /
-              ("ecsguard-image-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++))) {
+              ("ecsguard-image-" + std::to_string(::getpid()) + "-" + std::to_string(counter++))) {
     std::filesystem::create_directories(path_);
   }
   ~TempDir() { std::filesystem::remove_all(path_); }
@@ -116,7 +117,7 @@ class TempDir {
   }
 
  private:
-  static inline int counter_ = 0;
+  static inline int counter = 0;
   std::filesystem::path path_;
 };
 
@@ -128,7 +129,7 @@ void write_oci(const TempDir& dir) {
   dir.write("blobs/sha256/" + m, R"({"schemaVersion":2,"config":{"digest":"sha256:)" + cfg +
                                      R"("},"layers":[{"digest":"sha256:)" + l1 +
                                      R"("},{"digest":"sha256:)" + l2 + R"("}]})");
-  dir.write("blobs/sha256/" + cfg, kConfig);
+  dir.write("blobs/sha256/" + cfg, config_json);
   dir.write("blobs/sha256/" + l1, make_tar(base_layer(), Compression::kZstd));
   dir.write("blobs/sha256/" + l2, make_tar(top_layer(), Compression::kGzip));
 }
@@ -156,8 +157,8 @@ TEST(ImageArchive, OciLayoutDirectoryWithZstdAndAsTar) {
   for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path())) {
     if (!e.is_regular_file()) continue;
     std::ifstream in(e.path(), std::ios::binary);
-    entries.push_back({std::filesystem::relative(e.path(), dir.path()).string(),
-                       std::string(std::istreambuf_iterator<char>(in), {})});
+    entries.emplace_back(std::filesystem::relative(e.path(), dir.path()).string(),
+                         std::string(std::istreambuf_iterator<char>(in), {}));
   }
   img = read_image_memory(make_tar(entries, Compression::kGzip));
   ASSERT_TRUE(img.ok()) << img.error().message;

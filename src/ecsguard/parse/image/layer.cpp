@@ -51,7 +51,7 @@ class LayerReader {
 
   // Data of the current entry: kept (up to `keep` bytes) or drained, in chunks, within limits.
   core::Result<bool> data(std::string* keep) {
-    std::array<char, 64 * 1024> buf{};
+    std::array<char, std::size_t{64} << 10> buf{};
     while (true) {
       const la_ssize_t n = archive_read_data(a_, buf.data(), buf.size());
       if (n == 0) return true;

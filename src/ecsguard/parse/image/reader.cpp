@@ -24,6 +24,8 @@ namespace {
 
 using ArchivePtr = std::unique_ptr<archive, decltype(&archive_read_free)>;
 
+constexpr std::size_t kBlock = std::size_t{64} << 10;  // read size for files and nested layers
+
 ArchivePtr new_reader() {
   ArchivePtr a(archive_read_new(), &archive_read_free);
   archive_read_support_format_tar(a.get());
@@ -47,7 +49,7 @@ struct Outer {
   core::Result<ArchivePtr> open() const {
     ArchivePtr a = new_reader();
     const int r = in_memory ? archive_read_open_memory(a.get(), memory.data(), memory.size())
-                            : archive_read_open_filename(a.get(), path.c_str(), 64 * 1024);
+                            : archive_read_open_filename(a.get(), path.c_str(), kBlock);
     if (r != ARCHIVE_OK) return archive_error(a.get(), "the image archive");
     return a;
   }
@@ -86,7 +88,7 @@ core::Result<Small> small_entries(const Outer& outer, const ArchiveLimits& limit
 // Reads the nested layer tar from the current entry of the outer archive.
 struct Nested {
   archive* outer = nullptr;
-  std::array<char, 64 * 1024> buf{};
+  std::array<char, kBlock> buf{};
 };
 
 la_ssize_t nested_read(archive* /*self*/, void* client, const void** out) {
@@ -124,7 +126,7 @@ core::Result<bool> layer_from_file(const std::filesystem::path& file, LayerRun& 
     return image_error(core::Errc::kInvalid, "image.missing-blob", {{"name", file.string()}});
   }
   ArchivePtr a = new_reader();
-  if (archive_read_open_filename(a.get(), file.c_str(), 64 * 1024) != ARCHIVE_OK) {
+  if (archive_read_open_filename(a.get(), file.c_str(), kBlock) != ARCHIVE_OK) {
     return archive_error(a.get(), "layer " + std::to_string(run.layer));
   }
   return apply_layer(a.get(), run);
