@@ -1,8 +1,8 @@
 // Fuzz target: bytes -> vuln::parse_osv -> VulnDb matching, plus the version orderings the
-// matcher relies on. Either a located error or an advisory whose every affected entry can be
-// matched; dpkg and apk comparisons are antisymmetric and reflexive on any two strings taken from
-// the input (split at its first newline), and on every event version against the others. A
-// violation aborts.
+// matcher relies on and the package database parsers (dpkg status, apk installed, os-release).
+// Either a located error or an advisory whose every affected entry can be matched; dpkg and apk
+// comparisons are antisymmetric and reflexive on any two strings taken from the input (split at its
+// first newline), and on every event version against the others. A violation aborts.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -12,6 +12,7 @@
 
 #include "ecsguard/vuln/matcher.h"
 #include "ecsguard/vuln/osv.h"
+#include "ecsguard/vuln/packages.h"
 #include "ecsguard/vuln/version.h"
 
 namespace {
@@ -66,6 +67,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   const std::size_t nl = text.find('\n');
   check_order(text.substr(0, nl), nl == std::string_view::npos ? "" : text.substr(nl + 1, 256));
+  // The same bytes as package databases and os-release: every package has a name and version.
+  for (const auto& list : {parse_dpkg_status(text, "Debian:12", 1000),
+                           parse_apk_installed(text, "Alpine:v3.20", 1000)}) {
+    if (list.packages.size() > 1000) violated("package limit");
+    for (const auto& p : list.packages) {
+      if (p.name.empty() || p.version.empty()) violated("package without name or version");
+    }
+  }
+  static_cast<void>(ecosystem_from_os_release(text));
   OsvLimits limits;
   limits.max_file_bytes = 256u << 10;
   limits.max_affected = 256;
