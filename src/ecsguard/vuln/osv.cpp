@@ -182,13 +182,8 @@ core::Limits json_limits(const OsvLimits& l) {
 
 core::Error osv_error(core::Errc code, std::string_view id, core::Loc at,
                       const parse::detail::MessageArgs& args) {
-  for (const auto& m : kMessages) {
-    if (m.id == id) {
-      return core::make_error(code,
-                              parse::detail::render_message(m, parse::detail::Lang::kEn, args), at);
-    }
-  }
-  return core::make_error(code, std::string(id), at);
+  return core::make_error(
+      code, parse::detail::render_message(kMessages, id, parse::detail::Lang::kEn, args), at);
 }
 
 core::Result<Advisory> parse_osv(std::string_view text, core::FileId file,

@@ -32,4 +32,12 @@ std::string render_message(std::string_view text,
   return out;
 }
 
+std::string render_message(std::span<const MessageText> table, std::string_view id, Lang lang,
+                           const MessageArgs& args) {
+  for (const auto& m : table) {
+    if (m.id == id) return render_message(m, lang, args);
+  }
+  return std::string(id);
+}
+
 }  // namespace ecsguard::parse::detail

@@ -29,4 +29,8 @@ inline std::string render_message(const MessageText& m, Lang lang, const Message
   return render_message(lang == Lang::kJa ? m.ja : m.en, args);
 }
 
+// Row `id` of `table` rendered in `lang`; an id the table lacks (a bug) renders as the id itself.
+std::string render_message(std::span<const MessageText> table, std::string_view id, Lang lang,
+                           const MessageArgs& args);
+
 }  // namespace ecsguard::parse::detail

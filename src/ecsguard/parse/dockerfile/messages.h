@@ -98,9 +98,6 @@ inline constexpr detail::MessageText kMessages[] = {
      "変数展開の結果が上限の {limit} バイトを超えています"},
 };
 
-// The row with this id; an unknown id is a bug (the id itself is returned as text).
-const detail::MessageText& message(std::string_view id) noexcept;
-
 // A limit error (Errc::kLimit) with the English text of message `id`.
 core::Error limit_error(std::string_view id, core::Loc at, const detail::MessageArgs& args);
 

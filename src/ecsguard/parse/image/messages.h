@@ -56,7 +56,6 @@ inline constexpr detail::MessageText kMessages[] = {
      "{what} が上限の {limit} バイトを超えています"},
 };
 
-const detail::MessageText& message(std::string_view id) noexcept;
 core::Error image_error(core::Errc code, std::string_view id, const detail::MessageArgs& args);
 
 }  // namespace ecsguard::parse::image
