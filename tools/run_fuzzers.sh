@@ -14,7 +14,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BUILD_DIR=${BUILD_DIR:-$ROOT/build/fuzz}
+BUILD_DIR=${BUILD_DIR:-$ROOT/build-fuzz}
 SECONDS_PER_TARGET=${SECONDS_PER_TARGET:-60}
 ARTIFACT_DIR=${ARTIFACT_DIR:-$BUILD_DIR/fuzz-artifacts}
 JOBS=${JOBS:-2}
