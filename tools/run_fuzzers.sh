@@ -6,7 +6,7 @@
 # $ARTIFACT_DIR/<target>/ (see fuzz/README.md to turn it into a regression seed).
 #
 # usage: tools/run_fuzzers.sh [target ...]        (default: every *_fuzzer the build produces)
-# env:   BUILD_DIR           build tree            (default: build/fuzz, the preset's)
+# env:   BUILD_DIR           build tree            (default: build-fuzz, outside the Release tree)
 #        SECONDS_PER_TARGET  run time per target   (default: 60)
 #        ARTIFACT_DIR        crash reproducers     (default: $BUILD_DIR/fuzz-artifacts)
 #        JOBS                build parallelism     (default: 2)
