@@ -25,6 +25,24 @@ TEST(GuardCli, SubcommandRunsTheAppAndPassesItsStatus) {
   EXPECT_NE(list.out.find("Drop and execute new binary in container"), std::string::npos);
 }
 
+TEST(GuardCli, OptionsNeverSwallowTheCommand) {
+  // Without `--`: `--alerts-to FILE sh -c ...` runs `sh -c ...` and writes alerts to FILE only.
+  guard_test::TempDir d;
+  std::string cwd = d.file("cwd");
+  std::filesystem::create_directory(cwd);
+  auto r = guard_test::run(
+      {"/bin/sh", "-c",
+       "cd " + cwd + " && exec " + ecsguard() +
+           " guard --heartbeat 0 --alerts-to a.jsonl --rules " + cwd + " sh -c 'exit 5'"},
+      30.0);
+  ASSERT_FALSE(r.timed_out);
+  EXPECT_EQ(r.status, 5) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(cwd + "/sh")) << "no alert file named after the command";
+  EXPECT_EQ(
+      guard_test::rule_alerts(guard_test::read_alerts(cwd + "/a.jsonl"), "ecsguard started").size(),
+      1U);
+}
+
 TEST(GuardCli, ScanWritesProfilesThatGuardLoads) {
   std::string examples = std::string(ECSGUARD_SOURCE_DIR) + "/examples/hardened";
   if (!std::filesystem::exists(examples)) GTEST_SKIP() << "examples/hardened not in this tree";

@@ -580,6 +580,65 @@ TEST(GuardRules, TraceNeedsFollowTheConditions) {
   EXPECT_EQ(reads->needs.dns_names, (std::vector<std::string>{"pool.example.org"}));
 }
 
+TEST(GuardEval, AppStartUpEndsAtTheFirstListenOrTheWindow) {
+  World w;
+  AppState& app = w.svc.app;
+  app.start_boot_ns = now_boot_ns();
+  app.window_ns = 0;
+  EXPECT_FALSE(app.started(app.start_boot_ns + 3600'000'000'000LL)) << "no window: listen only";
+  EXPECT_EQ(eval("app.started = true", exec_event(200), w), Tri::kFalse);
+  EXPECT_EQ(eval("app.exepath exists", exec_event(200), w), Tri::kFalse);
+  app.window_ns = 5'000'000'000LL;
+  EXPECT_FALSE(app.started(app.start_boot_ns + 4'999'999'999LL));
+  EXPECT_TRUE(app.started(app.start_boot_ns + 5'000'000'000LL));
+  app.window_ns = 0;
+  app.on_listen(now_boot_ns(), "/usr/sbin/nginx");
+  app.on_listen(now_boot_ns(), "/usr/bin/other");  // only the first listener is the app
+  EXPECT_EQ(eval("app.started = true and app.exepath = /usr/sbin/nginx", exec_event(200), w),
+            Tri::kTrue);
+  EXPECT_EQ(eval("app.is_own_exe = true", exec_event(100), w), Tri::kTrue);
+  EXPECT_EQ(eval("app.is_own_exe = true", exec_event(200), w), Tri::kFalse);
+}
+
+TEST(GuardRules, DefaultRun001RuleKnowsTheAppAndReportsOnce) {
+  auto rs = load_rules({{"default", std::string(default_rules_yaml())}});
+  EXPECT_TRUE(rs->needs.app_start) << "listen() ends the start-up: it must be traced";
+  EXPECT_TRUE(rs->needs.events.test(evt_index(EvtType::kListen)));
+  World w;
+  Services& svc = w.svc;
+  auto fired = [&](pid_t pid) {
+    std::vector<std::string> names;
+    Event ev = exec_event(pid);
+    EvalCtx ctx(ev, svc);
+    for (const CompiledRule* r : rs->by_type[evt_index(EvtType::kExecve)]) {
+      if (r->condition->eval(ctx) == Tri::kTrue) names.push_back(r->name);
+    }
+    return names;
+  };
+  // Before start-up is over: only the name-list rule (nginx is a known server) speaks.
+  EXPECT_EQ(fired(200), (std::vector<std::string>{"Shell spawned by an application server"}));
+  svc.app.on_listen(now_boot_ns(), "/usr/sbin/nginx");
+  // After: one RUN-001 alert (the app rule), not two; nc is RUN-001 too, not also RUN-003.
+  EXPECT_EQ(fired(200),
+            (std::vector<std::string>{"Shell or tool spawned by the application after start-up"}));
+  auto nc = fired(300);
+  EXPECT_EQ(std::count(nc.begin(), nc.end(), "Launch Suspicious Network Tool in Container"), 0);
+  EXPECT_EQ(
+      std::count(nc.begin(), nc.end(), "Shell or tool spawned by the application after start-up"),
+      1);
+  // A python app whose shell spawns python3 -c: an interpreter; the app's own binary is not.
+  ProcInfo* py = svc.procs.add_process(400, 100, 4);
+  py->comm = "python3.11";
+  py->exepath = "/usr/bin/python3.11";
+  py->cmdline = argv0({"python3", "-c", "import pty"});
+  EXPECT_EQ(fired(400),
+            (std::vector<std::string>{"Shell or tool spawned by the application after start-up"}));
+  ProcInfo* self = svc.procs.add_process(500, 100, 5);
+  self->comm = "nginx";
+  self->exepath = "/usr/sbin/nginx";
+  EXPECT_TRUE(fired(500).empty());
+}
+
 // ---- shipped and upstream rules ------------------------------------------------------------
 
 TEST(GuardRules, DefaultFargateRulesLoadCleanlyAndCoverRun001To011) {

@@ -121,9 +121,13 @@ void report(int fd, std::int32_t stage, int err, bool fatal) {
   } while (k < 0 && errno == EINTR);
   if (k != 1) ::_exit(125);  // the supervisor went away
   ::close(p.go_fd);
+  // A non-root app holds no capability after execve under NO_NEW_PRIVS (file capabilities and
+  // set-user-ID bits grant nothing, only the ambient set survives and is lowered below): the
+  // bounding-set drop, which needs CAP_SETPCAP, is needed only for root.
+  const bool root = ::getuid() == 0 || ::geteuid() == 0;
   if (mode == 'T' || mode == 'U') {
     // The task definition added SYS_PTRACE for the supervisor, not for the app (RUNTIME.md §4.9).
-    if (::prctl(PR_CAPBSET_DROP, kCapSysPtrace, 0, 0, 0) != 0 && errno != EINVAL) {
+    if (root && ::prctl(PR_CAPBSET_DROP, kCapSysPtrace, 0, 0, 0) != 0 && errno != EINVAL) {
       report(p.report_fd, kStageBoundingSet, errno, false);
     }
     ::prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_LOWER, kCapSysPtrace, 0, 0);
@@ -886,7 +890,6 @@ SupervisorResult Supervisor::run() {
     return res;
   }
   if (::getpid() != 1) ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);  // adopt orphans as PID 1 would
-  ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);  // no same-uid attach to the supervisor
 
   // Everything the child needs is prepared before fork (the child may only call async-signal-safe
   // functions: the supervisor already runs threads).
@@ -921,6 +924,7 @@ SupervisorResult Supervisor::run() {
   plan.report_fd = rep[1];
   plan.sock_fd = sock[1];
 
+  ::prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);  // the child must be seizable without CAP_SYS_PTRACE
   pid_t child = ::fork();
   if (child < 0) {
     res.error = std::string("fork: ") + std::strerror(errno);
@@ -932,6 +936,11 @@ SupervisorResult Supervisor::run() {
     ::close(sock[0]);
     child_main(plan);
   }
+  // Only now is the supervisor made non-dumpable (no same-uid attach to it): the child forked
+  // dumpable, so a supervisor without CAP_SYS_PTRACE (a non-root task) may still seize it. The
+  // child waits on the go pipe until then and runs nothing of the app's before the seize.
+  ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+  svc_.app.start_boot_ns = now_boot_ns();  // the start-up window counts from here
   ::close(go[0]);
   ::close(rep[1]);
   ::close(sock[1]);
@@ -950,6 +959,7 @@ SupervisorResult Supervisor::run() {
     ::close(sock[0]);
     res.how = "ptrace";
     svc_.procs.add_root(child, now_boot_ns());
+    if (config_.on_supervising) config_.on_supervising(res.how);
     go_with('T');
     PtraceLoop loop(engine_, svc_, stats_, config_, child, rep[0]);
     res.exit_code = loop.run(res);
@@ -961,7 +971,7 @@ SupervisorResult Supervisor::run() {
   if (config_.no_ptrace == NoPtracePolicy::kFail) {
     ::kill(child, SIGKILL);
     ::waitpid(child, nullptr, 0);
-    res.error = why + "\n" + sys_ptrace_help() +
+    res.error = why + "\n" + sys_ptrace_help(features_) +
                 "\nNot starting the application: this mode fails closed (use --no-ptrace "
                 "unotify or --no-ptrace untraced to run it anyway).";
     res.exit_code = 125;
@@ -970,9 +980,10 @@ SupervisorResult Supervisor::run() {
   if (config_.no_ptrace == NoPtracePolicy::kUnotify && features_.user_notif_continue) {
     res.how = "unotify";
     warn(config_, res,
-         why + " " + sys_ptrace_help() +
+         why + " " + sys_ptrace_help(features_) +
              " Falling back to seccomp user notification (degraded: execs are judged at execve "
              "entry from racy pointer arguments, no fork/exit tracking, no syscall results).");
+    if (config_.on_supervising) config_.on_supervising(res.how);
     go_with('U');
     auto listener = receive_fd(sock[0]);
     ::close(sock[0]);
@@ -1001,8 +1012,10 @@ SupervisorResult Supervisor::run() {
   }
   res.how = "untraced";
   warn(config_, res,
-       why + " " + sys_ptrace_help() + " Running the application UNTRACED: no runtime detection.");
+       why + " " + sys_ptrace_help(features_) +
+           " Running the application UNTRACED: no runtime detection.");
   ::close(sock[0]);
+  if (config_.on_supervising) config_.on_supervising(res.how);
   go_with('N');
   res.exit_code = reap_until(child);
   std::string fatal;
