@@ -1,5 +1,6 @@
 #include "ecsguard/guard/messages.h"
 
+#include <array>
 #include <atomic>
 #include <cstdlib>
 
@@ -7,7 +8,7 @@ namespace ecsguard::guard::msg {
 namespace {
 
 // clang-format off
-const std::vector<Entry> kEntries = {
+constexpr auto kEntries = std::to_array<Entry>({
     {"ptrace.add_capability",
      "The container needs the SYS_PTRACE capability (Fargate platform version 1.4.0 or later). "
      "Add it to the container definition:\n"
@@ -56,7 +57,7 @@ const std::vector<Entry> kEntries = {
      "dropped={dropped} undelivered={undelivered}",
      "ecsguard を停止しました | sink={sink} events={events} alerts={alerts} delivered={delivered} "
      "dropped={dropped} undelivered={undelivered}"},
-};
+});
 // clang-format on
 
 std::atomic<Lang> g_lang{Lang::kEn};
@@ -65,7 +66,7 @@ bool japanese(const char* v) { return v != nullptr && v[0] == 'j' && v[1] == 'a'
 
 }  // namespace
 
-const std::vector<Entry>& all() { return kEntries; }
+std::span<const Entry> all() { return kEntries; }
 
 Lang language_from_env() {
   for (const char* name : {"ECSGUARD_LANG", "LC_ALL", "LC_MESSAGES", "LANG"}) {

@@ -5,10 +5,10 @@
 // ECSGUARD_LANG, LC_ALL, LC_MESSAGES or LANG ("ja..." selects Japanese), read once at start.
 #include <cstdint>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
-#include <vector>
 
 namespace ecsguard::guard::msg {
 
@@ -23,7 +23,7 @@ struct Entry {
 using Args = std::initializer_list<std::pair<std::string_view, std::string>>;
 
 // Every message of the table (for tests: each has both languages and the same arguments).
-const std::vector<Entry>& all();
+std::span<const Entry> all();
 
 Lang language_from_env();
 void set_language(Lang lang) noexcept;
