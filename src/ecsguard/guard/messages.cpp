@@ -57,6 +57,26 @@ constexpr auto kEntries = std::to_array<Entry>({
      "dropped={dropped} undelivered={undelivered}",
      "ecsguard を停止しました | sink={sink} events={events} alerts={alerts} delivered={delivered} "
      "dropped={dropped} undelivered={undelivered}"},
+    {"catalog.rule",
+     "rule \"{rule}\" ({priority}): monitor: alert; enforce: {enforce}",
+     "ルール「{rule}」({priority}): monitor モード: アラート / enforce モード: {enforce}"},
+    {"catalog.rule_disabled",
+     "rule \"{rule}\": shipped disabled ({reason}); enable it in a local rules file",
+     "ルール「{rule}」: 既定では無効 ({reason})。ローカルのルールファイルで有効化できます"},
+    {"catalog.enforce_deny", "deny the system call (EPERM) at its entry",
+     "システムコールを入口で拒否 (EPERM)"},
+    {"catalog.enforce_kill", "kill the process (SIGKILL)", "プロセスを強制終了 (SIGKILL)"},
+    {"catalog.enforce_none", "alert only", "アラートのみ"},
+    {"catalog.gates",
+     "built-in gates (always on, not rules): io_uring_setup denied, i386/x32 system calls denied, "
+     "ptrace of the supervisor denied — in both modes",
+     "組み込みゲート (ルールではなく常時有効): io_uring_setup の拒否、i386/x32 システムコールの拒否、"
+     "監視プロセスへの ptrace の拒否 — どちらのモードでも"},
+    {"catalog.profile",
+     "with --profile (from `ecsguard scan --emit-guard-profile`): the stack's declared "
+     "executables, writable paths and listening ports become rules for this check too",
+     "--profile 指定時 (`ecsguard scan --emit-guard-profile` の出力): スタックで宣言された実行ファイル・"
+     "書き込み可能パス・待ち受けポートもこのチェックのルールになります"},
 });
 // clang-format on
 
