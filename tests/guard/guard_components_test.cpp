@@ -24,6 +24,7 @@
 #include "ecsguard/guard/render.h"
 #include "ecsguard/guard/rules.h"
 #include "ecsguard/guard/seccomp_filter.h"
+#include "ecsguard/guard/seccomp_plan.h"
 #include "ecsguard/guard/sockets.h"
 #include "guard_test_util.h"
 
@@ -343,6 +344,23 @@ TEST(GuardAlerts, UndeliverableAlertsGoToTheFallbackStreamAndAreCounted) {
   ASSERT_EQ(file_last.size(), 1U);
   EXPECT_EQ(file_last[0]["output_fields"]["ecsguard.delivered"], 2);
   EXPECT_EQ(file_last[0]["output_fields"]["ecsguard.dropped_total"], 0);
+}
+
+TEST(GuardSeccompPlan, StopsOnlyOnWhatTheRulesNeed) {
+  TraceNeeds needs;
+  needs.events.set(evt_index(EvtType::kOpenat));
+  needs.events.set(evt_index(EvtType::kDup2));
+  EXPECT_EQ(traced_names(filter_from(needs)), "dup2(fd<=2),openat(write)");
+  needs.app_start = true;  // app.* in a rule: the app's start-up ends at listen()
+  needs.open_reads = true;
+  needs.dup_any_fd = true;
+  EXPECT_EQ(traced_names(filter_from(needs)), "dup2,listen,openat");
+  TraceNeeds drift;
+  drift.drift = true;
+  std::string d = traced_names(filter_from(drift));
+  EXPECT_NE(d.find("rename"), std::string::npos) << d;
+  EXPECT_NE(d.find("creat"), std::string::npos) << d;
+  EXPECT_EQ(traced_names(filter_from(TraceNeeds{})), "");
 }
 
 TEST(GuardMessages, EveryMessageHasBothLanguagesWithTheSameArguments) {
