@@ -593,16 +593,18 @@ core::Result<ExprPtr> Compiler::compile_check(const CondAst& ast) {
   }
   auto check = std::make_shared<CheckExpr>();
   check->type = ref->def->type;
-  for (auto it = ast.transformers.rbegin(); it != ast.transformers.rend(); ++it) {
-    auto t = tx_from(*it);
+  const std::vector<std::string> innermost_first(ast.transformers.rbegin(),
+                                                 ast.transformers.rend());
+  for (const auto& name : innermost_first) {
+    auto t = tx_from(name);
     if (!t) {
       return core::make_error(core::Errc::kUnsupported,
-                              "field transformer " + *it + " is not supported");
+                              "field transformer " + name + " is not supported");
     }
     if (check->type != FieldType::kString) {
       return core::make_error(
           core::Errc::kInvalid,
-          "transformer " + *it + " cannot be applied to the non-string " + ref->name);
+          "transformer " + name + " cannot be applied to the non-string " + ref->name);
     }
     if (*t == Tx::kLen) check->type = FieldType::kInt;
     check->transforms.push_back(*t);
