@@ -13,14 +13,18 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <set>
+#include <thread>
 
 #include "ecsguard/guard/alerts.h"
 #include "ecsguard/guard/ecs_metadata.h"
+#include "ecsguard/guard/messages.h"
 #include "ecsguard/guard/paths.h"
 #include "ecsguard/guard/profile.h"
 #include "ecsguard/guard/render.h"
 #include "ecsguard/guard/rules.h"
 #include "ecsguard/guard/seccomp_filter.h"
+#include "ecsguard/guard/seccomp_plan.h"
 #include "ecsguard/guard/sockets.h"
 #include "guard_test_util.h"
 
@@ -289,11 +293,123 @@ TEST(GuardAlerts, BoundedQueueCountsAndReportsDrops) {
   p.metadata_ready();
   p.stop(std::chrono::milliseconds(2000));
   auto alerts = guard_test::read_alerts(d.file("alerts.json"));
-  ASSERT_EQ(alerts.size(), 4U);
+  ASSERT_EQ(alerts.size(), 5U);
   EXPECT_EQ(guard_test::rule_alerts(alerts, "Test rule").size(), 3U);
   auto drops = guard_test::rule_alerts(alerts, "ecsguard alerts dropped");
   ASSERT_EQ(drops.size(), 1U);
   EXPECT_EQ(drops[0]["output_fields"]["ecsguard.dropped_total"], 7);
+  auto last = guard_test::rule_alerts(alerts, "ecsguard stopped");
+  ASSERT_EQ(last.size(), 1U);
+  EXPECT_EQ(last[0]["output_fields"]["ecsguard.delivered"], 3);
+  EXPECT_EQ(last[0]["output_fields"]["ecsguard.dropped_total"], 7);
+  EXPECT_EQ(last[0]["priority"], "Warning");
+}
+
+TEST(GuardAlerts, UndeliverableAlertsGoToTheFallbackStreamAndAreCounted) {
+  TempDir d;
+  int fallback = ::open(d.file("fallback.json").c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  ASSERT_GE(fallback, 0);
+  Services svc;
+  Stats stats;
+  PipelineOptions po;
+  po.metadata_wait = std::chrono::milliseconds(0);
+  po.http_backoff = std::chrono::milliseconds(10);
+  po.heartbeat = std::chrono::seconds(1);
+  po.fallback_fd = fallback;
+  // Port 1 on loopback refuses; the file sink next to it gets everything.
+  AlertPipeline p({{SinkConfig::Kind::kHttp, "http://127.0.0.1:1/x"},
+                   {SinkConfig::Kind::kFile, d.file("file.json")}},
+                  po, svc, stats);
+  ASSERT_TRUE(p.start().ok());
+  p.metadata_ready();
+  p.push(sample_alert(1));
+  p.push(sample_alert(2));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // one heartbeat
+  p.stop(std::chrono::milliseconds(2000));
+  ::close(fallback);
+  EXPECT_EQ(p.dropped(), 2U);
+  EXPECT_EQ(p.undelivered(), 2U);
+  EXPECT_GE(p.http_failures(), 2U + 3U) << "2 alerts, a drop record, heartbeats, the final record";
+  auto fb = guard_test::read_alerts(d.file("fallback.json"));
+  auto lost = guard_test::rule_alerts(fb, "Test rule");
+  ASSERT_EQ(lost.size(), 2U);
+  EXPECT_EQ(lost[0]["output_fields"]["ecsguard.undelivered_to"], "http://127.0.0.1:1/x");
+  EXPECT_GE(guard_test::rule_alerts(fb, "ecsguard heartbeat").size(), 1U);
+  auto last = guard_test::rule_alerts(fb, "ecsguard stopped");
+  ASSERT_EQ(last.size(), 1U);
+  EXPECT_EQ(last[0]["output_fields"]["ecsguard.undelivered_total"], 2);
+  auto file = guard_test::read_alerts(d.file("file.json"));
+  EXPECT_EQ(guard_test::rule_alerts(file, "Test rule").size(), 2U);
+  auto file_last = guard_test::rule_alerts(file, "ecsguard stopped");
+  ASSERT_EQ(file_last.size(), 1U);
+  EXPECT_EQ(file_last[0]["output_fields"]["ecsguard.delivered"], 2);
+  EXPECT_EQ(file_last[0]["output_fields"]["ecsguard.dropped_total"], 0);
+}
+
+TEST(GuardSeccompPlan, StopsOnlyOnWhatTheRulesNeed) {
+  TraceNeeds needs;
+  needs.events.set(evt_index(EvtType::kOpenat));
+  needs.events.set(evt_index(EvtType::kDup2));
+  EXPECT_EQ(traced_names(filter_from(needs)), "dup2(fd<=2),openat(write)");
+  needs.app_start = true;  // app.* in a rule: the app's start-up ends at listen()
+  needs.open_reads = true;
+  needs.dup_any_fd = true;
+  EXPECT_EQ(traced_names(filter_from(needs)), "dup2,listen,openat");
+  TraceNeeds drift;
+  drift.drift = true;
+  std::string d = traced_names(filter_from(drift));
+  EXPECT_NE(d.find("rename"), std::string::npos) << d;
+  EXPECT_NE(d.find("creat"), std::string::npos) << d;
+  EXPECT_EQ(traced_names(filter_from(TraceNeeds{})), "");
+}
+
+TEST(GuardMessages, EveryMessageHasBothLanguagesWithTheSameArguments) {
+  auto args_of = [](std::string_view t) {
+    std::set<std::string> out;
+    for (std::size_t i = t.find('{'); i != std::string_view::npos; i = t.find('{', i + 1)) {
+      auto j = t.find('}', i);
+      auto name = t.substr(i + 1, j - i - 1);
+      if (!name.empty() && name.find_first_of("\" :[") == std::string_view::npos)
+        out.insert(std::string(name));
+    }
+    return out;
+  };
+  std::set<std::string_view> ids;
+  for (const auto& e : msg::all()) {
+    EXPECT_TRUE(ids.insert(e.id).second) << "duplicate id " << e.id;
+    EXPECT_FALSE(e.en.empty()) << e.id;
+    EXPECT_FALSE(e.ja.empty()) << e.id;
+    EXPECT_NE(e.en, e.ja) << e.id;
+    EXPECT_EQ(args_of(e.en), args_of(e.ja)) << e.id;
+  }
+  EXPECT_EQ(msg::text("record.heartbeat", msg::Lang::kEn,
+                      {{"sink", "stdout"},
+                       {"events", "9"},
+                       {"alerts", "3"},
+                       {"delivered", "2"},
+                       {"dropped", "1"},
+                       {"undelivered", "0"}}),
+            "ecsguard is running | sink=stdout events=9 alerts=3 delivered=2 dropped=1 "
+            "undelivered=0");
+  EXPECT_NE(msg::text("record.dropped", msg::Lang::kJa, {{"sink", "stdout"}}).find("stdout"),
+            std::string::npos);
+  EXPECT_EQ(msg::text("no.such.id", msg::Lang::kEn), "no.such.id");
+  // Literal braces in a message (JSON snippets) are kept as written.
+  EXPECT_NE(msg::text("ptrace.add_capability", msg::Lang::kEn)
+                .find("\"linuxParameters\": {\"capabilities\": {\"add\": [\"SYS_PTRACE\"]}}"),
+            std::string::npos);
+}
+
+TEST(GuardAlerts, SinkTargetsAreRedactedForLogs) {
+  auto t = [](std::string_view spec) {
+    auto c = SinkConfig::parse(spec);
+    return redacted_target(*c);
+  };
+  EXPECT_EQ(t("https://u:p@hooks.example/a/b?token=s#f"), "https://hooks.example/a/b");
+  EXPECT_EQ(t("http://127.0.0.1:2801/"), "http://127.0.0.1:2801/");
+  EXPECT_EQ(t("http://host/p@q"), "http://host/p@q");
+  EXPECT_EQ(t("stdout"), "stdout");
+  EXPECT_EQ(t("/var/log/a.json"), "/var/log/a.json");
 }
 
 TEST(GuardAlerts, HttpSinkPostsFalcoJsonAndRetriesTransientFailures) {
@@ -310,11 +426,14 @@ TEST(GuardAlerts, HttpSinkPostsFalcoJsonAndRetriesTransientFailures) {
   ASSERT_TRUE(server.wait_for(3));
   p.stop(std::chrono::milliseconds(2000));
   auto bodies = server.bodies();
-  ASSERT_EQ(bodies.size(), 3U);
-  Json j = Json::parse(bodies.back());
+  ASSERT_EQ(bodies.size(), 4U) << "three attempts, then the final stats record";
+  Json j = Json::parse(bodies[2]);
   EXPECT_EQ(j["rule"], "Test rule");
+  EXPECT_EQ(Json::parse(bodies[3])["rule"], "ecsguard stopped");
+  EXPECT_EQ(Json::parse(bodies[3])["output_fields"]["ecsguard.delivered"], 1);
   EXPECT_EQ(server.paths().front(), "/falco");
   EXPECT_EQ(p.http_failures(), 0U);
+  EXPECT_EQ(p.dropped(), 0U);
 }
 
 TEST(GuardAlerts, HttpSinkGivesUpOnClientErrorsAndCountsThem) {
@@ -323,14 +442,26 @@ TEST(GuardAlerts, HttpSinkGivesUpOnClientErrorsAndCountsThem) {
   Stats stats;
   PipelineOptions po;
   po.metadata_wait = std::chrono::milliseconds(0);
+  TempDir d;
+  po.fallback_fd = ::open(d.file("fallback.json").c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
   AlertPipeline p({{SinkConfig::Kind::kHttp, server.url()}}, po, svc, stats);
   ASSERT_TRUE(p.start().ok());
   p.metadata_ready();
   p.push(sample_alert(1));
   ASSERT_TRUE(server.wait_for(1));
   p.stop(std::chrono::milliseconds(2000));
-  EXPECT_EQ(server.bodies().size(), 1U) << "4xx is not retried";
+  ::close(po.fallback_fd);
+  auto bodies = server.bodies();
+  ASSERT_GE(bodies.size(), 2U);
+  EXPECT_EQ(Json::parse(bodies[0])["rule"], "Test rule");
+  EXPECT_NE(Json::parse(bodies[1])["rule"], "Test rule") << "4xx is not retried";
   EXPECT_EQ(p.http_failures(), 1U);
+  EXPECT_EQ(p.dropped(), 1U);
+  auto fb = guard_test::read_alerts(d.file("fallback.json"));
+  ASSERT_EQ(guard_test::rule_alerts(fb, "Test rule").size(), 1U);
+  EXPECT_EQ(
+      guard_test::rule_alerts(fb, "Test rule")[0]["output_fields"]["ecsguard.undelivered_reason"],
+      "HTTP status 400");
 }
 
 TEST(GuardAlerts, SinkSpecs) {

@@ -286,6 +286,46 @@ TEST(GuardEval, ListsExpandRecursivelyAndMacrosNest) {
       << "quoted = literal";
 }
 
+TEST(GuardEval, RegexIsRe2AndMatchesTheWholeValue) {
+  World w;
+  EXPECT_EQ(eval("proc.cmdline regex 'nc -e .* [0-9]+'", exec_event(300), w), Tri::kTrue);
+  EXPECT_EQ(eval("proc.name regex 'n'", exec_event(300), w), Tri::kFalse) << "anchored both ends";
+  EXPECT_EQ(eval("proc.name regex '(?i)NC'", exec_event(300), w), Tri::kTrue);
+  EXPECT_EQ(eval("proc.aname regex 'ngin.'", exec_event(300), w), Tri::kTrue) << "any ancestor";
+  // Linear time: a pattern that is catastrophic for backtracking engines returns at once.
+  ProcInfo* p = w.svc.procs.add_process(400, 100, 4);
+  p->comm = "x";
+  p->cmdline = std::string(5000, 'a') + "!";
+  EXPECT_EQ(eval("proc.cmdline regex '(a+)+$'", exec_event(400), w), Tri::kFalse);
+}
+
+TEST(GuardEval, FieldTransformers) {
+  World w;
+  ProcInfo* p = w.svc.procs.add_process(400, 100, 4);
+  p->comm = "Python3";
+  p->exepath = "/usr/bin/Python3.11";
+  p->cmdline = argv0({"Python3", "-c", "pass"});
+  EXPECT_EQ(eval("tolower(proc.name) = python3", exec_event(400), w), Tri::kTrue);
+  EXPECT_EQ(eval("toupper(proc.name) = PYTHON3", exec_event(400), w), Tri::kTrue);
+  EXPECT_EQ(eval("basename(proc.exepath) = Python3.11", exec_event(400), w), Tri::kTrue);
+  EXPECT_EQ(eval("tolower(basename(proc.exepath)) startswith python", exec_event(400), w),
+            Tri::kTrue);
+  EXPECT_EQ(eval("len(proc.name) = 7 and len(proc.name) > 6", exec_event(400), w), Tri::kTrue);
+  EXPECT_EQ(eval("len(basename(proc.exepath)) >= 10", exec_event(400), w), Tri::kTrue);
+  ProcInfo* enc = w.svc.procs.add_process(500, 100, 5);
+  enc->comm = "aWQgLXU=";  // base64 of "id -u"
+  EXPECT_EQ(eval("b64(proc.name) = \"id -u\"", exec_event(500), w), Tri::kTrue);
+  EXPECT_EQ(eval("b64(proc.aname) exists", exec_event(400), w), Tri::kFalse)
+      << "not base64: the extraction fails";
+  EXPECT_EQ(eval("tolower(proc.aname) in (nginx)", exec_event(400), w), Tri::kTrue);
+  // Rendered back with the transformers.
+  auto ast = parse_condition("tolower( basename(fd.name) ) = x");
+  ASSERT_TRUE(ast.ok());
+  EXPECT_EQ(to_string(*ast), "tolower(basename(fd.name)) = x");
+  EXPECT_FALSE(parse_condition("tolower(x) = y").ok()) << "a transformer takes a field";
+  EXPECT_FALSE(parse_condition("tolower(proc.name = y").ok());
+}
+
 TEST(GuardEval, CompileErrorsNameTheReason) {
   Definitions d;
   d.macros["loop"] = "loop";
@@ -297,8 +337,12 @@ TEST(GuardEval, CompileErrorsNameTheReason) {
   } cases[] = {
       {"proc.nonexistent = x", core::Errc::kUnsupported, "unknown field"},
       {"evt.buffer contains x", core::Errc::kUnsupported, "never traced"},
-      {"proc.name regex 'a.*'", core::Errc::kUnsupported, "operator regex"},
-      {"tolower(proc.name) = sh", core::Errc::kUnsupported, "transformer"},
+      {"val(proc.name) = sh", core::Errc::kUnsupported, "transformer val"},
+      {"proc.name = tolower(proc.pname)", core::Errc::kUnsupported, "right side"},
+      {"proc.name regex 'a(b'", core::Errc::kInvalid, "invalid regex"},
+      {"proc.pid regex '1.*'", core::Errc::kInvalid, "cannot be applied"},
+      {"tolower(proc.pid) = 1", core::Errc::kInvalid, "non-string"},
+      {"len(proc.name) = abc", core::Errc::kInvalid, "not a number"},
       {"k8s_only", core::Errc::kUnsupported, "(in macro 'k8s_only')"},
       {"undefined_macro", core::Errc::kInvalid, "undefined macro"},
       {"loop", core::Errc::kInvalid, "refers to itself"},
@@ -578,6 +622,90 @@ TEST(GuardRules, TraceNeedsFollowTheConditions) {
   EXPECT_TRUE(reads->needs.dup_any_fd);
   EXPECT_TRUE(reads->needs.drift);
   EXPECT_EQ(reads->needs.dns_names, (std::vector<std::string>{"pool.example.org"}));
+}
+
+TEST(GuardEval, AppStartUpEndsAtTheFirstListenOrTheWindow) {
+  World w;
+  AppState& app = w.svc.app;
+  app.start_boot_ns = now_boot_ns();
+  app.window_ns = 0;
+  EXPECT_FALSE(app.started(app.start_boot_ns + 3600'000'000'000LL)) << "no window: listen only";
+  EXPECT_EQ(eval("app.started = true", exec_event(200), w), Tri::kFalse);
+  EXPECT_EQ(eval("app.exepath exists", exec_event(200), w), Tri::kFalse);
+  app.window_ns = 5'000'000'000LL;
+  EXPECT_FALSE(app.started(app.start_boot_ns + 4'999'999'999LL));
+  EXPECT_TRUE(app.started(app.start_boot_ns + 5'000'000'000LL));
+  app.window_ns = 0;
+  app.on_listen(now_boot_ns(), "/usr/sbin/nginx");
+  app.on_listen(now_boot_ns(), "/usr/bin/other");  // only the first listener is the app
+  EXPECT_EQ(eval("app.started = true and app.exepath = /usr/sbin/nginx", exec_event(200), w),
+            Tri::kTrue);
+  EXPECT_EQ(eval("app.is_own_exe = true", exec_event(100), w), Tri::kTrue);
+  EXPECT_EQ(eval("app.is_own_exe = true", exec_event(200), w), Tri::kFalse);
+}
+
+TEST(GuardRules, DefaultRun001RuleKnowsTheAppAndReportsOnce) {
+  auto rs = load_rules({{"default", std::string(default_rules_yaml())}});
+  EXPECT_TRUE(rs->needs.app_start) << "listen() ends the start-up: it must be traced";
+  EXPECT_TRUE(rs->needs.events.test(evt_index(EvtType::kListen)));
+  World w;
+  Services& svc = w.svc;
+  auto fired = [&](pid_t pid) {
+    std::vector<std::string> names;
+    Event ev = exec_event(pid);
+    EvalCtx ctx(ev, svc);
+    for (const CompiledRule* r : rs->by_type[evt_index(EvtType::kExecve)]) {
+      if (r->condition->eval(ctx) == Tri::kTrue) names.push_back(r->name);
+    }
+    return names;
+  };
+  // Before start-up is over: only the name-list rule (nginx is a known server) speaks.
+  EXPECT_EQ(fired(200), (std::vector<std::string>{"Shell spawned by an application server"}));
+  svc.app.on_listen(now_boot_ns(), "/usr/sbin/nginx");
+  // After: one RUN-001 alert (the app rule), not two; nc is RUN-001 too, not also RUN-003.
+  EXPECT_EQ(fired(200),
+            (std::vector<std::string>{"Shell or tool spawned by the application after start-up"}));
+  auto nc = fired(300);
+  EXPECT_EQ(std::count(nc.begin(), nc.end(), "Launch Suspicious Network Tool in Container"), 0);
+  EXPECT_EQ(
+      std::count(nc.begin(), nc.end(), "Shell or tool spawned by the application after start-up"),
+      1);
+  // A python app whose shell spawns python3 -c: an interpreter; the app's own binary is not.
+  ProcInfo* py = svc.procs.add_process(400, 100, 4);
+  py->comm = "python3.11";
+  py->exepath = "/usr/bin/python3.11";
+  py->cmdline = argv0({"python3", "-c", "import pty"});
+  EXPECT_EQ(fired(400),
+            (std::vector<std::string>{"Shell or tool spawned by the application after start-up"}));
+  ProcInfo* self = svc.procs.add_process(500, 100, 5);
+  self->comm = "nginx";
+  self->exepath = "/usr/sbin/nginx";
+  EXPECT_TRUE(fired(500).empty());
+}
+
+TEST(GuardRules, RulesUsingRegexAndTransformersLoadEnabled) {
+  auto rs = load({R"(
+- rule: Base64 shell payload
+  desc: d
+  condition: evt.type = execve and tolower(proc.name) in (sh, bash) and proc.cmdline regex '.*base64 -d.*'
+  output: o
+  priority: warning
+- rule: Long hidden name
+  desc: d
+  condition: evt.type = execve and len(basename(proc.exepath)) > 40 and basename(proc.exepath) startswith .
+  output: o
+  priority: notice
+- rule: Right-side transformer
+  desc: d
+  condition: evt.type = execve and proc.name = val(proc.pname)
+  output: o
+  priority: notice
+)"});
+  EXPECT_TRUE(rs->info("Base64 shell payload")->enabled)
+      << rs->info("Base64 shell payload")->reason;
+  EXPECT_TRUE(rs->info("Long hidden name")->enabled) << rs->info("Long hidden name")->reason;
+  EXPECT_FALSE(rs->info("Right-side transformer")->enabled);
+  EXPECT_NE(rs->info("Right-side transformer")->reason.find("val"), std::string::npos);
 }
 
 // ---- shipped and upstream rules ------------------------------------------------------------

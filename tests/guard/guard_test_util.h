@@ -384,4 +384,39 @@ inline bool wait_gone(pid_t pid, double timeout_s = 10.0) {
   return false;
 }
 
+// GET http://127.0.0.1:<port><path> with a hard timeout; the whole response ("" on failure).
+inline std::string http_get(int port, const std::string& path, double timeout_s = 10.0) {
+  int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return "";
+  timeval tv{static_cast<time_t>(timeout_s), 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = htons(static_cast<std::uint16_t>(port));
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  std::string resp;
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0) {
+    std::string req = "GET " + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n";
+    if (::write(fd, req.data(), req.size()) == static_cast<ssize_t>(req.size())) {
+      char buf[4096];
+      ssize_t k = 0;
+      while ((k = ::read(fd, buf, sizeof buf)) > 0) resp.append(buf, static_cast<std::size_t>(k));
+    }
+  }
+  ::close(fd);
+  return resp;
+}
+
+// The first of `candidates` that is an executable file ("" when none is): interpreters are looked
+// up at fixed system paths, so that an unprivileged test user finds them too.
+inline std::string first_executable(const std::vector<std::string>& candidates) {
+  for (const auto& c : candidates) {
+    struct stat st {};
+    if (::stat(c.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(c.c_str(), X_OK) == 0)
+      return c;
+  }
+  return "";
+}
+
 }  // namespace guard_test

@@ -25,6 +25,7 @@
 #include "ecsguard/report/writers.h"
 #include "ecsguard/scan/scan.h"
 #ifdef ECSGUARD_HAVE_GUARD
+#include "ecsguard/guard/catalog.h"
 #include "ecsguard/guard/cli.h"
 #include "ecsguard/scan/guard_profile.h"
 #endif
@@ -359,6 +360,12 @@ int run_main(int argc, char** argv) {
   }
 
   if (scan_cmd->parsed()) return run_scan_command(scan_args);
+#ifdef ECSGUARD_HAVE_GUARD
+  // `checks` and `explain` show the RUN checks guard implements (not `docs`: its output must not
+  // depend on whether guard is built for this architecture).
+  if (checks_cmd->parsed() || explain_cmd->parsed())
+    engine::set_runtime_describer(&guard::describe_runtime_check);
+#endif
   if (checks_cmd->parsed()) {
     report::write_check_list(std::cout, checks_format == "json");
     return kExitOk;

@@ -23,4 +23,14 @@ std::string_view nist_section_number(std::string_view nist) noexcept {
   return sp == std::string_view::npos ? nist : nist.substr(0, sp);
 }
 
+namespace {
+RuntimeDescriber g_runtime_describer = nullptr;  // set once by main() before any thread
+}  // namespace
+
+void set_runtime_describer(RuntimeDescriber fn) noexcept { g_runtime_describer = fn; }
+
+std::string runtime_implementation(std::string_view id) {
+  return g_runtime_describer != nullptr ? g_runtime_describer(id) : std::string();
+}
+
 }  // namespace ecsguard::engine

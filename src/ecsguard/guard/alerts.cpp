@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ecsguard/core/version.h"
+#include "ecsguard/guard/messages.h"
 #include "ecsguard/guard/render.h"
 
 namespace ecsguard::guard {
@@ -18,7 +19,10 @@ namespace {
 
 using Json = nlohmann::json;
 
+std::mutex g_write_mu;  // lines of several writers to the same stream never interleave
+
 bool write_all(int fd, const std::string& s) {
+  std::lock_guard<std::mutex> lock(g_write_mu);
   std::size_t off = 0;
   while (off < s.size()) {
     ssize_t k = ::write(fd, s.data() + off, s.size() - off);
@@ -58,6 +62,29 @@ core::Result<SinkConfig> SinkConfig::parse(std::string_view spec) {
     c.target = std::string(spec);
   }
   return c;
+}
+
+std::string redacted_target(const SinkConfig& c) {
+  switch (c.kind) {
+    case SinkConfig::Kind::kStdout:
+      return "stdout";
+    case SinkConfig::Kind::kStderr:
+      return "stderr";
+    case SinkConfig::Kind::kFile:
+      return c.target;
+    case SinkConfig::Kind::kHttp:
+      break;
+  }
+  std::string t = c.target;
+  if (auto q = t.find_first_of("?#"); q != std::string::npos) t.resize(q);
+  auto scheme = t.find("://");
+  if (scheme != std::string::npos) {
+    auto host = scheme + 3;
+    auto slash = t.find('/', host);
+    auto at = t.rfind('@', slash == std::string::npos ? t.size() : slash);
+    if (at != std::string::npos && at >= host) t.erase(host, at + 1 - host);
+  }
+  return t;
 }
 
 std::string alert_json(const Alert& a, const ContainerInfo& c, const std::string& hostname) {
@@ -113,6 +140,9 @@ struct AlertPipeline::Worker {
   std::atomic<std::uint64_t> dropped{0};
   std::uint64_t reported = 0;
   std::atomic<std::uint64_t> http_failures{0};
+  std::atomic<std::uint64_t> delivered{0};
+  std::atomic<std::uint64_t> undelivered{0};
+  std::string last_error;          // why the last delivery failed (writer thread only)
   std::atomic<bool> abort{false};  // shutdown deadline passed: abandon transfers in flight
   std::thread thread;
 
@@ -132,6 +162,7 @@ AlertPipeline::AlertPipeline(std::vector<SinkConfig> sinks, PipelineOptions opts
                              Stats& stats)
     : opts_(opts), svc_(svc), stats_(stats) {
   for (auto& s : sinks) {
+    stdout_is_sink_ = stdout_is_sink_ || s.kind == SinkConfig::Kind::kStdout;
     auto w = std::make_unique<Worker>();
     w->cfg = std::move(s);
     workers_.push_back(std::move(w));
@@ -213,7 +244,12 @@ void AlertPipeline::metadata_ready() {
 }
 
 bool AlertPipeline::deliver(Worker& w, const std::string& line) {
-  if (w.cfg.kind != SinkConfig::Kind::kHttp) return write_all(w.fd, line + "\n");
+  if (w.cfg.kind != SinkConfig::Kind::kHttp) {
+    if (write_all(w.fd, line + "\n")) return true;
+    w.last_error = std::strerror(errno);
+    return false;
+  }
+  w.last_error = "exit deadline passed";
   for (int attempt = 0; attempt < opts_.http_attempts; ++attempt) {
     auto timeout = opts_.http_timeout;
     {
@@ -232,6 +268,8 @@ bool AlertPipeline::deliver(Worker& w, const std::string& line) {
     long status = 0;
     if (rc == CURLE_OK) curl_easy_getinfo(w.curl, CURLINFO_RESPONSE_CODE, &status);
     if (rc == CURLE_OK && status >= 200 && status < 300) return true;
+    w.last_error = rc != CURLE_OK ? std::string(curl_easy_strerror(rc))
+                                  : "HTTP status " + std::to_string(status);
     if (rc == CURLE_OK && status >= 400 && status < 500 && status != 429) break;  // not transient
     if (attempt + 1 < opts_.http_attempts) {
       std::unique_lock<std::mutex> lock(w.mu);
@@ -245,6 +283,56 @@ bool AlertPipeline::deliver(Worker& w, const std::string& line) {
   }
   w.http_failures.fetch_add(1, std::memory_order_relaxed);
   return false;
+}
+
+void AlertPipeline::fall_back(Worker& w, const Alert& a, const ContainerInfo& c) {
+  if (!a.record) w.dropped.fetch_add(1, std::memory_order_relaxed);
+  if (w.cfg.kind == SinkConfig::Kind::kStdout && opts_.fallback_fd == STDOUT_FILENO) return;
+  if (!a.record) w.undelivered.fetch_add(1, std::memory_order_relaxed);
+  if (stdout_is_sink_ && opts_.fallback_fd == STDOUT_FILENO) return;  // already there
+  Alert copy = a;
+  copy.fields.emplace_back("ecsguard.undelivered_to", redacted_target(w.cfg));
+  copy.fields.emplace_back("ecsguard.undelivered_reason", w.last_error);
+  write_all(opts_.fallback_fd, alert_json(copy, c, svc_.hostname) + "\n");
+}
+
+void AlertPipeline::send_record(Worker& w, const Alert& record, const ContainerInfo& c) {
+  if (deliver(w, alert_json(record, c, svc_.hostname))) return;
+  // Records about the guard itself are not alerts (not counted), but they are not lost either.
+  bool own = w.cfg.kind == SinkConfig::Kind::kStdout && opts_.fallback_fd == STDOUT_FILENO;
+  if (own || (stdout_is_sink_ && opts_.fallback_fd == STDOUT_FILENO)) return;
+  Alert copy = record;
+  copy.fields.emplace_back("ecsguard.undelivered_to", redacted_target(w.cfg));
+  write_all(opts_.fallback_fd, alert_json(copy, c, svc_.hostname) + "\n");
+}
+
+Alert AlertPipeline::stats_record(const Worker& w, bool final) const {
+  auto n = [](std::uint64_t v) { return static_cast<std::int64_t>(v); };
+  std::uint64_t dropped = w.dropped.load(std::memory_order_relaxed);
+  std::uint64_t undelivered = w.undelivered.load(std::memory_order_relaxed);
+  std::uint64_t delivered = w.delivered.load(std::memory_order_relaxed);
+  Alert h;
+  h.rule = final ? "ecsguard stopped" : "ecsguard heartbeat";
+  h.priority = final && dropped > 0 ? Priority::kWarning : Priority::kInformational;
+  h.ts_ns = now_wall_ns();
+  h.tags = {"ecsguard"};
+  h.fields = {{"ecsguard.sink", redacted_target(w.cfg)},
+              {"ecsguard.events", n(stats_.events.load())},
+              {"ecsguard.alerts", n(stats_.alerts.load())},
+              {"ecsguard.delivered", n(delivered)},
+              {"ecsguard.dropped_total", n(dropped)},
+              {"ecsguard.undelivered_total", n(undelivered)},
+              {"ecsguard.rate_limited", n(stats_.rate_limited.load())},
+              {"ecsguard.denied", n(stats_.denied.load())},
+              {"ecsguard.killed", n(stats_.killed.load())}};
+  h.output = msg::text(final ? "record.stopped" : "record.heartbeat",
+                       {{"sink", redacted_target(w.cfg)},
+                        {"events", std::to_string(stats_.events.load())},
+                        {"alerts", std::to_string(stats_.alerts.load())},
+                        {"delivered", std::to_string(delivered)},
+                        {"dropped", std::to_string(dropped)},
+                        {"undelivered", std::to_string(undelivered)}});
+  return h;
 }
 
 void AlertPipeline::run(Worker& w) {
@@ -269,10 +357,13 @@ void AlertPipeline::run(Worker& w) {
     auto container = svc_.container();
     for (auto& a : batch) {
       if (stopping && std::chrono::steady_clock::now() > deadline) {
-        w.dropped.fetch_add(1, std::memory_order_relaxed);
-        continue;
+        w.last_error = "exit deadline passed";
+        fall_back(w, *a, *container);
+      } else if (deliver(w, alert_json(*a, *container, svc_.hostname))) {
+        if (!a->record) w.delivered.fetch_add(1, std::memory_order_relaxed);
+      } else {
+        fall_back(w, *a, *container);
       }
-      deliver(w, alert_json(*a, *container, svc_.hostname));
     }
     batch.clear();
     std::uint64_t dropped = w.dropped.load(std::memory_order_relaxed);
@@ -283,37 +374,26 @@ void AlertPipeline::run(Worker& w) {
       d.priority = Priority::kCritical;
       d.ts_ns = now_wall_ns();
       d.tags = {"ecsguard"};
-      d.output = "Alerts were dropped because the sink could not keep up | dropped=" +
-                 std::to_string(dropped - w.reported) + " total_dropped=" + std::to_string(dropped);
-      d.fields = {{"ecsguard.dropped", static_cast<std::int64_t>(dropped - w.reported)},
+      d.output = msg::text("record.dropped", {{"sink", redacted_target(w.cfg)},
+                                              {"dropped", std::to_string(dropped - w.reported)},
+                                              {"total", std::to_string(dropped)}});
+      d.fields = {{"ecsguard.sink", redacted_target(w.cfg)},
+                  {"ecsguard.dropped", static_cast<std::int64_t>(dropped - w.reported)},
                   {"ecsguard.dropped_total", static_cast<std::int64_t>(dropped)}};
       w.reported = dropped;
-      deliver(w, alert_json(d, *container, svc_.hostname));
+      send_record(w, d, *container);
     }
     auto now = std::chrono::steady_clock::now();
     if (opts_.heartbeat.count() > 0 && now - last_heartbeat >= opts_.heartbeat && !stopping) {
       last_heartbeat = now;
-      Alert h;
-      h.rule = "ecsguard heartbeat";
-      h.priority = Priority::kInformational;
-      h.ts_ns = now_wall_ns();
-      h.tags = {"ecsguard"};
-      h.fields = {{"ecsguard.events", static_cast<std::int64_t>(stats_.events.load())},
-                  {"ecsguard.alerts", static_cast<std::int64_t>(stats_.alerts.load())},
-                  {"ecsguard.dropped_total", static_cast<std::int64_t>(dropped)},
-                  {"ecsguard.rate_limited", static_cast<std::int64_t>(stats_.rate_limited.load())},
-                  {"ecsguard.denied", static_cast<std::int64_t>(stats_.denied.load())},
-                  {"ecsguard.killed", static_cast<std::int64_t>(stats_.killed.load())}};
-      h.output = "ecsguard is running | events=" + std::to_string(stats_.events.load()) +
-                 " alerts=" + std::to_string(stats_.alerts.load()) +
-                 " dropped=" + std::to_string(dropped);
-      deliver(w, alert_json(h, *container, svc_.hostname));
+      send_record(w, stats_record(w, false), *container);
     }
     if (stopping) {
       std::lock_guard<std::mutex> lock(w.mu);
       if (w.queue.empty()) break;
     }
   }
+  send_record(w, stats_record(w, true), *svc_.container());
   {
     std::lock_guard<std::mutex> lock(done_mu_);
     ++done_;
@@ -356,6 +436,12 @@ void AlertPipeline::stop(std::chrono::milliseconds deadline) {
 std::uint64_t AlertPipeline::dropped() const noexcept {
   std::uint64_t n = 0;
   for (const auto& w : workers_) n += w->dropped.load();
+  return n;
+}
+
+std::uint64_t AlertPipeline::undelivered() const noexcept {
+  std::uint64_t n = 0;
+  for (const auto& w : workers_) n += w->undelivered.load();
   return n;
 }
 

@@ -1,8 +1,12 @@
 #pragma once
 // Alert delivery. The tracer pushes into one bounded queue per sink and never waits; a writer
 // thread per sink formats Falco's JSON (falcosidekick accepts it unchanged) and writes it to
-// stdout/stderr (awslogs), a file, or POSTs it to an http(s) URL with retries. A full queue drops
-// the alert and counts it; drops are reported as their own record.
+// stdout/stderr (awslogs), a file, or POSTs it to an http(s) URL with retries and exponential
+// backoff. No alert is lost without a trace: a full queue drops the alert and counts it; an alert
+// an HTTP sink cannot deliver (or that is still queued when the exit deadline passes) is counted
+// as dropped and written to the fallback stream (stdout, i.e. awslogs) with the sink it missed.
+// Drops are reported as their own record, and every sink gets a periodic stats record (the
+// heartbeat) and a final one at exit.
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -35,7 +39,12 @@ struct PipelineOptions {
   std::chrono::seconds heartbeat{0};  // 0 = off
   // Writers wait this long for ECS task metadata before the first alert.
   std::chrono::milliseconds metadata_wait{2000};
+  // Where undeliverable alerts go (stdout: awslogs); not written twice when stdout is a sink.
+  int fallback_fd = 1;
 };
+
+// A sink's target as it may appear in logs: user:password@ and the query string removed.
+std::string redacted_target(const SinkConfig& c);
 
 // Falco's JSON output line for one alert (with ECS metadata added to output_fields when known).
 std::string alert_json(const Alert& a, const ContainerInfo& c, const std::string& hostname);
@@ -57,13 +66,21 @@ class AlertPipeline final : public AlertSink {
   // Drains what is queued (bounded by `deadline`), then stops the writers.
   void stop(std::chrono::milliseconds deadline);
 
+  // Alerts lost to a sink: queue overflow, undeliverable, or still queued at the exit deadline.
   [[nodiscard]] std::uint64_t dropped() const noexcept;
+  // Alerts (and records) an HTTP sink could not deliver after its retries.
   [[nodiscard]] std::uint64_t http_failures() const noexcept;
+  // Alerts written to the fallback stream because their sink could not take them.
+  [[nodiscard]] std::uint64_t undelivered() const noexcept;
 
  private:
   struct Worker;
   void run(Worker& w);
   bool deliver(Worker& w, const std::string& line);
+  // An alert its sink could not take: counted as dropped and written to the fallback stream.
+  void fall_back(Worker& w, const Alert& a, const ContainerInfo& c);
+  void send_record(Worker& w, const Alert& record, const ContainerInfo& c);
+  Alert stats_record(const Worker& w, bool final) const;
 
   std::vector<std::unique_ptr<Worker>> workers_;
   PipelineOptions opts_;
@@ -76,6 +93,7 @@ class AlertPipeline final : public AlertSink {
   std::mutex done_mu_;
   std::condition_variable done_cv_;
   std::size_t done_ = 0;  // writers that have finished
+  bool stdout_is_sink_ = false;
 };
 
 }  // namespace ecsguard::guard

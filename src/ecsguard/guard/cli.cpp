@@ -17,11 +17,13 @@
 #include "ecsguard/guard/dns_cache.h"
 #include "ecsguard/guard/ecs_metadata.h"
 #include "ecsguard/guard/engine.h"
+#include "ecsguard/guard/messages.h"
 #include "ecsguard/guard/probe.h"
 #include "ecsguard/guard/procfs.h"
 #include "ecsguard/guard/profile.h"
 #include "ecsguard/guard/rules.h"
 #include "ecsguard/guard/seccomp_filter.h"
+#include "ecsguard/guard/seccomp_plan.h"
 #include "ecsguard/guard/supervisor.h"
 
 namespace ecsguard::guard {
@@ -41,6 +43,7 @@ struct Options {
   std::string foreign_abi = "deny";
   std::size_t queue_size = 4096;
   int heartbeat = 300;
+  int startup_window = 60;
   std::string metadata = "auto";
   bool spec_allow = false;
   bool list_rules = false;
@@ -76,59 +79,47 @@ core::Result<std::vector<RuleSource>> read_rule_paths(const std::vector<std::str
   return out;
 }
 
-FilterSpec filter_from(const TraceNeeds& needs) {
-  FilterSpec spec;
-  auto add = [&](EvtType t, SyscallTest::Kind kind, std::uint8_t arg, std::uint32_t value) {
-    for (int nr : syscalls_of(t)) spec.tests.push_back(SyscallTest{nr, kind, arg, value});
-  };
-  auto add_open = [&](EvtType t) {
-    if (t == EvtType::kOpen || t == EvtType::kOpenat) {
-      if (needs.open_reads) {
-        add(t, SyscallTest::Kind::kAlways, 0, 0);
-      } else {
-        // Read-only opens never stop: an exact integer test on the flags in BPF.
-        add(t, SyscallTest::Kind::kFlagsAny, t == EvtType::kOpen ? 1 : 2, open_write_flags());
-      }
-    } else {
-      add(t, SyscallTest::Kind::kAlways, 0, 0);
-    }
-  };
-  for (std::size_t i = 0; i < kEvtCount; ++i) {
-    if (!needs.events.test(i)) continue;
-    auto t = static_cast<EvtType>(i);
-    if (evt_desc(t).is_open) {
-      add_open(t);
-    } else if ((t == EvtType::kDup2 || t == EvtType::kDup3) && !needs.dup_any_fd) {
-      add(t, SyscallTest::Kind::kArgAtMost, 1, 2);  // only dup onto stdin/stdout/stderr
-    } else {
-      add(t, SyscallTest::Kind::kAlways, 0, 0);
-    }
-  }
-  if (needs.drift) {
-    for (EvtType t : {EvtType::kOpen, EvtType::kOpenat, EvtType::kOpenat2, EvtType::kCreat})
-      add_open(t);
-    for (EvtType t : {EvtType::kRename, EvtType::kRenameat, EvtType::kRenameat2, EvtType::kLink,
-                      EvtType::kLinkat}) {
-      add(t, SyscallTest::Kind::kAlways, 0, 0);
-    }
-  }
-  return spec;
-}
+struct StartFacts {
+  std::string mode;
+  std::string supervision;
+  std::string command;
+  std::size_t enabled = 0;
+  std::size_t disabled = 0;
+  std::string traced;
+  bool read_opens = false;
+};
 
-std::string traced_names(const FilterSpec& spec) {
-  std::vector<std::string> names;
-  for (const auto& t : spec.tests) {
-    auto type = evt_from_syscall(t.nr);
-    if (!type) continue;
-    std::string n(evt_name(*type));
-    if (t.kind == SyscallTest::Kind::kFlagsAny) n += "(write)";
-    if (t.kind == SyscallTest::Kind::kArgAtMost) n += "(fd<=" + std::to_string(t.value) + ")";
-    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
-  }
-  std::sort(names.begin(), names.end());
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ",") + n;
-  return out;
+using Fields = std::vector<std::pair<std::string, FieldValue>>;
+
+std::pair<std::string, Fields> start_record(const StartFacts& s, const KernelFeatures& k,
+                                            bool verbose) {
+  std::string text = msg::text("record.started", {{"version", std::string(core::kVersion)},
+                                                  {"command", s.command},
+                                                  {"mode", s.mode},
+                                                  {"supervision", s.supervision},
+                                                  {"enabled", std::to_string(s.enabled)},
+                                                  {"traced", s.traced}});
+  Fields f = {{"ecsguard.version", std::string(core::kVersion)},
+              {"ecsguard.mode", s.mode},
+              {"ecsguard.supervision", s.supervision},
+              {"ecsguard.rules_enabled", static_cast<std::int64_t>(s.enabled)},
+              {"ecsguard.traced", s.traced}};
+  if (!verbose) return {std::move(text), std::move(f)};
+  Fields more = {{"ecsguard.rules_disabled", static_cast<std::int64_t>(s.disabled)},
+                 {"ecsguard.read_opens_traced", s.read_opens},
+                 {"ecsguard.pid1", k.pid1},
+                 {"kernel.release", k.release},
+                 {"kernel.machine", k.machine},
+                 {"kernel.seccomp_actions", k.seccomp_actions},
+                 {"kernel.seccomp_action_cache", k.action_cache},
+                 {"kernel.cap_sys_ptrace", k.cap_sys_ptrace},
+                 {"kernel.cap_setpcap", k.cap_setpcap},
+                 {"kernel.pidfd_getfd", k.pidfd_getfd},
+                 {"kernel.user_notif_continue", k.user_notif_continue},
+                 {"kernel.yama_ptrace_scope", static_cast<std::int64_t>(k.yama_ptrace_scope)},
+                 {"kernel.spec_store_bypass", k.spec_store_bypass}};
+  for (auto& m : more) f.push_back(std::move(m));
+  return {text + " kernel=" + k.release, std::move(f)};
 }
 
 void print_rules(const RuleSet& rs, const FilterSpec& spec, std::ostream& os) {
@@ -154,6 +145,7 @@ void print_rules(const RuleSet& rs, const FilterSpec& spec, std::ostream& os) {
 
 int run_guard_command(int argc, char** argv) {
   block_forwarded_signals();  // before any thread exists
+  msg::set_language(msg::language_from_env());
 
   std::vector<std::string> args;
   std::vector<std::string> command;
@@ -178,11 +170,15 @@ int run_guard_command(int argc, char** argv) {
       "supervisor could not start it.");
   app.add_option("--mode", o.mode, "monitor: alert only; enforce: deny (EPERM) or kill per rule")
       ->check(CLI::IsMember({"monitor", "enforce"}));
+  // Repeatable options take one value per occurrence: `--alerts-to a.jsonl sh -c ...` without
+  // `--` leaves `sh -c ...` as the command instead of swallowing it as more values.
   app.add_option("--rules", o.rules,
-                 "Falco rules file or directory (*.yaml), repeatable; loaded after the defaults");
+                 "Falco rules file or directory (*.yaml), repeatable; loaded after the defaults")
+      ->allow_extra_args(false);
   app.add_flag("--no-default-rules", o.no_default_rules, "do not load the embedded Fargate rules");
   app.add_option("--alerts-to", o.alerts_to,
-                 "stdout (default), stderr, FILE or http(s)://URL, repeatable");
+                 "stdout (default), stderr, FILE or http(s)://URL, repeatable")
+      ->allow_extra_args(false);
   app.add_option("--profile", o.profile,
                  "guard profile written by `ecsguard scan --emit-guard-profile`");
   app.add_option("--priority", o.priority, "minimum rule priority (emergency ... debug)");
@@ -197,6 +193,10 @@ int run_guard_command(int argc, char** argv) {
       ->check(CLI::IsMember({"deny", "allow"}));
   app.add_option("--queue-size", o.queue_size, "alerts buffered per sink before drops are counted");
   app.add_option("--heartbeat", o.heartbeat, "seconds between heartbeat records (0 = off)");
+  app.add_option("--startup-window", o.startup_window,
+                 "seconds after which the app's start-up is over even if it never called "
+                 "listen() (0 = only listen() ends it); a shell, interpreter or network tool it "
+                 "spawns after start-up is RUN-001");
   app.add_option("--metadata", o.metadata, "auto: read ECS task metadata v4 when present; off")
       ->check(CLI::IsMember({"auto", "off"}));
   app.add_flag(
@@ -207,7 +207,8 @@ int run_guard_command(int argc, char** argv) {
   app.add_flag("--print-filter", o.print_filter,
                "print the seccomp program derived from the rules and exit");
   app.add_flag("--dump-default-rules", o.dump_default_rules, "print the embedded rules and exit");
-  app.add_flag("-v,--verbose", o.verbose, "diagnostics and a summary on stderr");
+  app.add_flag("-v,--verbose", o.verbose,
+               "diagnostics and a summary on stderr, kernel details in the start record");
   if (!split) app.prefix_command();
   try {
     std::vector<std::string> rev(args.rbegin(), args.rend());
@@ -306,6 +307,8 @@ int run_guard_command(int argc, char** argv) {
   local.start_ts = now_wall_ns();
   svc.set_container(local);
   svc.drift_tracking = rules->needs.drift;
+  svc.app.tracking = rules->needs.app_start;
+  svc.app.window_ns = std::int64_t{std::max(o.startup_window, 0)} * 1000000000;
   if (!rules->needs.dns_names.empty()) {
     svc.dns = std::make_shared<DnsCache>();
     for (const auto& n : rules->needs.dns_names) svc.dns->watch(n);
@@ -368,26 +371,19 @@ int run_guard_command(int argc, char** argv) {
     engine.info("ecsguard degraded", Priority::kCritical, w, {});
   };
 
-  engine.info("ecsguard started", Priority::kInformational,
-              "ecsguard guard " + std::string(core::kVersion) + " supervising " + command.front() +
-                  " | mode=" + o.mode + " rules_enabled=" + std::to_string(rules->rules.size()) +
-                  " rules_disabled=" + std::to_string(disabled) + " kernel=" + features.release,
-              {{"ecsguard.version", std::string(core::kVersion)},
-               {"ecsguard.mode", o.mode},
-               {"ecsguard.rules_enabled", static_cast<std::int64_t>(rules->rules.size())},
-               {"ecsguard.rules_disabled", static_cast<std::int64_t>(disabled)},
-               {"ecsguard.traced", "exec," + traced_names(spec)},
-               {"ecsguard.read_opens_traced", rules->needs.open_reads},
-               {"kernel.release", features.release},
-               {"kernel.machine", features.machine},
-               {"kernel.seccomp_actions", features.seccomp_actions},
-               {"kernel.seccomp_action_cache", features.action_cache},
-               {"kernel.cap_sys_ptrace", features.cap_sys_ptrace},
-               {"kernel.cap_setpcap", features.cap_setpcap},
-               {"kernel.pidfd_getfd", features.pidfd_getfd},
-               {"kernel.user_notif_continue", features.user_notif_continue},
-               {"kernel.spec_store_bypass", features.spec_store_bypass},
-               {"ecsguard.pid1", features.pid1}});
+  // The start record (evidence for RUN-014 "the sensor is running"), once the supervision mode
+  // is known and before the app runs: small by default, kernel details with -v.
+  cfg.on_supervising = [&](const std::string& how) {
+    StartFacts facts{o.mode,
+                     how,
+                     command.front(),
+                     rules->rules.size(),
+                     disabled,
+                     "exec," + traced_names(spec),
+                     rules->needs.open_reads};
+    auto [text, fields] = start_record(facts, features, o.verbose);
+    engine.info("ecsguard started", Priority::kInformational, std::move(text), std::move(fields));
+  };
 
   Supervisor sup(engine, svc, stats, features, cfg);
   SupervisorResult res = sup.run();
@@ -405,7 +401,8 @@ int run_guard_command(int argc, char** argv) {
        << " events=" << stats.events.load() << " execs=" << stats.exec_events.load()
        << " exit_stops=" << stats.exit_stops.load() << " alerts=" << stats.alerts.load()
        << " denied=" << stats.denied.load() << " killed=" << stats.killed.load()
-       << " dropped=" << pipeline.dropped() << " rate_limited=" << stats.rate_limited.load();
+       << " dropped=" << pipeline.dropped() << " undelivered=" << pipeline.undelivered()
+       << " rate_limited=" << stats.rate_limited.load();
     rusage self{};
     if (::getrusage(RUSAGE_SELF, &self) == 0) {  // the supervisor alone, not the app
       double cpu = static_cast<double>(self.ru_utime.tv_sec + self.ru_stime.tv_sec) +

@@ -175,9 +175,15 @@ class Parser {
     }
     CondAst node;
     node.pos = start;
-    if (peek() == '(' &&
-        std::find(kTransformers.begin(), kTransformers.end(), name) != kTransformers.end()) {
-      // tolower(proc.name) = ...: parsed so the rule can be disabled with the reason.
+    if (peek() == '(' && is_transformer(name) && name != "val") {
+      // tolower(proc.name), len(basename(fd.name)): transformers over one field.
+      node.transformers.push_back(name);
+      ++pos_;
+      if (!transformed_field(node, 1)) return {};
+      return parse_condition_tail(std::move(node));
+    }
+    if (peek() == '(' && is_transformer(name)) {
+      // val(...) on the left: parsed so the rule can be disabled with the reason.
       node.transformer = name;
       ++pos_;
       blank();
@@ -202,27 +208,69 @@ class Parser {
       return node;
     }
     node.field = std::move(name);
-    if (peek() == '[') {
-      ++pos_;
-      node.has_arg = true;
-      if (peek() == '"' || peek() == '\'') {
-        node.field_arg = quoted();
-      } else {
-        std::size_t a = pos_;
-        while (pos_ < in_.size() && in_[pos_] != ']' && in_[pos_] != '[' && !is_blank(in_[pos_]) &&
-               in_[pos_] != '"' && in_[pos_] != '\'') {
-          ++pos_;
-        }
-        node.field_arg = std::string(in_.substr(a, pos_ - a));
-      }
-      if (failed_) return {};
-      if (peek() != ']') {
-        fail("expected ']' after field argument");
-        return {};
-      }
-      ++pos_;
-    }
+    if (!field_arg(node)) return {};
     return parse_condition_tail(std::move(node));
+  }
+
+  static bool is_transformer(std::string_view name) {
+    return std::find(kTransformers.begin(), kTransformers.end(), name) != kTransformers.end();
+  }
+
+  // `[arg]` after a field name, when present.
+  bool field_arg(CondAst& node) {
+    if (peek() != '[') return true;
+    ++pos_;
+    node.has_arg = true;
+    if (peek() == '"' || peek() == '\'') {
+      node.field_arg = quoted();
+    } else {
+      std::size_t a = pos_;
+      while (pos_ < in_.size() && in_[pos_] != ']' && in_[pos_] != '[' && !is_blank(in_[pos_]) &&
+             in_[pos_] != '"' && in_[pos_] != '\'') {
+        ++pos_;
+      }
+      node.field_arg = std::string(in_.substr(a, pos_ - a));
+    }
+    if (failed_) return false;
+    if (peek() != ']') {
+      fail("expected ']' after field argument");
+      return false;
+    }
+    ++pos_;
+    return true;
+  }
+
+  // After `transformer(`: another transformer or the field, then `)`.
+  bool transformed_field(CondAst& node, unsigned depth) {
+    if (depth > limits_.max_depth) {
+      fail("transformers nested too deeply");
+      return false;
+    }
+    blank();
+    std::string name = identifier_or_field();
+    if (name.empty()) {
+      fail("expected a field inside '" + node.transformers.back() + "('");
+      return false;
+    }
+    if (peek() == '(' && is_transformer(name) && name != "val") {
+      node.transformers.push_back(name);
+      ++pos_;
+      if (!transformed_field(node, depth + 1)) return false;
+    } else {
+      if (name.find('.') == std::string::npos) {
+        fail("expected a field inside '" + node.transformers.back() + "(', not '" + name + "'");
+        return false;
+      }
+      node.field = std::move(name);
+      if (!field_arg(node)) return false;
+    }
+    blank();
+    if (peek() != ')') {
+      fail("expected ')' after the argument of '" + node.transformers.back() + "'");
+      return false;
+    }
+    ++pos_;
+    return true;
   }
 
   std::string lex_operator() {
@@ -414,6 +462,7 @@ void render(const CondAst& a, std::string& out) {
     out += a.raw;
     return;
   }
+  for (const auto& t : a.transformers) out += t + "(";
   out += a.field;
   if (a.has_arg) {
     bool bare =
@@ -429,6 +478,7 @@ void render(const CondAst& a, std::string& out) {
       out += "\"]";
     }
   }
+  out.append(a.transformers.size(), ')');
   out += ' ';
   out += a.op;
   if (a.op == "exists") return;

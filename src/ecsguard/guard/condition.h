@@ -1,9 +1,10 @@
 #pragma once
 // Falco filter conditions -> AST. Recursive descent over the grammar of libsinsp's filter parser
 // (and/or/not, parentheses, `field op value`, `field in (a, b, list_name)`, unary `exists`, macro
-// references, field arguments `proc.aname[2]`), depth-capped for hostile input. Operators and
-// transformers the engine cannot evaluate are still parsed, so that a rule using them is disabled
-// with a precise reason instead of failing the whole file.
+// references, field arguments `proc.aname[2]`, field transformers `tolower(basename(fd.name))`),
+// depth-capped for hostile input. Operators and transformers the engine cannot evaluate (val(),
+// transformers on the right side) are still parsed, so that a rule using them is disabled with a
+// precise reason instead of failing the whole file.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -32,8 +33,10 @@ struct CondAst {
   std::vector<Operand> values;  // one for binary operators, n for list operators
   bool list_value = false;      // the right side was a parenthesised list
   std::string list_ref;         // `in list_name` without parentheses
-  std::string transformer;      // tolower(...), b64(...), val(...) seen: unsupported
-  std::string raw;              // the check's source text when it uses a transformer
+  // tolower(basename(fd.name)) -> {"tolower", "basename"}: applied innermost first.
+  std::vector<std::string> transformers;
+  std::string transformer;  // val(...) or a right-side transformer seen: unsupported
+  std::string raw;          // the check's source text when it uses a transformer
   // kMacro
   std::string macro;
 };

@@ -99,6 +99,10 @@ Decision Engine::on_entry(Event& ev) {
   Decision d;
   EvalCtx ctx(ev, svc_);
   if (svc_.drift_tracking) track_writes(ctx);
+  if (ev.type == EvtType::kListen && svc_.app.tracking) {
+    const ProcInfo* p = ctx.proc();
+    svc_.app.on_listen(now_boot_ns(), p != nullptr ? std::string_view(p->exepath) : "");
+  }
   for (const CompiledRule* r : rules_.by_type[evt_index(ev.type)]) {
     Tri t = r->condition->eval(ctx);
     if (t == Tri::kTrue) {
@@ -168,6 +172,7 @@ void Engine::info(std::string_view rule, Priority prio, std::string output,
   a.tags = {"ecsguard"};
   a.output = std::move(output);
   a.fields = std::move(fields);
+  a.record = true;
   sink_.push(std::move(a));
 }
 

@@ -137,6 +137,17 @@ std::optional<std::string_view> UserDb::group_name(std::uint32_t gid) {
 
 // ---- Services -------------------------------------------------------------------------------
 
+void AppState::on_listen(std::int64_t now_ns, std::string_view exe) {
+  if (listen_boot_ns != 0) return;
+  listen_boot_ns = now_ns;
+  exepath = std::string(exe);
+}
+
+bool AppState::started(std::int64_t now_ns) const noexcept {
+  if (listen_boot_ns != 0) return true;
+  return window_ns > 0 && start_boot_ns != 0 && now_ns - start_boot_ns >= window_ns;
+}
+
 void Services::set_container(ContainerInfo info) {
   auto p = std::make_shared<const ContainerInfo>(std::move(info));
   std::lock_guard<std::mutex> lock(container_mu_);

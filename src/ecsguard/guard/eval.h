@@ -105,7 +105,22 @@ class UserDb {
 
 // Shared state the supervisor keeps for all events (owned by the tracer thread, except the
 // container info which the metadata thread fills in).
+// The application guard started, as far as RUN-001 needs it: its start-up is over once a process
+// of the tree called listen() (a server is ready) or the start-up window has passed, whichever
+// comes first. Updated and read by the one thread that runs the engine.
+struct AppState {
+  bool tracking = false;            // some enabled rule reads app.*: listen() is traced
+  std::int64_t start_boot_ns = 0;   // when the supervisor started the app (CLOCK_BOOTTIME)
+  std::int64_t window_ns = 0;       // 0: only listen() ends the start-up
+  std::int64_t listen_boot_ns = 0;  // first listen(), 0 = none yet
+  std::string exepath;              // the binary of the first process that listened
+
+  void on_listen(std::int64_t now_ns, std::string_view exe);
+  [[nodiscard]] bool started(std::int64_t now_ns) const noexcept;
+};
+
 struct Services {
+  AppState app;
   ProcTable procs;
   WrittenPaths written;
   UserDb users;

@@ -1,15 +1,20 @@
 #include "ecsguard/guard/expr.h"
 
 #include <fnmatch.h>
+#include <re2/re2.h>
 
 #include <algorithm>
 #include <charconv>
 #include <unordered_set>
 
+#include "ecsguard/guard/paths.h"
+
 namespace ecsguard::guard {
 namespace {
 
 constexpr unsigned kMaxMacroDepth = 256;
+constexpr std::size_t kMaxRegexLength = 4096;
+constexpr std::int64_t kMaxRegexMemory = std::int64_t{1} << 20;  // per pattern (RE2's DFA budget)
 
 // Heterogeneous lookup: `proc.name in (...)` probes with a string_view, no temporary string.
 struct StringHash {
@@ -38,8 +43,50 @@ enum class Op : std::uint8_t {
   kIn,
   kIntersects,
   kPmatch,
+  kRegex,
   kExists,
 };
+
+// Field transformers, applied innermost first (Falco's tolower, toupper, b64, basename, len).
+enum class Tx : std::uint8_t { kToLower, kToUpper, kB64, kBasename, kLen };
+
+std::optional<Tx> tx_from(std::string_view s) {
+  if (s == "tolower") return Tx::kToLower;
+  if (s == "toupper") return Tx::kToUpper;
+  if (s == "b64") return Tx::kB64;
+  if (s == "basename") return Tx::kBasename;
+  if (s == "len") return Tx::kLen;
+  return std::nullopt;
+}
+
+// Standard base64 (RFC 4648, padding optional); nullopt when the input is not base64.
+std::optional<std::string> b64_decode(std::string_view in) {
+  auto val = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+  };
+  while (!in.empty() && in.back() == '=') in.remove_suffix(1);
+  if (in.size() % 4 == 1) return std::nullopt;
+  std::string out;
+  out.reserve(in.size() * 3 / 4);
+  std::uint32_t acc = 0;
+  int bits = 0;
+  for (char c : in) {
+    int v = val(c);
+    if (v < 0) return std::nullopt;
+    acc = (acc << 6U) | static_cast<std::uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((acc >> static_cast<unsigned>(bits)) & 0xFFU);
+    }
+  }
+  return out;
+}
 
 std::optional<Op> op_from(std::string_view s) {
   if (s == "=" || s == "==") return Op::kEq;
@@ -59,6 +106,7 @@ std::optional<Op> op_from(std::string_view s) {
   if (s == "in") return Op::kIn;
   if (s == "intersects") return Op::kIntersects;
   if (s == "pmatch") return Op::kPmatch;
+  if (s == "regex") return Op::kRegex;
   if (s == "exists") return Op::kExists;
   return std::nullopt;
 }
@@ -73,6 +121,14 @@ std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   }
   return out;
 }
@@ -211,15 +267,19 @@ class CheckExpr final : public Expr {
   std::vector<IpNet> nets;
   bool evt_type_check = false;
   EvtSet evt_set;
+  std::vector<Tx> transforms;           // innermost first
+  FieldType type = FieldType::kString;  // after the transformers
+  std::shared_ptr<const re2::RE2> re;
 
   Tri eval(EvalCtx& ctx) const override {
     Values& v = ctx.scratch();
     extract(ctx, ref, v);
     if (v.state == Values::State::kPending) return Tri::kUnknown;
+    if (v.state == Values::State::kOk && !transforms.empty()) transform(ctx, v);
     if (op == Op::kExists) return v.state == Values::State::kOk ? Tri::kTrue : Tri::kFalse;
     if (v.state != Values::State::kOk) return Tri::kFalse;
     bool m = false;
-    switch (ref.def->type) {
+    switch (type) {
       case FieldType::kString:
         m = match_str(v);
         break;
@@ -253,6 +313,7 @@ class CheckExpr final : public Expr {
 
   bool implies_rawres_at_most(std::int64_t k) const override {
     if (ref.def == nullptr || (ref.name != "evt.rawres" && ref.name != "fd.num")) return false;
+    if (!transforms.empty()) return false;
     if (iops.empty()) return false;
     std::int64_t max = *std::max_element(iops.begin(), iops.end());
     switch (op) {
@@ -270,6 +331,43 @@ class CheckExpr final : public Expr {
   }
 
  private:
+  // Falco's semantics: a value that cannot be transformed (b64 of non-base64) fails the
+  // extraction, and the comparison is false.
+  void transform(EvalCtx& ctx, Values& v) const {
+    for (Tx t : transforms) {
+      if (t == Tx::kLen) {
+        v.ints.clear();
+        for (auto s : v.strs) v.ints.push_back(static_cast<std::int64_t>(s.size()));
+        v.strs.clear();
+        continue;
+      }
+      for (auto& s : v.strs) {
+        switch (t) {
+          case Tx::kToLower:
+            s = ctx.keep(lower(s));
+            break;
+          case Tx::kToUpper:
+            s = ctx.keep(upper(s));
+            break;
+          case Tx::kBasename:
+            s = path_basename(s);
+            break;
+          case Tx::kB64: {
+            auto d = b64_decode(s);
+            if (!d) {
+              v.reset();
+              return;
+            }
+            s = ctx.keep(std::move(*d));
+            break;
+          }
+          case Tx::kLen:
+            break;
+        }
+      }
+    }
+  }
+
   bool match_str(const Values& v) const {
     auto any = [&](auto pred) { return std::any_of(v.strs.begin(), v.strs.end(), pred); };
     switch (op) {
@@ -308,6 +406,11 @@ class CheckExpr final : public Expr {
         return any([&](std::string_view s) {
           return std::any_of(sops.begin(), sops.end(),
                              [&](const std::string& p) { return prefix_match(s, p); });
+        });
+      case Op::kRegex:  // RE2, linear time; the whole value must match (Falco: ANCHOR_BOTH)
+        return any([&](std::string_view s) {
+          return re->Match(re2::StringPiece(s.data(), s.size()), 0, s.size(), re2::RE2::ANCHOR_BOTH,
+                           nullptr, 0);
         });
       default:
         return false;
@@ -488,13 +591,30 @@ core::Result<ExprPtr> Compiler::compile_check(const CondAst& ast) {
   if (!op) {
     return core::make_error(core::Errc::kUnsupported, "operator " + ast.op + " is not supported");
   }
-  if (!op_allowed(ref->def->type, *op)) {
+  auto check = std::make_shared<CheckExpr>();
+  check->type = ref->def->type;
+  const std::vector<std::string> innermost_first(ast.transformers.rbegin(),
+                                                 ast.transformers.rend());
+  for (const auto& name : innermost_first) {
+    auto t = tx_from(name);
+    if (!t) {
+      return core::make_error(core::Errc::kUnsupported,
+                              "field transformer " + name + " is not supported");
+    }
+    if (check->type != FieldType::kString) {
+      return core::make_error(
+          core::Errc::kInvalid,
+          "transformer " + name + " cannot be applied to the non-string " + ref->name);
+    }
+    if (*t == Tx::kLen) check->type = FieldType::kInt;
+    check->transforms.push_back(*t);
+  }
+  if (!op_allowed(check->type, *op)) {
     return core::make_error(core::Errc::kInvalid,
                             "operator " + ast.op + " cannot be applied to " + ref->name);
   }
   auto ops = operands(ast);
   if (!ops) return ops.error();
-  auto check = std::make_shared<CheckExpr>();
   check->ref = std::move(*ref);
   check->op = *op;
   check->op_text = ast.op;
@@ -507,7 +627,19 @@ core::Result<ExprPtr> Compiler::compile_check(const CondAst& ast) {
     return core::make_error(core::Errc::kInvalid,
                             "'" + v + "' is not " + what + " (" + check->ref.name + ")");
   };
-  switch (check->ref.def->type) {
+  if (*op == Op::kRegex) {
+    if (ops->front().size() > kMaxRegexLength) return bad(ops->front(), "a regex within the limit");
+    re2::RE2::Options o;
+    o.set_log_errors(false);
+    o.set_max_mem(kMaxRegexMemory);
+    auto re = std::make_shared<const re2::RE2>(ops->front(), o);
+    if (!re->ok()) {
+      return core::make_error(core::Errc::kInvalid, "invalid regex '" + ops->front() + "' (" +
+                                                        check->ref.name + "): " + re->error());
+    }
+    check->re = std::move(re);
+  }
+  switch (check->type) {
     case FieldType::kString:
       for (const auto& v : *ops) {
         std::string s = v;
@@ -545,7 +677,7 @@ core::Result<ExprPtr> Compiler::compile_check(const CondAst& ast) {
       }
       break;
   }
-  if (check->ref.name == "evt.type" &&
+  if (check->ref.name == "evt.type" && check->transforms.empty() &&
       (*op == Op::kEq || *op == Op::kNe || *op == Op::kIn || *op == Op::kIntersects)) {
     check->evt_type_check = true;
     for (const auto& v : *ops) {

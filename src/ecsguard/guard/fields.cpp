@@ -746,6 +746,20 @@ std::vector<Def> make_registry() {
     if (auto v = c.raw_string(p->arg)) o.add(*v);
   }));
 
+  // app.*: the application guard started (an ecsguard extension, RUN-001).
+  r.push_back(def("app.started", T::kBool, [](EvalCtx& c, const FieldRef&, V& o) {
+    o.set(c.services().app.started(now_boot_ns()));
+  }));
+  r.push_back(def("app.exepath", T::kString, [](EvalCtx& c, const FieldRef&, V& o) {
+    const AppState& a = c.services().app;
+    if (a.listen_boot_ns != 0 && !a.exepath.empty()) o.add(std::string_view(a.exepath));
+  }));
+  r.push_back(def("app.is_own_exe", T::kBool, [](EvalCtx& c, const FieldRef&, V& o) {
+    const AppState& a = c.services().app;
+    const ProcInfo* p = c.proc();
+    o.set(p != nullptr && a.listen_boot_ns != 0 && !a.exepath.empty() && p->exepath == a.exepath);
+  }));
+
   // container.*
   r.push_back(def("container.id", T::kString, [](EvalCtx& c, const FieldRef&, V& o) {
     auto ci = c.services().container();

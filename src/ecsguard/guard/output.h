@@ -38,7 +38,8 @@ struct Alert {
   std::string output;  // rendered template (without the time/priority prefix)
   std::vector<std::pair<std::string, FieldValue>> fields;
   std::vector<std::string> tags;
-  std::string action;  // "", "denied", "killed"
+  std::string action;   // "", "denied", "killed"
+  bool record = false;  // a record about the guard itself (start, degraded), not a rule's alert
 };
 
 class OutputTemplate {

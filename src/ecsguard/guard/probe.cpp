@@ -8,6 +8,7 @@
 #include <charconv>
 #include <string_view>
 
+#include "ecsguard/guard/messages.h"
 #include "ecsguard/guard/procfs.h"
 #include "ecsguard/guard/sockets.h"
 
@@ -58,16 +59,15 @@ KernelFeatures probe_kernel() {
   return f;
 }
 
-std::string sys_ptrace_help() {
-  return "The container needs the SYS_PTRACE capability (Fargate platform version 1.4.0 or later). "
-         "Add it to the container definition:\n"
-         "  task definition JSON: \"linuxParameters\": {\"capabilities\": {\"add\": "
-         "[\"SYS_PTRACE\"]}}\n"
-         "  CloudFormation:       LinuxParameters: {Capabilities: {Add: [SYS_PTRACE]}}\n"
-         "  AWS CDK:              "
-         "container.linuxParameters.addCapabilities(ecs.Capability.SYS_PTRACE)\n"
-         "ecsguard drops the capability from the application before it starts, so the app never "
-         "holds it.";
+std::string sys_ptrace_help(const KernelFeatures& f) {
+  if (::geteuid() != 0) {
+    return msg::text("ptrace.non_root",
+                     {{"uid", std::to_string(::geteuid())},
+                      {"scope", f.yama_ptrace_scope < 0 ? std::string("absent")
+                                                        : std::to_string(f.yama_ptrace_scope)}});
+  }
+  if (f.yama_ptrace_scope >= 3) return msg::text("ptrace.yama_disabled");
+  return msg::text("ptrace.add_capability");
 }
 
 }  // namespace ecsguard::guard

@@ -25,7 +25,8 @@ struct KernelFeatures {
 
 KernelFeatures probe_kernel();
 
-// The task-definition settings a missing capability needs, for the start-up error message.
-std::string sys_ptrace_help();
+// Why PTRACE_SEIZE of the app may have been refused and what to change, for the start-up
+// message: the task-definition capability for root, Yama or the seccomp profile for non-root.
+std::string sys_ptrace_help(const KernelFeatures& f);
 
 }  // namespace ecsguard::guard

@@ -743,6 +743,7 @@ std::unique_ptr<RuleSet> load_rules(const std::vector<RuleSource>& sources,
     cr.condition->visit([&](const CheckInfo& c) {
       const std::string& f = c.field->name;
       if (f == "proc.is_exe_upper_layer") set->needs.drift = true;
+      if (f.rfind("app.", 0) == 0) set->needs.app_start = true;
       if ((f == "fd.sip.name" || f == "fd.cip.name" || f == "fd.rip.name" || f == "fd.lip.name") &&
           c.operands != nullptr &&
           (c.op == "=" || c.op == "==" || c.op == "in" || c.op == "intersects")) {

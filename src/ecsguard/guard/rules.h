@@ -70,6 +70,7 @@ struct TraceNeeds {
   bool open_reads = false;  // some rule may match a read-only open
   bool dup_any_fd = false;  // some rule on dup2/dup3 may match newfd > 2
   bool drift = false;       // proc.is_exe_upper_layer is used: track written paths
+  bool app_start = false;   // app.* is used: listen() ends the app's start-up
   std::vector<std::string> dns_names;
 };
 

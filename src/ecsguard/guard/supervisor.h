@@ -28,6 +28,9 @@ struct SupervisorConfig {
   // Called as soon as something degrades supervision (fallback mode, capability not dropped);
   // when empty the message goes to SupervisorResult::warnings.
   std::function<void(const std::string&)> on_warning;
+  // Called once the supervision is settled ("ptrace", "unotify" or "untraced"), before the app
+  // runs its first instruction (for the start record).
+  std::function<void(const std::string&)> on_supervising;
 };
 
 struct SupervisorResult {

@@ -92,8 +92,14 @@ void write_explain(const engine::CatalogEntry& e, const engine::CheckDef* def, s
   if (!e.security_hub.empty()) out << " · Security Hub: " << join(e.security_hub, ", ");
   out << '\n';
   if (!e.nist_800_190.empty()) out << "NIST SP 800-190: " << join(e.nist_800_190, "; ") << '\n';
-  out << (def ? "implemented for: " + inputs_of(*def) : std::string("not implemented yet"))
-      << "\n\n";
+  const std::string runtime = def ? std::string() : engine::runtime_implementation(e.id);
+  if (def) {
+    out << "implemented for: " << inputs_of(*def) << "\n\n";
+  } else if (!runtime.empty()) {
+    out << "implemented by `ecsguard guard` (runtime rules):\n" << runtime << '\n';
+  } else {
+    out << "not implemented yet\n\n";
+  }
   if (def) out << "Why it matters\n  " << def->rationale << "\n\n";
   out << "Logic\n  " << e.logic << "\n\n";
   if (def) {
@@ -114,7 +120,9 @@ void write_check_list(std::ostream& out, bool json) {
       j["title"] = std::string(e.title);
       j["layer"] = std::string(core::to_string(e.layer));
       j["severity"] = std::string(core::to_string(e.severity));
-      j["implemented"] = def != nullptr;
+      const bool runtime = def == nullptr && !engine::runtime_implementation(e.id).empty();
+      j["implemented"] = def != nullptr || runtime;
+      if (runtime) j["implemented_by"] = "guard";
       auto sh = nlohmann::ordered_json::array();
       for (auto s : e.security_hub) sh.push_back(std::string(s));
       j["security_hub"] = std::move(sh);
@@ -134,8 +142,10 @@ void write_check_list(std::ostream& out, bool json) {
   }
   for (const auto& e : engine::catalog()) {
     const bool impl = engine::find_check(e.id) != nullptr;
-    out << fmt::format("{:<8} {:<9} {:<10} {} {}\n", e.id, core::to_string(e.severity),
-                       core::to_string(e.layer), impl ? "✓" : " ", e.title);
+    const bool runtime = !impl && !engine::runtime_implementation(e.id).empty();
+    out << fmt::format("{:<8} {:<9} {:<10} {} {}{}\n", e.id, core::to_string(e.severity),
+                       core::to_string(e.layer), impl || runtime ? "✓" : " ", e.title,
+                       runtime ? " (ecsguard guard)" : "");
   }
 }
 
