@@ -18,6 +18,15 @@ struct Remediation {
   std::string_view terraform;       // Terraform snippet
 };
 
+// How a check is run: the runner calls `run` once per check with the whole stack. Checks do not
+// write it by hand; they declare which subjects they judge with the templates of
+// engine/context.h: `.run = engine::per<model::Service, &check>` (one call per resource of that
+// kind, each a fault boundary), `engine::per_container<&check>` (each container with its task
+// definition) or `engine::whole_stack<&check>` (checks that relate several resources). A new
+// resource kind therefore needs no change here nor in the runner.
+using RunFn = void (*)(const model::Stack&, CheckContext&);
+
+// Before per<T>: one member per subject kind (kept until every check uses `run`).
 using TaskDefinitionFn = void (*)(const model::TaskDefinition&, CheckContext&);
 using ContainerFn = void (*)(const model::TaskDefinition&, const model::Container&, CheckContext&);
 using ServiceFn = void (*)(const model::Service&, CheckContext&);
@@ -34,7 +43,8 @@ struct CheckDef {
   Remediation remediation;
   // Which inputs can decide it today ("cloudformation", "task-definition", "terraform", ...).
   std::span<const std::string_view> inputs;
-  // Exactly one of these is set: the runner hands the check each subject of that kind.
+  RunFn run = nullptr;
+  // Exactly one of `run` and these is set: the runner hands the check each subject of that kind.
   TaskDefinitionFn on_task_definition = nullptr;
   ContainerFn on_container = nullptr;
   ServiceFn on_service = nullptr;

@@ -21,9 +21,9 @@ std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
 
 }  // namespace
 
-void CheckContext::begin_check(const CheckDef& def, const CatalogEntry& entry) noexcept {
+void CheckContext::begin_check(const CheckDef& def, const CatalogEntry* entry) noexcept {
   def_ = &def;
-  entry_ = &entry;
+  entry_ = entry;
   resource_ = nullptr;
   container_ = nullptr;
 }
@@ -32,6 +32,22 @@ void CheckContext::set_subject(const model::ResourceId& resource,
                                const model::Container* container) {
   resource_ = &resource;
   container_ = container;
+}
+
+void CheckContext::fault(const model::ResourceId* subject, const std::string& what) noexcept {
+  try {
+    Diagnostic d;
+    d.code = core::Errc::kInternal;
+    if (subject) {
+      d.file = files_.path(subject->loc.file);
+      d.line = subject->loc.line;
+      d.column = subject->loc.column;
+    }
+    d.message = "internal error in check " + std::string(def_ ? def_->id : "?") +
+                (subject ? " on " + subject->name : std::string()) + ": " + what;
+    diagnostics_.push_back(std::move(d));
+  } catch (...) {  // NOLINT(bugprone-empty-catch): out of memory while reporting a fault
+  }
 }
 
 void CheckContext::fail(core::Loc at, std::string property, std::string message,

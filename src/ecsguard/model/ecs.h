@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "ecsguard/model/image_ref.h"
 #include "ecsguard/model/resource.h"
 #include "ecsguard/model/value.h"
 
@@ -44,6 +45,7 @@ struct HealthCheck {
 struct Container {
   Str name;
   Str image;
+  ImageRef image_ref;  // `image` parsed by the builder (meaningful unless image is absent)
   Str user;
   FlexBool essential;  // default true
   FlexBool privileged;
@@ -99,6 +101,7 @@ struct Volume {
 };
 
 struct TaskDefinition {
+  static constexpr ResourceKind kKind = ResourceKind::kTaskDefinition;
   ResourceId id;
   Str family;
   Int revision;  // describe-task-definition output only
@@ -132,7 +135,7 @@ struct CapacityProviderItem {
 
 struct NetworkConfiguration {
   Presence state = Presence::kAbsent;
-  Str assign_public_ip;  // ENABLED | DISABLED
+  Toggle assign_public_ip;  // ENABLED | DISABLED (Terraform: true | false)
   StrList subnets;
   StrList security_groups;
   core::Loc loc;
@@ -146,6 +149,7 @@ struct LoadBalancerRef {
 };
 
 struct Service {
+  static constexpr ResourceKind kKind = ResourceKind::kService;
   ResourceId id;
   Str service_name;
   Str cluster;          // refs -> cluster logical id
@@ -160,6 +164,7 @@ struct Service {
 };
 
 struct TaskSet {
+  static constexpr ResourceKind kKind = ResourceKind::kTaskSet;
   ResourceId id;
   Str service;
   Str cluster;
@@ -171,6 +176,7 @@ struct TaskSet {
 };
 
 struct Cluster {
+  static constexpr ResourceKind kKind = ResourceKind::kCluster;
   ResourceId id;
   Str cluster_name;
   Str container_insights;  // ClusterSettings[Name=containerInsights].Value
@@ -182,6 +188,7 @@ struct Cluster {
 
 // AWS::ECS::ClusterCapacityProviderAssociations
 struct ClusterCapacityProviderAssociation {
+  static constexpr ResourceKind kKind = ResourceKind::kClusterCapacityProviderAssociations;
   ResourceId id;
   Str cluster;
   std::vector<CapacityProviderItem> default_capacity_provider_strategy;

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ecsguard/scan/file_loader.h"
 #include "test_util.h"
 
 namespace ecsguard::parse {
@@ -41,12 +42,13 @@ void build_file(FileResult& r, const fs::path& root, const fs::path& p) {
   auto doc = load_document(read(p), id, {});
   ASSERT_TRUE(doc.ok()) << p << ": " << doc.error().message;
   r.doc = std::move(doc).value();
+  scan::ScanFileLoader loader(scan::containment_for(fs::canonical(root).string()), r.files, {});
   BuildInput in;
   in.root = &r.doc;
   in.file = id;
   in.fs_path = p.string();
-  in.scan_root = root.string();
   in.files = &r.files;
+  in.loader = &loader;
   r.out = build_model(in);
 }
 

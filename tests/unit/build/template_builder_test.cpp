@@ -264,7 +264,7 @@ TEST_F(AppTemplate, SupportingResources) {
   EXPECT_TRUE(b_.out.stack.log_groups[0].kms_key_id.absent());
   ASSERT_EQ(b_.out.stack.secrets.size(), 1u);
   EXPECT_EQ(b_.out.stack.secrets[0].id.name, "DbSecret");
-  EXPECT_NE(b_.out.stack.secret(b_.file, "DbSecret"), nullptr);
+  EXPECT_NE(b_.out.stack.find<model::Secret>(b_.file, "DbSecret"), nullptr);
 }
 
 TEST(TemplateBuilder, RepositoryDocuments) {

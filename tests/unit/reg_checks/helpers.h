@@ -27,6 +27,19 @@ inline model::Str unknown(std::string reason, unsigned line = 0, std::string par
   return v;
 }
 
+// An on/off setting as a builder normalises it: `on` / `off` are the format's spellings
+// (CloudFormation ENABLED / DISABLED, Terraform true / false).
+inline model::Toggle toggle(model::Str v, std::string_view on = "ENABLED",
+                            std::string_view off = "DISABLED") {
+  model::Toggle t;
+  static_cast<model::Str&>(t) = std::move(v);
+  if (t.known()) {
+    t.on = t.value == on;
+    t.valid = t.on || t.value == off;
+  }
+  return t;
+}
+
 inline model::FlexBool flag(bool b, unsigned line) {
   model::FlexBool f;
   f.state = model::Presence::kKnown;

@@ -48,6 +48,8 @@ model::Str to_str(const Field& f);
 // "true"/"false" strings are accepted (FlexBool::from_string set).
 model::FlexBool to_flex_bool(const Field& f);
 model::Bool to_bool(const Field& f);
+// An on/off setting spelled `on_text` / `off_text` (exactly: the values are case-sensitive).
+model::Toggle to_toggle(const Field& f, std::string_view on_text, std::string_view off_text);
 model::Int to_int(const Field& f);
 // A list of scalars. With `scalar_as_list`, a single scalar counts as a one-element list (IAM
 // policy Action/Resource); otherwise a scalar where a list is expected is unknown.

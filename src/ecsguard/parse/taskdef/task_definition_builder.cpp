@@ -141,6 +141,7 @@ model::Container build_container(const Node& definition) {
   const Field d = fields::element(definition);
   c.name = to_str(field(d, "Name"));
   c.image = to_str(field(d, "Image"));
+  if (!c.image.absent()) c.image_ref = model::parse_image_ref(c.image.value);
   c.user = to_str(field(d, "User"));
   c.essential = to_flex_bool(field(d, "Essential"));
   c.privileged = to_flex_bool(field(d, "Privileged"));
