@@ -50,6 +50,13 @@ const core::Result<Node>& structured_document(const FrontendInput& in) {
   return *in.document;
 }
 
+const Node* structured_document(const FrontendInput& in, Fragment& out) {
+  const auto& doc = structured_document(in);
+  if (doc.ok()) return &doc.value();
+  out.unreadable = doc.error();
+  return nullptr;
+}
+
 Fragment build_file(const FrontendInput& in) {
   const std::string_view head = in.source.text.substr(0, kSniffBytes);
   std::vector<const Frontend*> order = candidates(in.source.display, head);

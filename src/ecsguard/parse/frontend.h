@@ -92,6 +92,8 @@ struct FrontendInput {
 
 // The source parsed as JSON or YAML (once per FrontendInput).
 [[nodiscard]] const core::Result<Node>& structured_document(const FrontendInput& in);
+// The same for a frontend's build: the document, or nullptr with `out.unreadable` set.
+[[nodiscard]] const Node* structured_document(const FrontendInput& in, Fragment& out);
 
 using SniffFn = Confidence (*)(std::string_view path, std::string_view bytes) noexcept;
 using BuildFn = Fragment (*)(const FrontendInput& in);

@@ -24,14 +24,10 @@ bool is_template(const Node& root) noexcept {
 
 Fragment build(const FrontendInput& in) {
   Fragment out;
-  const auto& doc = structured_document(in);
-  if (!doc.ok()) {
-    out.unreadable = doc.error();
-    return out;
-  }
-  if (!is_template(doc.value())) return out;
+  const Node* doc = structured_document(in, out);
+  if (doc == nullptr || !is_template(*doc)) return out;
   out.recognised = true;
-  build_template(to_build_input(in, doc.value()), out);
+  build_template(to_build_input(in, *doc), out);
   return out;
 }
 

@@ -107,23 +107,15 @@ struct Build {
 
 std::vector<model::CapacityProviderItem> capacity_providers(const Field& list,
                                                             model::Presence& state) {
-  std::vector<model::CapacityProviderItem> out;
-  std::vector<Field> items;
-  std::string reason;
-  fields::list_elements(list, items, state, reason);
-  for (const auto& e : items) {
-    model::CapacityProviderItem item;
-    item.provider = to_str(field(e, "CapacityProvider"));
-    item.loc = e.loc;
-    out.push_back(std::move(item));
-  }
-  if (state == model::Presence::kUnknown) {
-    model::CapacityProviderItem item;
-    item.provider = to_str(list);
-    item.loc = list.loc;
-    out.push_back(std::move(item));
-  }
-  return out;
+  return fields::entries<model::CapacityProviderItem>(
+      list, state,
+      [](const Field& e) {
+        model::CapacityProviderItem item;
+        item.provider = to_str(field(e, "CapacityProvider"));
+        item.loc = e.loc;
+        return item;
+      },
+      [](model::CapacityProviderItem& item, model::Str text) { item.provider = std::move(text); });
 }
 
 model::NetworkConfiguration network_configuration(const Field& nc) {
@@ -224,25 +216,20 @@ model::Repository repository(const Field& p, const core::Limits& limits) {
   r.repository_name = to_str(field(p, "RepositoryName"));
   r.scan_on_push = to_flex_bool(field(field(p, "ImageScanningConfiguration"), "ScanOnPush"));
   r.image_tag_mutability = to_str(field(p, "ImageTagMutability"));
-  std::vector<Field> filters;
   model::Presence state = model::Presence::kAbsent;
-  std::string reason;
-  const Field exclusions = field(p, "ImageTagMutabilityExclusionFilters");
-  fields::list_elements(exclusions, filters, state, reason);
-  for (const auto& e : filters) {
-    model::TagMutabilityExclusion x;
-    x.filter = to_str(field(e, "ImageTagMutabilityExclusionFilterValue"));
-    x.filter_type = to_str(field(e, "ImageTagMutabilityExclusionFilterType"));
-    x.loc = e.loc;
-    r.mutability_exclusions.push_back(std::move(x));
-  }
-  if (state == model::Presence::kUnknown) {
-    model::TagMutabilityExclusion x;
-    x.filter = to_str(exclusions);
-    x.filter_type = x.filter;
-    x.loc = exclusions.loc;
-    r.mutability_exclusions.push_back(std::move(x));
-  }
+  r.mutability_exclusions = fields::entries<model::TagMutabilityExclusion>(
+      field(p, "ImageTagMutabilityExclusionFilters"), state,
+      [](const Field& e) {
+        model::TagMutabilityExclusion x;
+        x.filter = to_str(field(e, "ImageTagMutabilityExclusionFilterValue"));
+        x.filter_type = to_str(field(e, "ImageTagMutabilityExclusionFilterType"));
+        x.loc = e.loc;
+        return x;
+      },
+      [](model::TagMutabilityExclusion& x, model::Str text) {
+        x.filter_type = text;
+        x.filter = std::move(text);
+      });
   r.lifecycle_policy = build_lifecycle_policy(field(p, "LifecyclePolicy"), limits);
   r.repository_policy = build_policy_document(field(p, "RepositoryPolicyText"), limits);
   const Field enc = field(p, "EncryptionConfiguration");
@@ -254,40 +241,31 @@ model::Repository repository(const Field& p, const core::Limits& limits) {
 model::RegistryScanningConfiguration registry_scanning(const Field& p) {
   model::RegistryScanningConfiguration c;
   c.scan_type = to_str(field(p, "ScanType"));
-  std::vector<Field> rules;
   model::Presence state = model::Presence::kAbsent;
-  std::string reason;
-  const Field rules_field = field(p, "Rules");
-  fields::list_elements(rules_field, rules, state, reason);
-  for (const auto& e : rules) {
-    model::RegistryScanningRule rule;
-    rule.loc = e.loc;
-    rule.scan_frequency = to_str(field(e, "ScanFrequency"));
-    std::vector<Field> filters;
-    model::Presence fstate = model::Presence::kAbsent;
-    std::string freason;
-    const Field filters_field = field(e, "RepositoryFilters");
-    fields::list_elements(filters_field, filters, fstate, freason);
-    for (const auto& f : filters) {
-      model::RegistryScanningRule::Filter filter;
-      filter.filter = to_str(field(f, "Filter"));
-      filter.filter_type = to_str(field(f, "FilterType"));
-      rule.filters.push_back(std::move(filter));
-    }
-    if (fstate == model::Presence::kUnknown) {
-      model::RegistryScanningRule::Filter filter;
-      filter.filter = to_str(filters_field);
-      filter.filter_type = filter.filter;
-      rule.filters.push_back(std::move(filter));
-    }
-    c.rules.push_back(std::move(rule));
-  }
-  if (state == model::Presence::kUnknown) {
-    model::RegistryScanningRule rule;
-    rule.loc = rules_field.loc;
-    rule.scan_frequency = to_str(rules_field);
-    c.rules.push_back(std::move(rule));
-  }
+  c.rules = fields::entries<model::RegistryScanningRule>(
+      field(p, "Rules"), state,
+      [](const Field& e) {
+        model::RegistryScanningRule rule;
+        rule.loc = e.loc;
+        rule.scan_frequency = to_str(field(e, "ScanFrequency"));
+        model::Presence filters_state = model::Presence::kAbsent;
+        rule.filters = fields::entries<model::RegistryScanningRule::Filter>(
+            field(e, "RepositoryFilters"), filters_state,
+            [](const Field& f) {
+              model::RegistryScanningRule::Filter filter;
+              filter.filter = to_str(field(f, "Filter"));
+              filter.filter_type = to_str(field(f, "FilterType"));
+              return filter;
+            },
+            [](model::RegistryScanningRule::Filter& filter, model::Str text) {
+              filter.filter_type = text;
+              filter.filter = std::move(text);
+            });
+        return rule;
+      },
+      [](model::RegistryScanningRule& rule, model::Str text) {
+        rule.scan_frequency = std::move(text);
+      });
   return c;
 }
 

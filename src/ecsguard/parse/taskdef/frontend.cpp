@@ -67,15 +67,12 @@ Shape shape_of(const Node& root) noexcept {
 
 Fragment build(const FrontendInput& in) {
   Fragment out;
-  const auto& doc = structured_document(in);
-  if (!doc.ok()) {
-    out.unreadable = doc.error();
-    return out;
-  }
-  const Shape shape = shape_of(doc.value());
+  const Node* doc = structured_document(in, out);
+  if (doc == nullptr) return out;
+  const Shape shape = shape_of(*doc);
   if (shape == Shape::kNone) return out;
   out.recognised = true;
-  build_task_definition_json(to_build_input(in, doc.value()), shape, out);
+  build_task_definition_json(to_build_input(in, *doc), shape, out);
   return out;
 }
 
