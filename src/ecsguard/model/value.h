@@ -60,6 +60,9 @@ using StrList = Value<std::vector<Str>>;
 // definition JSON) keeps this flag so checks can warn about it.
 struct FlexBool : Bool {
   bool from_string = false;
+  // Written as a string where the input format takes only a boolean (task definition JSON; not
+  // CloudFormation, whose parameters are strings): the builder read it anyway, checks may warn.
+  bool string_for_boolean = false;
 };
 
 // An on/off setting as the input format spells it (ENABLED / DISABLED in CloudFormation and the

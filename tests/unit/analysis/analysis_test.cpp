@@ -6,16 +6,12 @@
 
 #include <string>
 
-#include "helpers.h"
+#include "model_builders.h"
 
 namespace ecsguard::testing {
 namespace {
 
 using core::Tri;
-
-model::Str ref(std::string id, unsigned line) {
-  return unknown("runtime value of " + id, line, {}, {std::move(id)});
-}
 
 model::Service service(std::string name, unsigned line, model::Str td, model::Str cluster = {}) {
   model::Service s;

@@ -7,7 +7,7 @@
 
 #include "ecsguard/engine/context.h"
 #include "ecsguard/engine/runner.h"
-#include "helpers.h"
+#include "model_builders.h"
 
 namespace ecsguard::testing {
 namespace {

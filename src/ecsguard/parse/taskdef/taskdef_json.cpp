@@ -18,6 +18,17 @@ std::string file_stem(const BuildInput& in) {
   return stem.empty() ? std::string("task-definition") : stem;
 }
 
+// Task definition JSON takes booleans, not "true"/"false" strings (ECS accepts them, a smell).
+void mark_string_booleans(model::TaskDefinition& td) {
+  auto mark = [](model::FlexBool& b) { b.string_for_boolean = b.from_string; };
+  for (auto& c : td.containers) {
+    mark(c.essential);
+    mark(c.privileged);
+    mark(c.readonly_root_filesystem);
+    for (auto& m : c.mount_points) mark(m.read_only);
+  }
+}
+
 }  // namespace
 
 void build_task_definition_json(const BuildInput& in, Shape shape, Fragment& out) {
@@ -43,6 +54,7 @@ void build_task_definition_json(const BuildInput& in, Shape shape, Fragment& out
       td.containers.push_back(build_container(root));
     }
     td.id.name = file_stem(in);
+    mark_string_booleans(td);
     out.stack.add(std::move(td));
     return;
   }
@@ -57,6 +69,7 @@ void build_task_definition_json(const BuildInput& in, Shape shape, Fragment& out
   }
   fill_task_definition(*body, td);
   td.id.name = td.family.known() && !td.family.value.empty() ? td.family.value : file_stem(in);
+  mark_string_booleans(td);
   out.stack.add(std::move(td));
 }
 
