@@ -152,6 +152,7 @@ def header(entries):
                               for a in args)
             out.append("  operator Message() && { return Message{Id::%s, {%s}}; }" % (
                 enum_name(key), pairs))
+            out.append("  operator Value() && { return Value(static_cast<Message>(std::move(*this))); }")
             out.append("  static constexpr Id kId = Id::%s;" % enum_name(key))
             out.append("};")
         out.append("}  // namespace ecsguard::i18n::msg%s" % ("::" + ns.replace(".", "::") if ns else ""))

@@ -35,19 +35,19 @@ void CheckContext::set_subject(const model::ResourceId& resource,
   container_ = container;
 }
 
-void CheckContext::fail(core::Loc at, std::string property, i18n::Message message,
+void CheckContext::fail(core::Loc at, std::string property, const i18n::Message& message,
                         std::optional<core::Severity> severity) {
   report(core::Status::kFail, at, std::move(property), i18n::render(message, options_.lang),
          severity);
 }
 
-void CheckContext::warn(core::Loc at, std::string property, i18n::Message message,
+void CheckContext::warn(core::Loc at, std::string property, const i18n::Message& message,
                         std::optional<core::Severity> severity) {
   report(core::Status::kWarn, at, std::move(property), i18n::render(message, options_.lang),
          severity);
 }
 
-void CheckContext::unknown(core::Loc at, std::string property, i18n::Message reason) {
+void CheckContext::unknown(core::Loc at, std::string property, const i18n::Message& reason) {
   unknown(at, std::move(property), i18n::render(reason, options_.lang));
 }
 

@@ -26,13 +26,13 @@ class CheckContext {
 
   // Messages are catalogue entries (i18n/messages/*.toml), rendered in options().lang.
   // Judged property at fault (or missing): FAIL with the check's severity unless overridden.
-  void fail(core::Loc at, std::string property, i18n::Message message,
+  void fail(core::Loc at, std::string property, const i18n::Message& message,
             std::optional<core::Severity> severity = std::nullopt);
   // WARN: worth a look, not a definite misconfiguration.
-  void warn(core::Loc at, std::string property, i18n::Message message,
+  void warn(core::Loc at, std::string property, const i18n::Message& message,
             std::optional<core::Severity> severity = std::nullopt);
   // Could not be determined statically (a value is Unknown): never a pass, never a fail.
-  void unknown(core::Loc at, std::string property, i18n::Message reason);
+  void unknown(core::Loc at, std::string property, const i18n::Message& reason);
   // The same with a reason the model gives (Value::reason, written by the builders).
   void unknown(core::Loc at, std::string property, std::string reason);
 

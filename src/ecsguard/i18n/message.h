@@ -8,12 +8,12 @@
 //
 // A misspelled id or argument name, or a missing argument, does not compile; an entry without
 // both languages, or whose en and ja texts name different arguments, does not build.
+#include <concepts>
 #include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -46,12 +46,10 @@ struct Value {
   Value(std::string s) : text(std::move(s)) {}
   Value(std::string_view s) : text(s) {}
   Value(const char* s) : text(s) {}
-  template <typename T>
-  requires std::is_integral_v<T> &&(!std::is_same_v<T, bool>)&&(!std::is_same_v<T, char>)Value(T n)
-      : text(std::to_string(n)) {}
-  template <typename M>
-  requires(!std::is_lvalue_reference_v<M>) && std::is_convertible_v<M&&, Message> Value(M&& m)
-      : nested(std::make_shared<const Message>(Message(std::forward<M>(m)))) {}
+  template <std::integral T>
+  Value(T n) : text(std::to_string(n)) {}
+  // Generated entry structs convert to Value directly (.subject = msg::common::Service{...}).
+  Value(Message m) : nested(std::make_shared<const Message>(std::move(m))) {}
   // NOLINTEND(google-explicit-constructor, hicpp-explicit-conversions)
   std::string text;
   std::shared_ptr<const Message> nested;

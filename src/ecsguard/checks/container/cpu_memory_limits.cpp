@@ -88,7 +88,7 @@ void check_task_size(const model::TaskDefinition& td, Tri fargate, engine::Check
   const auto mem = parse_units(td.memory.value, "gb");
   auto report = [&](core::Loc at, std::string prop, i18n::Message text) {
     if (fargate == Tri::kYes) {
-      ctx.fail(at, std::move(prop), std::move(text));
+      ctx.fail(at, std::move(prop), text);
     } else {
       ctx.unknown(at, std::move(prop),
                   msg::ctr013::MaybeFargate{.reason = compatibilities_reason(td),

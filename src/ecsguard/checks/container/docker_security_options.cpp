@@ -56,7 +56,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
         if (fargate == Tri::kUnknown) {
           ctx.unknown(o.loc, base + "[" + n + "]", ec2_unknown(std::move(text)));
         } else {
-          ctx.fail(o.loc, base + "[" + n + "]", std::move(text));
+          ctx.fail(o.loc, base + "[" + n + "]", text);
         }
       }
     }
@@ -66,7 +66,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   if (fargate == Tri::kUnknown) {
     ctx.unknown(opts.loc, base, ec2_unknown(std::move(text)));
   } else {
-    ctx.warn(opts.loc, base, std::move(text));
+    ctx.warn(opts.loc, base, text);
   }
 }
 

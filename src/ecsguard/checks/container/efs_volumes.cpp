@@ -38,9 +38,9 @@ void judge_flag(const model::Str& v, core::Loc block, const std::string& prop,
                                                       .value = core::trim(v.value),
                                                       .consequence = consequence()});
   if (as_fail) {
-    ctx.fail(at, prop, std::move(text));
+    ctx.fail(at, prop, text);
   } else {
-    ctx.warn(at, prop, std::move(text));
+    ctx.warn(at, prop, text);
   }
 }
 

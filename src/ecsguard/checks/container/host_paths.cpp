@@ -55,7 +55,7 @@ void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
           src.loc, prop,
           msg::ctr016::MaybeEc2{.reason = compatibilities_reason(td), .problem = std::move(text)});
     } else {
-      ctx.fail(src.loc, prop, std::move(text));
+      ctx.fail(src.loc, prop, text);
     }
   }
 }

@@ -99,7 +99,7 @@ void check_refs(const model::TaskDefinition& td, const model::Container& c,
           msg::ctr008::SecretProblem{
               .secret = var, .container = container_label(td, c), .problem = std::move(v.text)});
     } else if (v.status == core::Status::kUnknown) {
-      ctx.unknown(at, prop + ".ValueFrom", std::move(v.text));
+      ctx.unknown(at, prop + ".ValueFrom", v.text);
     }
   }
 }

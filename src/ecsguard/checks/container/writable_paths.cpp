@@ -194,13 +194,13 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   for (auto& p : out) {
     switch (p.kind) {
       case Pending::kFail:
-        ctx.fail(p.loc, std::move(p.property), std::move(p.text));
+        ctx.fail(p.loc, std::move(p.property), p.text);
         break;
       case Pending::kWarn:
-        ctx.warn(p.loc, std::move(p.property), std::move(p.text));
+        ctx.warn(p.loc, std::move(p.property), p.text);
         break;
       case Pending::kUnknown:
-        ctx.unknown(p.loc, std::move(p.property), std::move(p.text));
+        ctx.unknown(p.loc, std::move(p.property), p.text);
         break;
     }
   }

@@ -207,7 +207,7 @@ void judge_statement(const model::Statement& st, const std::string& path, const 
       return;
     }
   }
-  if (unknown_reason) ctx.unknown(st.loc, path, std::move(*unknown_reason));
+  if (unknown_reason) ctx.unknown(st.loc, path, *unknown_reason);
 }
 
 void run(const model::Repository& repo, engine::CheckContext& ctx) {
