@@ -38,7 +38,7 @@ TEST(Registry, EveryCheckIsInTheCatalogWithFullMetadata) {
   for (const auto* c : checks) {
     EXPECT_TRUE(seen.insert(c->id).second) << "duplicate id " << c->id;
     EXPECT_NE(engine::find_catalog_entry(c->id), nullptr) << c->id << " is not in the catalog";
-    EXPECT_GT(c->rationale.size(), 40u) << c->id;
+    EXPECT_GT(i18n::render(c->rationale, i18n::Lang::kEn).size(), 40u) << c->id;
     EXPECT_FALSE(c->remediation.cdk.empty()) << c->id;
     EXPECT_FALSE(c->remediation.cloudformation.empty()) << c->id;
     EXPECT_FALSE(c->remediation.terraform.empty()) << c->id;

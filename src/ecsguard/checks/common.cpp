@@ -229,16 +229,18 @@ bool is_one_of(std::string_view value, std::span<const std::string_view> allowed
   return false;
 }
 
-std::string invalid_value_message(std::string_view subject, std::string_view property,
-                                  std::string_view value,
-                                  std::span<const std::string_view> allowed) {
+i18n::Message invalid_value_message(i18n::Value subject, i18n::Value property,
+                                    std::string_view value,
+                                    std::span<const std::string_view> allowed) {
   std::string list;
   for (const auto a : allowed) {
     if (!list.empty()) list += " | ";
     list += a;
   }
-  return std::string(subject) + " sets " + std::string(property) + " to '" + printable(value) +
-         "', which is not a valid value (" + list + ", case-sensitive): the deployment is rejected";
+  return msg::common::InvalidValue{.subject = std::move(subject),
+                                   .property = std::move(property),
+                                   .value = printable(value),
+                                   .allowed = std::move(list)};
 }
 
 }  // namespace ecsguard::checks

@@ -5,9 +5,13 @@
 #include <string>
 #include <string_view>
 
+#include "ecsguard/i18n/messages.gen.h"
 #include "ecsguard/model/stack.h"
 
 namespace ecsguard::checks {
+
+// Finding messages: i18n/messages/checks_*.toml (msg::ctr001::Absent{.container = name}).
+namespace msg = i18n::msg;
 
 // "ContainerDefinitions[web]" - the property path prefix used in findings and fingerprints.
 std::string container_path(const model::Container& c);
@@ -121,8 +125,8 @@ bool is_one_of(std::string_view value, std::span<const std::string_view> allowed
 
 // "<subject> sets <property> to '<value>', which is not a valid value (A | B | C): the deployment
 // is rejected"
-std::string invalid_value_message(std::string_view subject, std::string_view property,
-                                  std::string_view value,
-                                  std::span<const std::string_view> allowed);
+i18n::Message invalid_value_message(i18n::Value subject, i18n::Value property,
+                                    std::string_view value,
+                                    std::span<const std::string_view> allowed);
 
 }  // namespace ecsguard::checks

@@ -6,6 +6,7 @@
 #include <span>
 #include <string_view>
 
+#include "ecsguard/i18n/messages.gen.h"
 #include "ecsguard/model/stack.h"
 
 namespace ecsguard::engine {
@@ -38,8 +39,9 @@ using LogGroupFn = void (*)(const model::LogGroup&, CheckContext&);
 using StackFn = void (*)(const model::Stack&, CheckContext&);
 
 struct CheckDef {
-  std::string_view id;         // catalog id, e.g. "CTR-001"; never changes meaning
-  std::string_view rationale;  // why it matters on ECS on Fargate (docs, SARIF fullDescription)
+  std::string_view id;  // catalog id, e.g. "CTR-001"; never changes meaning
+  // Why it matters on ECS on Fargate (docs, SARIF fullDescription): a catalogue entry.
+  i18n::Id rationale{};
   Remediation remediation;
   // Which inputs can decide it today ("cloudformation", "task-definition", "terraform", ...).
   std::span<const std::string_view> inputs;

@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "ecsguard/engine/catalog.h"
+#include "ecsguard/i18n/messages.gen.h"
 
 namespace ecsguard::engine {
 
@@ -50,19 +51,26 @@ void CheckContext::fault(const model::ResourceId* subject, const std::string& wh
   }
 }
 
-void CheckContext::fail(core::Loc at, std::string property, std::string message,
+void CheckContext::fail(core::Loc at, std::string property, const i18n::Message& message,
                         std::optional<core::Severity> severity) {
-  report(core::Status::kFail, at, std::move(property), std::move(message), severity);
+  report(core::Status::kFail, at, std::move(property), i18n::render(message, options_.lang),
+         severity);
 }
 
-void CheckContext::warn(core::Loc at, std::string property, std::string message,
+void CheckContext::warn(core::Loc at, std::string property, const i18n::Message& message,
                         std::optional<core::Severity> severity) {
-  report(core::Status::kWarn, at, std::move(property), std::move(message), severity);
+  report(core::Status::kWarn, at, std::move(property), i18n::render(message, options_.lang),
+         severity);
+}
+
+void CheckContext::unknown(core::Loc at, std::string property, const i18n::Message& reason) {
+  unknown(at, std::move(property), i18n::render(reason, options_.lang));
 }
 
 void CheckContext::unknown(core::Loc at, std::string property, std::string reason) {
   report(core::Status::kUnknown, at, std::move(property),
-         "could not be determined: " + std::move(reason), std::nullopt);
+         i18n::render(i18n::msg::engine::Undetermined{.reason = std::move(reason)}, options_.lang),
+         std::nullopt);
 }
 
 void CheckContext::report(core::Status status, core::Loc at, std::string property,

@@ -14,6 +14,7 @@
 #include "ecsguard/engine/check.h"
 #include "ecsguard/engine/config.h"
 #include "ecsguard/engine/finding.h"
+#include "ecsguard/i18n/message.h"
 
 namespace ecsguard::engine {
 
@@ -35,13 +36,16 @@ class CheckContext {
   [[nodiscard]] analysis::Analysis& analysis() noexcept { return analysis_; }
   [[nodiscard]] const analysis::Links& links() const noexcept { return analysis_.links(); }
 
+  // Messages are catalogue entries (i18n/messages/*.toml), rendered in options().lang.
   // Judged property at fault (or missing): FAIL with the check's severity unless overridden.
-  void fail(core::Loc at, std::string property, std::string message,
+  void fail(core::Loc at, std::string property, const i18n::Message& message,
             std::optional<core::Severity> severity = std::nullopt);
   // WARN: worth a look, not a definite misconfiguration.
-  void warn(core::Loc at, std::string property, std::string message,
+  void warn(core::Loc at, std::string property, const i18n::Message& message,
             std::optional<core::Severity> severity = std::nullopt);
   // Could not be determined statically (a value is Unknown): never a pass, never a fail.
+  void unknown(core::Loc at, std::string property, const i18n::Message& reason);
+  // The same with a reason the model gives (Value::reason, written by the builders).
   void unknown(core::Loc at, std::string property, std::string reason);
 
   // Runner (and StackFn checks): who the next reports are about.

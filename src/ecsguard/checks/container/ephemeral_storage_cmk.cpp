@@ -67,19 +67,11 @@ void run(const model::Cluster& cluster, engine::CheckContext& ctx) {
   }
   const Tri fargate = runs_fargate_tasks(ctx.stack(), cluster);
   if (fargate == Tri::kNo) return;  // EC2-only cluster: no Fargate ephemeral storage
-  const std::string name = "cluster '" + cluster.id.name + "'";
   if (ctx.options().require_cmk_ephemeral_storage && fargate == Tri::kYes) {
-    ctx.fail({}, std::string(kProp),
-             name +
-                 " runs Fargate tasks and encrypts their ephemeral storage with an AWS owned "
-                 "key; a customer managed key is required (set "
-                 "FargateEphemeralStorageKmsKeyId)");
+    ctx.fail({}, std::string(kProp), msg::ctr012::CmkRequired{.cluster = cluster.id.name});
     return;
   }
-  ctx.warn({}, std::string(kProp),
-           name +
-               " encrypts Fargate ephemeral storage with an AWS owned key; set "
-               "FargateEphemeralStorageKmsKeyId to control and audit the key yourself",
+  ctx.warn({}, std::string(kProp), msg::ctr012::AwsOwnedKey{.cluster = cluster.id.name},
            core::Severity::kInfo);
 }
 
@@ -90,11 +82,7 @@ constexpr std::string_view kInputs[] = {"cloudformation"};
 extern const engine::CheckDef ephemeral_storage_cmk;
 const engine::CheckDef ephemeral_storage_cmk{
     .id = "CTR-012",
-    .rationale =
-        "Fargate encrypts each task's ephemeral storage (platform version 1.4.0 and later) with "
-        "an AWS owned key by default. A customer managed KMS key set on the cluster lets you "
-        "decide who can use the key, audit its use in CloudTrail and revoke it, which some "
-        "compliance regimes require for data that applications write to local disk.",
+    .rationale = i18n::Id::kCtr012Rationale,
     .remediation =
         {
             .cdk = "new ecs.Cluster(this, 'Cluster', {\n"

@@ -65,15 +65,12 @@ inline Tri fargate_compatible(const model::TaskDefinition& td) {
 }
 
 // Why requiresCompatibilities is not known (for unknown findings).
-inline std::string compatibilities_reason(const model::TaskDefinition& td) {
-  if (td.containers_only) {
-    return "the file holds only container definitions; requiresCompatibilities is set where the "
-           "task definition is";
-  }
+inline i18n::Message compatibilities_reason(const model::TaskDefinition& td) {
+  if (td.containers_only) return msg::common::CompatibilitiesContainersOnly{};
   if (td.requires_compatibilities.unknown()) {
-    return "requiresCompatibilities could not be determined: " + td.requires_compatibilities.reason;
+    return msg::common::CompatibilitiesUnknown{.reason = td.requires_compatibilities.reason};
   }
-  return "an element of requiresCompatibilities could not be determined";
+  return msg::common::CompatibilitiesElementUnknown{};
 }
 
 // "/var/log//amazon/" -> "/var/log/amazon"; "/" stays "/". Relative paths are kept as written.

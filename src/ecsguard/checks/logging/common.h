@@ -13,7 +13,7 @@ namespace ecsguard::checks::logging {
 // Does the task definition run on Fargate, and if that is not known, why.
 struct FargateAnswer {
   Tri runs = Tri::kNo;
-  std::string why_unknown;  // when runs == kUnknown
+  i18n::Message why_unknown{};  // when runs == kUnknown
 };
 
 // The task definition runs on Fargate when it requires FARGATE, or when a service / task set in
@@ -29,21 +29,21 @@ inline FargateAnswer runs_on_fargate(const model::TaskDefinition& td, const mode
   if (compat == Tri::kUnknown) {
     out = {Tri::kUnknown, container::compatibilities_reason(td)};
   }
-  auto consider = [&out](Tri t, const std::string& who) {
+  auto consider = [&out](Tri t, auto who) {
     if (t == Tri::kYes) {
       out = {Tri::kYes, {}};
     } else if (t == Tri::kUnknown && out.runs == Tri::kNo) {
-      out = {Tri::kUnknown, "whether " + who +
-                                " launches it on Fargate is not known (launch type, capacity "
-                                "provider strategy or the cluster's default strategy)"};
+      out = {Tri::kUnknown, msg::log::FargateLaunchUnknown{.subject = who()}};
     }
   };
   for (const auto* s : stack.services_using(td)) {
-    consider(container::runs_on_fargate(stack, *s), "service '" + service_label(*s) + "'");
+    consider(container::runs_on_fargate(stack, *s),
+             [s] { return msg::common::Service{.name = service_label(*s)}; });
     if (out.runs == Tri::kYes) return out;
   }
   for (const auto* ts : stack.task_sets_using(td)) {
-    consider(container::runs_on_fargate(stack, *ts), "task set '" + ts->id.name + "'");
+    consider(container::runs_on_fargate(stack, *ts),
+             [ts] { return msg::common::TaskSet{.name = ts->id.name}; });
     if (out.runs == Tri::kYes) return out;
   }
   return out;

@@ -127,11 +127,11 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   const auto& lc = c.log_configuration;
   if (lc.state != model::Presence::kKnown) return;  // LOG-011
   const std::string path = container_path(c) + ".LogConfiguration.Options.mode";
-  const std::string who = "container '" + container_label(c) + "'";
+  const auto who = [&] { return msg::common::Container{.name = container_label(c)}; };
   const auto* mode_kv = lc.option("mode");
   std::string mode;
   core::Loc at = lc.loc;
-  std::string origin;
+  bool account_default = false;
   if (mode_kv) {
     if (mode_kv->value.unknown()) {
       ctx.unknown(mode_kv->value.loc, path, mode_kv->value.reason);
@@ -141,45 +141,47 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
     at = mode_kv->value.loc.valid() ? mode_kv->value.loc : mode_kv->loc;
     // Case-sensitive: the driver rejects "Blocking" and the container does not start.
     if (!is_one_of(mode, kModes)) {
-      ctx.fail(at, path,
-               invalid_value_message(who, "the log option mode", mode_kv->value.value, kModes));
+      ctx.fail(
+          at, path,
+          invalid_value_message(who(), msg::log013::ModeOption{}, mode_kv->value.value, kModes));
       return;
     }
   } else {
     mode = core::to_lower(ctx.options().default_log_driver_mode);
-    origin = " (the account's default log driver mode)";
+    account_default = true;
   }
+  const auto origin = [&]() -> i18n::Value {
+    if (account_default) return msg::log013::OriginDefault{};
+    return "";
+  };
   const Tri audit = audit_critical(td, c, ctx.options());
-  const std::string audit_unknown =
-      "whether " + who + " is audit-critical is not known (its name or its " +
-      ctx.options().audit_critical_label + " label is not statically known)";
+  const auto audit_unknown = [&] {
+    return msg::log013::AuditUnknown{.subject = who(), .label = ctx.options().audit_critical_label};
+  };
   if (mode == "blocking" && audit != Tri::kYes) {
     const Exposure e = exposure(ctx.stack(), td);
     if (e.facing == Facing::kYes && audit == Tri::kNo) {
-      ctx.warn(at, path,
-               who + " logs in blocking mode" + origin + " and serves internet-facing service '" +
-                   e.service +
-                   "': if CloudWatch Logs slows down, writes to stdout/stderr block and the "
-                   "application stalls (use non-blocking with max-buffer-size)");
+      ctx.warn(
+          at, path,
+          msg::log013::BlockingFacing{.subject = who(), .origin = origin(), .service = e.service});
     } else if (e.facing == Facing::kYes) {
       ctx.unknown(at, path,
-                  who + " logs in blocking mode" + origin +
-                      " and serves internet-facing service '" + e.service + "'; " + audit_unknown);
+                  msg::log013::BlockingFacingAuditUnknown{.subject = who(),
+                                                          .origin = origin(),
+                                                          .service = e.service,
+                                                          .audit = audit_unknown()});
     } else if (e.facing == Facing::kUnknown) {
       ctx.unknown(at, path,
-                  who + " logs in blocking mode" + origin + "; whether service '" + e.service +
-                      "' is internet-facing could not be determined");
+                  msg::log013::BlockingFacingUnknown{
+                      .subject = who(), .origin = origin(), .service = e.service});
     }
   } else if (mode == "non-blocking" && audit != Tri::kNo && !lc.option("max-buffer-size")) {
     if (audit == Tri::kYes) {
-      ctx.warn(at, path,
-               "audit-critical " + who + " logs in non-blocking mode" + origin +
-                   " without max-buffer-size: log lines are dropped silently when the buffer "
-                   "fills (set max-buffer-size, or use blocking mode)");
+      ctx.warn(at, path, msg::log013::NonBlockingAudit{.subject = who(), .origin = origin()});
     } else {
       ctx.unknown(at, path,
-                  who + " logs in non-blocking mode" + origin + " without max-buffer-size; " +
-                      audit_unknown);
+                  msg::log013::NonBlockingAuditUnknown{
+                      .subject = who(), .origin = origin(), .audit = audit_unknown()});
     }
   }
 }
@@ -191,14 +193,7 @@ constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
 extern const engine::CheckDef log_delivery_mode;
 const engine::CheckDef log_delivery_mode{
     .id = "LOG-013",
-    .rationale =
-        "The log driver's delivery mode trades availability against completeness: in blocking "
-        "mode a slow or throttled CloudWatch Logs endpoint blocks the application's writes to "
-        "stdout and stderr, which can stall an internet-facing service. In non-blocking mode "
-        "(the ECS default since June 2025) lines are buffered and silently dropped when the "
-        "buffer is full, which is unacceptable for audit-critical logs unless max-buffer-size "
-        "sizes the buffer. Mark such containers with the Docker label audit-critical=true (or "
-        "list them in audit_critical_containers).",
+    .rationale = i18n::Id::kLog013Rationale,
     .remediation =
         {
             .cdk = "logging: ecs.LogDrivers.awsLogs({\n  streamPrefix: 'app',\n  mode: "

@@ -66,30 +66,24 @@ const model::LogGroup* find_log_group(const model::Stack& stack, model::ScopeId 
 
 void judge_log_group(const model::LogGroup& lg, engine::CheckContext& ctx) {
   ctx.set_subject(lg.id);
-  const std::string who =
-      "log group '" +
-      (lg.log_group_name.known() && !lg.log_group_name.value.empty() ? lg.log_group_name.value
-                                                                     : lg.id.name) +
-      "'";
+  const std::string& name = lg.log_group_name.known() && !lg.log_group_name.value.empty()
+                                ? lg.log_group_name.value
+                                : lg.id.name;
+  const auto who = [&] { return msg::log012::LogGroup{.name = name}; };
   const auto& r = lg.retention_in_days;
   const int min_days = ctx.options().log_retention_min_days;
   if (r.unknown()) {
     ctx.unknown(r.loc, "RetentionInDays", r.reason);
   } else if (r.absent()) {
     ctx.fail({}, "RetentionInDays",
-             who +
-                 " sets no RetentionInDays: container logs are kept without a retention "
-                 "policy (at least " +
-                 std::to_string(min_days) + " days expected)");
+             msg::log012::NoRetention{.subject = who(), .min_days = min_days});
   } else if (r.value < min_days) {
     ctx.fail(r.loc, "RetentionInDays",
-             who + " keeps container logs for " + std::to_string(r.value) +
-                 " days, less than the required " + std::to_string(min_days));
+             msg::log012::ShortRetention{.subject = who(), .days = r.value, .min_days = min_days});
   }
   const auto& k = lg.kms_key_id;
   if (k.absent()) {
-    ctx.warn({}, "KmsKeyId",
-             who + " is not encrypted with a customer managed KMS key (no KmsKeyId)");
+    ctx.warn({}, "KmsKeyId", msg::log012::NoKmsKey{.subject = who()});
   } else if (k.unknown() && k.refs.empty() && !has_known_text(k.value)) {
     ctx.unknown(k.loc, "KmsKeyId", k.reason);
   }
@@ -110,7 +104,10 @@ void run(const model::Stack& stack, engine::CheckContext& ctx) {
       }
       ctx.set_subject(td.id, &c);
       const std::string base = container_path(c) + ".LogConfiguration.Options.";
-      const std::string gname = group.known() ? "'" + group.value + "'" : "(not known)";
+      const auto gname = [&]() -> i18n::Value {
+        if (group.known()) return "'" + group.value + "'";
+        return msg::log012::GroupNotKnown{};
+      };
       if (opts.create) {
         const auto& cv = opts.create->value;
         if (cv.unknown()) {
@@ -121,21 +118,19 @@ void run(const model::Stack& stack, engine::CheckContext& ctx) {
         // TRUE, true, True; Fluent Bit also on/yes).
         if (cv.known() && truthy_option(cv.value)) {
           ctx.fail(cv.loc, base + opts.create->name.value,
-                   "container '" + container_label(c) + "' lets the log driver create log group " +
-                       gname + " on first use: it is created without retention or KMS key");
+                   msg::log012::AutoCreate{.container = container_label(c), .group = gname()});
           continue;
         }
       }
       const std::string path = base + (opts.group->name.known() ? opts.group->name.value : "");
       if (group.unknown()) {
-        ctx.unknown(group.loc, path,
-                    group.refs.empty() ? group.reason
-                                       : "the log group is not a AWS::Logs::LogGroup of this "
-                                         "template (" +
-                                             group.reason + ")");
+        if (group.refs.empty()) {
+          ctx.unknown(group.loc, path, group.reason);
+        } else {
+          ctx.unknown(group.loc, path, msg::log012::NotTemplateGroup{.reason = group.reason});
+        }
       } else if (group.known()) {
-        ctx.unknown(group.loc, path,
-                    "log group " + gname + " is not defined in the scanned templates");
+        ctx.unknown(group.loc, path, msg::log012::NotDefined{.group = gname()});
       }
     }
   }
@@ -148,12 +143,7 @@ constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
 extern const engine::CheckDef log_group_retention;
 const engine::CheckDef log_group_retention{
     .id = "LOG-012",
-    .rationale =
-        "Container logs are the record of what happened inside a Fargate task. A log group "
-        "without a retention policy, or with a short one, either keeps data indefinitely or "
-        "loses it before an incident is noticed (CloudWatch.16 expects at least a year); a "
-        "customer managed KMS key lets you control and audit who can read them. A log group "
-        "created on the fly by awslogs-create-group gets neither.",
+    .rationale = i18n::Id::kLog012Rationale,
     .remediation =
         {
             .cdk = "const logGroup = new logs.LogGroup(this, 'AppLogs', {\n  retention: "

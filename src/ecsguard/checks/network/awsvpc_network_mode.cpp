@@ -54,34 +54,35 @@ void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
   const std::string mode = nm.known() ? nm.value : std::string();
   if (nm.known() && !is_one_of(mode, kNetworkModes)) {
     ctx.fail(nm.loc, path,
-             invalid_value_message("task definition '" + name + "'", "NetworkMode", nm.value,
-                                   kNetworkModes));
+             invalid_value_message(msg::common::TaskDefinition{.name = name}, "NetworkMode",
+                                   nm.value, kNetworkModes));
     return;
   }
   if (mode == "awsvpc") return;
   if (mode == "host") {
-    ctx.fail(nm.loc, path,
-             "task definition '" + name +
-                 "' uses host network mode: its containers share the host's network namespace "
-                 "and can bind or sniff any host port");
+    ctx.fail(nm.loc, path, msg::net001::HostMode{.task_definition = name});
     return;
   }
-  const std::string shown = nm.known() ? "'" + nm.value + "' network mode" : "no NetworkMode";
   const Compat c = compatibilities(td);
   if (c.fargate) {
-    ctx.fail(nm.loc, path,
-             "task definition '" + name + "' requires FARGATE but has " + shown +
-                 " (Fargate accepts only awsvpc)");
+    if (nm.known()) {
+      ctx.fail(nm.loc, path, msg::net001::FargateMode{.task_definition = name, .mode = nm.value});
+    } else {
+      ctx.fail(nm.loc, path, msg::net001::FargateNone{.task_definition = name});
+    }
   } else if (c.unknown) {
     const auto& rc = td.requires_compatibilities;
-    ctx.unknown(rc.loc, "RequiresCompatibilities",
-                rc.reason.empty() ? "RequiresCompatibilities is not statically known" : rc.reason);
+    if (rc.reason.empty()) {
+      ctx.unknown(rc.loc, "RequiresCompatibilities", msg::net001::CompatibilitiesUnknown{});
+    } else {
+      ctx.unknown(rc.loc, "RequiresCompatibilities", rc.reason);
+    }
   } else if (c.ec2_like) {
-    ctx.warn(nm.loc, path,
-             "task definition '" + name + "' has " + shown +
-                 (nm.known() ? "" : " (bridge on EC2)") +
-                 ": tasks share the instance's network stack instead of getting their own ENI "
-                 "and security groups (use awsvpc)");
+    if (nm.known()) {
+      ctx.warn(nm.loc, path, msg::net001::Ec2Mode{.task_definition = name, .mode = nm.value});
+    } else {
+      ctx.warn(nm.loc, path, msg::net001::Ec2None{.task_definition = name});
+    }
   }
 }
 
@@ -92,12 +93,7 @@ constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
 extern const engine::CheckDef awsvpc_network_mode;
 const engine::CheckDef awsvpc_network_mode{
     .id = "NET-001",
-    .rationale =
-        "With awsvpc each task gets its own elastic network interface, private IP and security "
-        "groups, so traffic between tasks can be filtered task by task. Host mode puts every "
-        "container on the instance's network namespace, and bridge mode hides tasks behind the "
-        "instance's address and security groups. Fargate accepts only awsvpc; a task definition "
-        "meant for EC2 capacity should use it too.",
+    .rationale = i18n::Id::kNet001Rationale,
     .remediation =
         {
             .cdk = "// Fargate task definitions always use awsvpc:\n"

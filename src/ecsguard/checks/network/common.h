@@ -16,11 +16,11 @@ inline constexpr std::string_view kAssignPublicIpValues[] = {"ENABLED", "DISABLE
 // values are case-sensitive: anything else ("enabled", "yes") is invalid and FAILs as such
 // (CloudFormation rejects it), never read as ENABLED or DISABLED.
 inline void judge_assign_public_ip(const model::NetworkConfiguration& net, std::string_view path,
-                                   const std::string& subject, model::Origin origin,
+                                   const i18n::Message& subject, model::Origin origin,
                                    engine::CheckContext& ctx) {
   if (net.state == model::Presence::kUnknown) {
     ctx.unknown(net.loc, "NetworkConfiguration",
-                "the network configuration of " + subject + " is not statically known");
+                msg::net::NetworkConfigurationUnknown{.subject = i18n::Message(subject)});
     return;
   }
   const auto& ip = net.assign_public_ip;
@@ -32,11 +32,11 @@ inline void judge_assign_public_ip(const model::NetworkConfiguration& net, std::
   const bool terraform = origin == model::Origin::kTerraform;
   if (ip.value == "ENABLED" || (terraform && ip.value == "true")) {
     ctx.fail(ip.loc, std::string(path),
-             subject + " assigns public IPs to its tasks (AssignPublicIp " + ip.value +
-                 "): they are reachable from the internet, bypassing the load balancer");
+             msg::net::AssignPublicIp{.subject = i18n::Message(subject), .value = ip.value});
   } else if (!(ip.value == "DISABLED" || (terraform && ip.value == "false"))) {
     ctx.fail(ip.loc, std::string(path),
-             invalid_value_message(subject, "AssignPublicIp", ip.value, kAssignPublicIpValues));
+             invalid_value_message(i18n::Message(subject), "AssignPublicIp", ip.value,
+                                   kAssignPublicIpValues));
   }
 }
 
