@@ -41,15 +41,10 @@ Tri fargate_compatible(const model::TaskDefinition& td) {
   return unknown ? Tri::kUnknown : Tri::kNo;
 }
 
-std::string compatibilities_reason(const model::TaskDefinition& td) {
-  if (td.containers_only) {
-    return "the file holds only container definitions; requiresCompatibilities is set where the "
-           "task definition is";
-  }
-  if (td.requires_compatibilities.unknown()) {
-    return "requiresCompatibilities could not be determined: " + td.requires_compatibilities.reason;
-  }
-  return "an element of requiresCompatibilities could not be determined";
+CompatibilitiesUnknown why_compatibilities_unknown(const model::TaskDefinition& td) {
+  if (td.containers_only) return CompatibilitiesUnknown::kContainersOnly;
+  if (td.requires_compatibilities.unknown()) return CompatibilitiesUnknown::kList;
+  return CompatibilitiesUnknown::kElement;
 }
 
 Tri fargate_provider(const model::CapacityProviderItem& item) {

@@ -27,8 +27,10 @@ enum class OsFamily : unsigned char { kLinux, kWindows, kUnknown };
 [[nodiscard]] Tri fargate_only(const model::TaskDefinition& td);
 // requiresCompatibilities contains FARGATE.
 [[nodiscard]] Tri fargate_compatible(const model::TaskDefinition& td);
-// Why requiresCompatibilities is not known (for unknown findings).
-[[nodiscard]] std::string compatibilities_reason(const model::TaskDefinition& td);
+// Why requiresCompatibilities is not known (for unknown findings): the file holds only container
+// definitions, the list itself is unknown (its reason), or an element of it.
+enum class CompatibilitiesUnknown : unsigned char { kContainersOnly, kList, kElement };
+[[nodiscard]] CompatibilitiesUnknown why_compatibilities_unknown(const model::TaskDefinition& td);
 
 // Is a capacity provider FARGATE / FARGATE_SPOT; does a strategy use one.
 [[nodiscard]] Tri fargate_provider(const model::CapacityProviderItem& item);

@@ -27,17 +27,6 @@ struct Remediation {
 // resource kind therefore needs no change here nor in the runner.
 using RunFn = void (*)(const model::Stack&, CheckContext&);
 
-// Before per<T>: one member per subject kind (kept until every check uses `run`).
-using TaskDefinitionFn = void (*)(const model::TaskDefinition&, CheckContext&);
-using ContainerFn = void (*)(const model::TaskDefinition&, const model::Container&, CheckContext&);
-using ServiceFn = void (*)(const model::Service&, CheckContext&);
-using TaskSetFn = void (*)(const model::TaskSet&, CheckContext&);
-using ClusterFn = void (*)(const model::Cluster&, CheckContext&);
-using RepositoryFn = void (*)(const model::Repository&, CheckContext&);
-using LogGroupFn = void (*)(const model::LogGroup&, CheckContext&);
-// For checks that relate several resources and pick their own subjects (ctx.set_subject).
-using StackFn = void (*)(const model::Stack&, CheckContext&);
-
 struct CheckDef {
   std::string_view id;  // catalog id, e.g. "CTR-001"; never changes meaning
   // Why it matters on ECS on Fargate (docs, SARIF fullDescription): a catalogue entry.
@@ -45,16 +34,8 @@ struct CheckDef {
   Remediation remediation;
   // Which inputs can decide it today ("cloudformation", "task-definition", "terraform", ...).
   std::span<const std::string_view> inputs;
+  // Required: how the runner hands the check its subjects (per<T>, per_container, whole_stack).
   RunFn run = nullptr;
-  // Exactly one of `run` and these is set: the runner hands the check each subject of that kind.
-  TaskDefinitionFn on_task_definition = nullptr;
-  ContainerFn on_container = nullptr;
-  ServiceFn on_service = nullptr;
-  TaskSetFn on_task_set = nullptr;
-  ClusterFn on_cluster = nullptr;
-  RepositoryFn on_repository = nullptr;
-  LogGroupFn on_log_group = nullptr;
-  StackFn on_stack = nullptr;
 };
 
 }  // namespace ecsguard::engine

@@ -123,9 +123,6 @@ struct TaskDefinition {
   // task-level checks do not judge them here.
   bool containers_only = false;
   std::vector<Container> containers;
-
-  [[nodiscard]] bool fargate_compatible() const;  // requiresCompatibilities contains FARGATE
-  [[nodiscard]] bool windows() const;             // operatingSystemFamily WINDOWS_SERVER_*
 };
 
 struct CapacityProviderItem {

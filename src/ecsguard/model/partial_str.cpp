@@ -38,6 +38,21 @@ std::string known_text(std::string_view s) {
   return out;
 }
 
+std::vector<std::string> known_segments(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char ch : s) {
+    if (ch == kUnknownSegment) {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur.push_back(ch);
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
 bool glob_may_match(std::string_view pattern, std::string_view s) {
   // Intersection of two globs: `pattern` and `s` with each unknown segment read as '*'.
   // reach[i][j]: some string drives pattern[0, i) and s[0, j) to completion together.

@@ -6,6 +6,7 @@
 // reads such text only through these functions.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ecsguard::model::partial {
 
@@ -21,6 +22,8 @@ inline constexpr char kUnknownSegment = '\x1A';
 [[nodiscard]] std::string printable(std::string_view s);
 // `s` with the unknown segments dropped.
 [[nodiscard]] std::string known_text(std::string_view s);
+// The known segments of `s`, in order ("a\x1Ab" -> {"a", "b"}; empty ones dropped).
+[[nodiscard]] std::vector<std::string> known_segments(std::string_view s);
 // Can glob `pattern` ('*' any run, '?' one char, ASCII case-insensitive) match some string that
 // `s` stands for, each unknown segment standing for any text? For a fully known `s` this is an
 // ordinary glob match.

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <iterator>
 
-#include "ecsguard/core/strings.h"
-
 namespace ecsguard::model {
 
 namespace {
@@ -24,17 +22,6 @@ bool refs_contain(const Str& v, std::string_view logical_id) {
 }
 
 }  // namespace
-
-bool TaskDefinition::fargate_compatible() const {
-  if (!requires_compatibilities.known()) return false;
-  return std::any_of(requires_compatibilities.value.begin(), requires_compatibilities.value.end(),
-                     [](const Str& s) { return s.known() && core::iequals(s.value, "FARGATE"); });
-}
-
-bool TaskDefinition::windows() const {
-  return operating_system_family.known() &&
-         core::starts_with_i(operating_system_family.value, "WINDOWS_SERVER");
-}
 
 void Stack::merge(Stack&& other) {
   append(scopes, std::move(other.scopes));

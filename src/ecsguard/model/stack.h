@@ -56,32 +56,6 @@ struct Stack {
   template <class T>
   [[nodiscard]] const T* find(ScopeId scope, std::string_view address) const;
 
-  // Named lookups kept for the checks until they move to find<T>() / analysis/.
-  [[nodiscard]] const TaskDefinition* task_definition(ScopeId s, std::string_view id) const {
-    return find<TaskDefinition>(s, id);
-  }
-  [[nodiscard]] const Cluster* cluster(ScopeId s, std::string_view id) const {
-    return find<Cluster>(s, id);
-  }
-  [[nodiscard]] const Repository* repository(ScopeId s, std::string_view id) const {
-    return find<Repository>(s, id);
-  }
-  [[nodiscard]] const LogGroup* log_group(ScopeId s, std::string_view id) const {
-    return find<LogGroup>(s, id);
-  }
-  [[nodiscard]] const Secret* secret(ScopeId s, std::string_view id) const {
-    return find<Secret>(s, id);
-  }
-  [[nodiscard]] const SsmParameter* ssm_parameter(ScopeId s, std::string_view id) const {
-    return find<SsmParameter>(s, id);
-  }
-  [[nodiscard]] const EfsFileSystem* efs_file_system(ScopeId s, std::string_view id) const {
-    return find<EfsFileSystem>(s, id);
-  }
-  [[nodiscard]] const EfsAccessPoint* efs_access_point(ScopeId s, std::string_view id) const {
-    return find<EfsAccessPoint>(s, id);
-  }
-
   // Appends everything from `other` (used to merge per-file models in discovery order).
   void merge(Stack&& other);
 

@@ -40,8 +40,8 @@ TEST(Launch, RequiresCompatibilitiesAlone) {
   EXPECT_EQ(analysis::fargate_only(td), Tri::kUnknown);
   td.containers_only = true;
   EXPECT_EQ(analysis::fargate_compatible(td), Tri::kUnknown);
-  EXPECT_NE(analysis::compatibilities_reason(td).find("only container definitions"),
-            std::string::npos);
+  EXPECT_EQ(analysis::why_compatibilities_unknown(td),
+            analysis::CompatibilitiesUnknown::kContainersOnly);
 }
 
 // A task definition without requiresCompatibilities runs on Fargate when a service launches it

@@ -91,7 +91,8 @@ void check_drop(const model::TaskDefinition& td, const model::Container& c,
 }
 
 void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
-  if (os_family(td) == OsFamily::kWindows) return;  // linuxParameters: Linux only
+  if (analysis::os_family(td) == analysis::OsFamily::kWindows)
+    return;  // linuxParameters: Linux only
   if (c.linux_parameters_state == model::Presence::kUnknown) {
     ctx.unknown(c.capabilities_drop.loc, container_path(td, c) + ".LinuxParameters",
                 msg::ctr006::LinuxParametersUnknown{});
@@ -125,7 +126,7 @@ const engine::CheckDef capabilities{
                          "}])",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::container

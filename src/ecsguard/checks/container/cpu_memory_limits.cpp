@@ -111,7 +111,7 @@ void check_task_size(const model::TaskDefinition& td, Tri fargate, engine::Check
     const std::string num = std::to_string(n);
     return text == num ? num + std::string(unit) : text + " (" + num + std::string(unit) + ")";
   };
-  const bool windows = os_family(td) == OsFamily::kWindows;
+  const bool windows = analysis::os_family(td) == analysis::OsFamily::kWindows;
   for (const auto& s : kFargateSizes) {
     if (s.cpu != *cpu) continue;
     if (windows && !s.windows) {
@@ -132,7 +132,7 @@ void check_task_size(const model::TaskDefinition& td, Tri fargate, engine::Check
 }
 
 void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
-  const Tri fargate = fargate_compatible(td);
+  const Tri fargate = analysis::fargate_compatible(td);
   // A bare container-definition file: the task size is set where the task definition is.
   if (fargate != Tri::kNo && !td.containers_only) check_task_size(td, fargate, ctx);
 
@@ -178,7 +178,7 @@ const engine::CheckDef cpu_memory_limits{
                          "}",
         },
     .inputs = kInputs,
-    .on_task_definition = run,
+    .run = engine::per<model::TaskDefinition, &run>,
 };
 
 }  // namespace ecsguard::checks::container

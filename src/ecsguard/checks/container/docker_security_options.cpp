@@ -23,9 +23,10 @@ constexpr std::string_view kUnconfined[] = {"seccomp:unconfined", "apparmor:unco
                                             "label:disable"};
 
 void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
-  const Tri fargate = fargate_only(td);
-  if (fargate == Tri::kYes) return;                 // NOT_APPLICABLE on Fargate
-  if (os_family(td) == OsFamily::kWindows) return;  // Linux security modules only
+  const Tri fargate = analysis::fargate_only(td);
+  if (fargate == Tri::kYes) return;  // NOT_APPLICABLE on Fargate
+  if (analysis::os_family(td) == analysis::OsFamily::kWindows)
+    return;  // Linux security modules only
   const auto& opts = c.docker_security_options;
   const std::string base = container_path(td, c) + ".DockerSecurityOptions";
   const std::string name = container_label(td, c);
@@ -94,7 +95,7 @@ const engine::CheckDef docker_security_options{
                          "}])",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::container

@@ -25,7 +25,7 @@ void run(const model::Service& s, engine::CheckContext& ctx) {
       (s.service_name.known() && matches_any(o.exec_exempt_services, s.service_name.value));
   if (exempt) {
     // Allowed, but then the sessions must be logged.
-    const model::Cluster* cluster = cluster_of(ctx.stack(), s.id.scope, s.cluster);
+    const model::Cluster* cluster = ctx.links().cluster_of(s.id.scope, s.cluster);
     if (!cluster) return;
     const auto& logging = cluster->exec_logging;
     const core::Loc at = logging.loc.valid() ? logging.loc : e.loc;
@@ -69,7 +69,7 @@ const engine::CheckDef ecs_exec{
                          "}",
         },
     .inputs = kInputs,
-    .on_service = run,
+    .run = engine::per<model::Service, &run>,
 };
 
 }  // namespace ecsguard::checks::container

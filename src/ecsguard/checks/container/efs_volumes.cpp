@@ -44,16 +44,6 @@ void judge_flag(const model::Str& v, core::Loc block, const std::string& prop,
   }
 }
 
-template <class T>
-const T* lookup(const model::Str& ref,
-                const T* (model::Stack::*find)(model::ScopeId, std::string_view) const,
-                const model::Stack& stack, model::ScopeId scope) {
-  for (const auto& id : ref.refs) {
-    if (const T* r = (stack.*find)(scope, id)) return r;
-  }
-  return nullptr;
-}
-
 void check_access_point(const model::EfsAccessPoint& ap, engine::CheckContext& ctx) {
   ctx.set_subject(ap.id);
   if (ap.root_directory_state == model::Presence::kAbsent) {
@@ -77,7 +67,7 @@ void check_file_system(const model::EfsFileSystem& fs, engine::CheckContext& ctx
 }
 
 void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
-  const auto& stack = ctx.stack();
+  const analysis::Links& links = ctx.links();
   for (std::size_t i = 0; i < td.volumes.size(); ++i) {
     const auto& v = td.volumes[i];
     if (v.efs_state == model::Presence::kAbsent) continue;
@@ -104,12 +94,12 @@ void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
       ctx.warn(block, prefix + ".AuthorizationConfig.AccessPointId",
                msg::ctr011::NoAccessPoint{.subject = subject()});
     } else {
-      ap = lookup(efs.access_point_id, &model::Stack::efs_access_point, stack, td.id.scope);
+      ap = links.referenced<model::EfsAccessPoint>(td.id.scope, efs.access_point_id);
     }
     const model::EfsFileSystem* fs =
-        lookup(efs.file_system_id, &model::Stack::efs_file_system, stack, td.id.scope);
+        links.referenced<model::EfsFileSystem>(td.id.scope, efs.file_system_id);
     if (!fs && ap) {
-      fs = lookup(ap->file_system_id, &model::Stack::efs_file_system, stack, td.id.scope);
+      fs = links.referenced<model::EfsFileSystem>(td.id.scope, ap->file_system_id);
     }
     // Properties of other resources: reported on those resources (the runner removes the
     // duplicates when several task definitions use them).
@@ -160,7 +150,7 @@ const engine::CheckDef efs_volumes{
                          "}",
         },
     .inputs = kInputs,
-    .on_task_definition = run,
+    .run = engine::per<model::TaskDefinition, &run>,
 };
 
 }  // namespace ecsguard::checks::container

@@ -246,18 +246,7 @@ bool dynamic_secret_reference(std::string_view text) {
 
 // Known segments of a partially known string.
 std::vector<std::string> known_segments(const model::Str& s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char ch : s.value) {
-    if (ch == '\x1A') {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur.push_back(ch);
-    }
-  }
-  if (!cur.empty()) out.push_back(std::move(cur));
-  return out;
+  return model::partial::known_segments(s.value);
 }
 
 // What a variable's name says: does it name a secret, is it allowlisted? A partially known name
@@ -435,7 +424,7 @@ const engine::CheckDef env_secrets{
                          "}])",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::container

@@ -11,24 +11,6 @@ namespace ecsguard::checks::container {
 
 namespace {
 
-// Does a service running the task definition rely on load balancer target health for `c`?
-Tri load_balancer_health(const model::TaskDefinition& td, const model::Container& c,
-                         const model::Stack& stack) {
-  Tri out = Tri::kNo;
-  for (const auto* s : stack.services_using(td)) {
-    for (const auto& lb : s->load_balancers) {
-      if (lb.container_name.unknown() || c.name.unknown()) {
-        out = Tri::kUnknown;
-        continue;
-      }
-      if (lb.container_name.known() && c.name.known() && lb.container_name.value == c.name.value) {
-        return Tri::kYes;
-      }
-    }
-  }
-  return out;
-}
-
 void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
   const auto& ess = c.essential;
   if (ess.known() && !ess.value) return;  // only essential containers (default true)
@@ -64,7 +46,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
                       : i18n::Message(msg::ctr014::NoCommand{.container = name}));
     return;
   }
-  const Tri lb = load_balancer_health(td, c, ctx.stack());
+  const Tri lb = analysis::fronted_by_load_balancer(ctx.links(), td, c);
   if (lb == Tri::kYes) return;
   if (lb == Tri::kUnknown) {
     ctx.unknown({}, path, msg::ctr014::LbContainerUnknown{.container = name});
@@ -114,7 +96,7 @@ const engine::CheckDef health_check{
                          "}])",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::container

@@ -35,7 +35,7 @@ bool sensitive(std::string_view path) {
 }
 
 void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
-  const Tri fargate = fargate_only(td);
+  const Tri fargate = analysis::fargate_only(td);
   if (fargate == Tri::kYes) return;  // NOT_APPLICABLE: Fargate has no host volumes
   for (std::size_t i = 0; i < td.volumes.size(); ++i) {
     const auto& v = td.volumes[i];
@@ -82,7 +82,7 @@ const engine::CheckDef host_paths{
                          "}",
         },
     .inputs = kInputs,
-    .on_task_definition = run,
+    .run = engine::per<model::TaskDefinition, &run>,
 };
 
 }  // namespace ecsguard::checks::container

@@ -25,7 +25,7 @@ bool windows_admin(std::string_view user) {
 }
 
 void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
-  const OsFamily os = os_family(td);
+  const analysis::OsFamily os = analysis::os_family(td);
   const auto& u = c.user;
   const std::string path = container_path(td, c) + ".User";
   const std::string name = container_label(td, c);
@@ -34,7 +34,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
     return;
   }
   if (u.absent() || core::trim(u.value).empty()) {
-    if (os == OsFamily::kWindows) {
+    if (os == analysis::OsFamily::kWindows) {
       ctx.fail(u.loc, path, msg::ctr004::WindowsNoUser{.container = name});
     } else {
       ctx.fail(u.loc, path, msg::ctr004::NoUser{.container = name});
@@ -43,14 +43,14 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   }
   const bool bad_linux = linux_root(u.value);
   const bool bad_windows = windows_admin(u.value);
-  if (os == OsFamily::kUnknown && bad_linux != bad_windows) {
+  if (os == analysis::OsFamily::kUnknown && bad_linux != bad_windows) {
     ctx.unknown(
         td.operating_system_family.loc, path,
         msg::ctr004::OsUnknown{.user = u.value, .reason = td.operating_system_family.reason});
     return;
   }
-  if (os == OsFamily::kWindows ? bad_windows : bad_linux) {
-    if (os == OsFamily::kWindows) {
+  if (os == analysis::OsFamily::kWindows ? bad_windows : bad_linux) {
+    if (os == analysis::OsFamily::kWindows) {
       ctx.fail(u.loc, path, msg::ctr004::WindowsAdmin{.container = name, .user = u.value});
     } else {
       ctx.fail(u.loc, path, msg::ctr004::Root{.container = name, .user = u.value});
@@ -81,7 +81,7 @@ const engine::CheckDef non_root_user{
                          "}])",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::container

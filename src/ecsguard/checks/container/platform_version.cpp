@@ -12,7 +12,7 @@ namespace ecsguard::checks::container {
 namespace {
 
 template <class Label>
-void judge(const model::Stack& stack, const model::ResourceId& id, const Label& label,
+void judge(const analysis::Links& links, const model::ResourceId& id, const Label& label,
            const model::Str& pv, const model::Str& task_definition, Tri fargate,
            engine::CheckContext& ctx) {
   if (pv.absent()) return;  // default LATEST
@@ -26,15 +26,15 @@ void judge(const model::Stack& stack, const model::ResourceId& id, const Label& 
   const std::string_view v = core::trim(pv.value);
   if (core::iequals(v, "LATEST")) return;
   const auto& o = ctx.options();
-  const auto* td = task_definition_of(stack, id.scope, task_definition);
-  const OsFamily os = td ? os_family(*td) : OsFamily::kLinux;
+  const auto* td = links.referenced<model::TaskDefinition>(id.scope, task_definition);
+  const analysis::OsFamily os = td ? analysis::os_family(*td) : analysis::OsFamily::kLinux;
   const bool latest_linux = v == o.latest_platform_linux;
   const bool latest_windows = v == o.latest_platform_windows;
-  if (os == OsFamily::kUnknown && latest_linux != latest_windows) {
+  if (os == analysis::OsFamily::kUnknown && latest_linux != latest_windows) {
     ctx.unknown(pv.loc, "PlatformVersion", msg::ctr010::OsUnknown{.version = v});
     return;
   }
-  const bool windows = os == OsFamily::kWindows;
+  const bool windows = os == analysis::OsFamily::kWindows;
   if (windows ? latest_windows : latest_linux) return;
   if (windows) {
     ctx.fail(pv.loc, "PlatformVersion",
@@ -48,17 +48,18 @@ void judge(const model::Stack& stack, const model::ResourceId& id, const Label& 
 }
 
 void run(const model::Stack& stack, engine::CheckContext& ctx) {
+  const analysis::Links& links = ctx.links();
   for (const auto& s : stack.services) {
     ctx.set_subject(s.id);
     judge(
-        stack, s.id, [&] { return msg::common::Service{.name = service_label(s)}; },
-        s.platform_version, s.task_definition, runs_on_fargate(stack, s), ctx);
+        links, s.id, [&] { return msg::common::Service{.name = service_label(s)}; },
+        s.platform_version, s.task_definition, analysis::launches_on_fargate(links, s), ctx);
   }
   for (const auto& t : stack.task_sets) {
     ctx.set_subject(t.id);
     judge(
-        stack, t.id, [&] { return msg::common::TaskSet{.name = t.id.name}; }, t.platform_version,
-        t.task_definition, runs_on_fargate(stack, t), ctx);
+        links, t.id, [&] { return msg::common::TaskSet{.name = t.id.name}; }, t.platform_version,
+        t.task_definition, analysis::launches_on_fargate(links, t), ctx);
   }
 }
 
@@ -87,7 +88,7 @@ const engine::CheckDef platform_version{
                          "}",
         },
     .inputs = kInputs,
-    .on_stack = run,
+    .run = engine::whole_stack<&run>,
 };
 
 }  // namespace ecsguard::checks::container

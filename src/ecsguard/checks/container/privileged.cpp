@@ -37,7 +37,7 @@ const engine::CheckDef privileged{
                          "privileged = false\n}])",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::container

@@ -9,8 +9,8 @@ namespace ecsguard::checks::container {
 namespace {
 
 void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
-  const OsFamily os = os_family(td);
-  if (os == OsFamily::kWindows) return;  // NOT_APPLICABLE: Windows has no read-only root
+  const analysis::OsFamily os = analysis::os_family(td);
+  if (os == analysis::OsFamily::kWindows) return;  // NOT_APPLICABLE: Windows has no read-only root
   const auto& r = c.readonly_root_filesystem;
   const std::string path = container_path(td, c) + ".ReadonlyRootFilesystem";
   const std::string name = container_label(td, c);
@@ -20,13 +20,13 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   }
   if (r.known() && r.value) {
     // CloudFormation converts strings (every parameter is one); the ECS API and Terraform's
-    // container_definitions JSON expect a boolean, so there the string is a smell.
-    if (r.from_string && td.id.origin != model::Origin::kCloudFormation) {
+    // container_definitions JSON expect a boolean, so there the builder marks the string a smell.
+    if (r.string_for_boolean) {
       ctx.warn(r.loc, path, msg::ctr001::BoolAsString{.container = name}, core::Severity::kLow);
     }
     return;
   }
-  if (os == OsFamily::kUnknown) {
+  if (os == analysis::OsFamily::kUnknown) {
     ctx.unknown(td.operating_system_family.loc, path,
                 msg::ctr001::OsUnknown{.reason = td.operating_system_family.reason});
     return;
@@ -76,7 +76,7 @@ const engine::CheckDef read_only_root{
                          "volume { name = \"tmp\" }",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::container

@@ -33,7 +33,7 @@ bool arn_names_secret(std::string_view text, const model::Secret& secret) {
 const model::Secret* secret_of(const model::Stack& stack, model::ScopeId scope,
                                const model::Str& from) {
   for (const auto& ref : from.refs) {
-    if (const auto* s = stack.secret(scope, ref)) return s;
+    if (const auto* s = stack.find<model::Secret>(scope, ref)) return s;
   }
   if (from.absent()) return nullptr;
   const std::string text = known_text(from);
@@ -92,8 +92,9 @@ Rotation rotation_of(const model::Stack& stack, const model::Secret& s) {
       return out;
     }
     if (sid.unknown() && !out.maybe &&
-        std::none_of(sid.refs.begin(), sid.refs.end(),
-                     [&](const std::string& ref) { return stack.secret(s.id.scope, ref); })) {
+        std::none_of(sid.refs.begin(), sid.refs.end(), [&](const std::string& ref) {
+          return stack.find<model::Secret>(s.id.scope, ref);
+        })) {
       out.maybe = &r;
     }
   }
@@ -220,7 +221,7 @@ const engine::CheckDef secret_rotation{
                          "}",
         },
     .inputs = kInputs,
-    .on_stack = run,
+    .run = engine::whole_stack<&run>,
 };
 
 }  // namespace ecsguard::checks::container

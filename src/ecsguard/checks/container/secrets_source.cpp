@@ -49,8 +49,8 @@ Verdict judge_parameter(const model::SsmParameter& p) {
 Verdict judge(const model::Stack& stack, model::ScopeId scope, const model::Str& from) {
   // References to resources of this template.
   for (const auto& ref : from.refs) {
-    if (stack.secret(scope, ref)) return {};
-    if (const auto* p = stack.ssm_parameter(scope, ref)) return judge_parameter(*p);
+    if (stack.find<model::Secret>(scope, ref)) return {};
+    if (const auto* p = stack.find<model::SsmParameter>(scope, ref)) return judge_parameter(*p);
   }
   const std::string text = known_text(from);
   if (text.find(":secretsmanager:") != std::string::npos) return {};
@@ -75,7 +75,7 @@ Verdict judge(const model::Stack& stack, model::ScopeId scope, const model::Str&
     const auto tail = from.value.find(":parameter/");
     if (tail != std::string::npos) {
       const std::string name = from.value.substr(tail + 10);
-      if (name.find('\x1A') == std::string::npos) {
+      if (!has_unknown_segment(name)) {
         if (const auto* p = ssm_by_name(stack, scope, name)) return judge_parameter(*p);
       }
     }
@@ -147,7 +147,7 @@ const engine::CheckDef secrets_source{
                          "valueFrom = aws_ssm_parameter.db_password.arn }]",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::container

@@ -94,7 +94,8 @@ std::string join(const std::vector<std::string>& v) {
 }
 
 void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
-  if (os_family(td) == OsFamily::kWindows) return;  // no read-only root on Windows
+  if (analysis::os_family(td) == analysis::OsFamily::kWindows)
+    return;  // no read-only root on Windows
   const auto& ro = c.readonly_root_filesystem;
   if (ro.absent() || (ro.known() && !ro.value)) return;  // applies to read-only containers
   const std::string name = container_label(td, c);
@@ -132,7 +133,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   // 2. ECS Exec: the SSM agent must create files; AWS does not support it with a read-only root.
   const model::Service* exec_service = nullptr;
   const model::Service* exec_unknown = nullptr;
-  for (const auto* s : ctx.stack().services_using(td)) {
+  for (const auto* s : ctx.links().services_of(td)) {
     const auto& e = s->enable_execute_command;
     if (e.known() && e.value && !exec_service) exec_service = s;
     if (e.unknown() && !exec_unknown) exec_unknown = s;
@@ -239,7 +240,7 @@ const engine::CheckDef writable_paths{
                          "}])",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::container

@@ -48,7 +48,7 @@ const engine::CheckDef container_insights{
                          "    value = \"enhanced\"  # or \"enabled\"\n  }\n}",
         },
     .inputs = kInputs,
-    .on_cluster = run,
+    .run = engine::per<model::Cluster, &run>,
 };
 
 }  // namespace ecsguard::checks::logging

@@ -49,7 +49,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
              invalid_value_message(who(), "LogDriver", d.value, kLogDrivers));
     return;
   }
-  FargateAnswer fargate = runs_on_fargate(td, ctx.stack());
+  FargateAnswer fargate = runs_on_fargate(td, ctx);
   if (driver != "awslogs" && driver != "splunk" && driver != "awsfirelens") {
     const auto unsupported = [&] {
       return msg::log011::UnsupportedDriver{.subject = who(), .driver = d.value};
@@ -118,7 +118,7 @@ const engine::CheckDef log_configuration{
                          "      awslogs-stream-prefix = \"app\"\n    }\n  }\n}])",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::logging

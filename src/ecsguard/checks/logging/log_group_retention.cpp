@@ -11,15 +11,6 @@ namespace ecsguard::checks::logging {
 
 namespace {
 
-bool truthy_option(std::string_view v) {
-  v = core::trim(v);
-  for (std::string_view t :
-       {"1", "t", "T", "TRUE", "true", "True", "on", "On", "ON", "yes", "Yes", "YES"}) {
-    if (v == t) return true;
-  }
-  return false;
-}
-
 // The options naming the log group a container ships to, per driver.
 struct GroupOptions {
   const model::KeyValue* group = nullptr;   // awslogs-group | log_group_name (FireLens)
@@ -38,30 +29,6 @@ GroupOptions group_options(const model::LogConfiguration& lc) {
     }
   }
   return {};
-}
-
-const model::LogGroup* find_log_group(const model::Stack& stack, model::ScopeId scope,
-                                      const model::Str& group) {
-  for (const auto& ref : group.refs) {
-    if (const auto* lg = stack.log_group(scope, ref)) return lg;
-  }
-  if (group.unknown() && has_known_text(group.value)) {
-    // The same partially known name in the same template ("/ecs/${AWS::StackName}/app").
-    for (const auto& lg : stack.log_groups) {
-      if (lg.id.scope == scope && lg.log_group_name.unknown() &&
-          lg.log_group_name.value == group.value) {
-        return &lg;
-      }
-    }
-  }
-  if (!group.known()) return nullptr;
-  const model::LogGroup* any_scope = nullptr;
-  for (const auto& lg : stack.log_groups) {
-    if (!lg.log_group_name.known() || lg.log_group_name.value != group.value) continue;
-    if (lg.id.scope == scope) return &lg;
-    if (!any_scope) any_scope = &lg;
-  }
-  return any_scope;
 }
 
 void judge_log_group(const model::LogGroup& lg, engine::CheckContext& ctx) {
@@ -98,7 +65,7 @@ void run(const model::Stack& stack, engine::CheckContext& ctx) {
       const GroupOptions opts = group_options(lc);
       if (!opts.group) continue;  // LOG-011 reports a missing awslogs-group
       const auto& group = opts.group->value;
-      if (const auto* lg = find_log_group(stack, td.id.scope, group)) {
+      if (const auto* lg = ctx.links().log_group_named(td.id.scope, group)) {
         if (judged.insert(lg).second) judge_log_group(*lg, ctx);
         continue;
       }
@@ -116,7 +83,7 @@ void run(const model::Stack& stack, engine::CheckContext& ctx) {
         }
         // Read like the awslogs driver / Fluent Bit read it (Go's strconv.ParseBool: 1, t, T,
         // TRUE, true, True; Fluent Bit also on/yes).
-        if (cv.known() && truthy_option(cv.value)) {
+        if (cv.known() && truthy(cv.value)) {
           ctx.fail(cv.loc, base + opts.create->name.value,
                    msg::log012::AutoCreate{.container = container_label(c), .group = gname()});
           continue;
@@ -159,7 +126,7 @@ const engine::CheckDef log_group_retention{
                          "  kms_key_id        = aws_kms_key.logs.arn\n}",
         },
     .inputs = kInputs,
-    .on_stack = run,
+    .run = engine::whole_stack<&run>,
 };
 
 }  // namespace ecsguard::checks::logging

@@ -10,7 +10,7 @@ namespace {
 
 void run(const model::Service& s, engine::CheckContext& ctx) {
   judge_assign_public_ip(s.network, "NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp",
-                         msg::common::Service{.name = service_label(s)}, s.id.origin, ctx);
+                         msg::common::Service{.name = service_label(s)}, ctx);
 }
 
 constexpr std::string_view kInputs[] = {"cloudformation"};
@@ -35,7 +35,7 @@ const engine::CheckDef service_public_ip{
                          "  assign_public_ip = false\n}",
         },
     .inputs = kInputs,
-    .on_service = run,
+    .run = engine::per<model::Service, &run>,
 };
 
 }  // namespace ecsguard::checks::network

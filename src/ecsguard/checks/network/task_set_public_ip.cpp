@@ -10,7 +10,7 @@ namespace {
 
 void run(const model::TaskSet& ts, engine::CheckContext& ctx) {
   judge_assign_public_ip(ts.network, "NetworkConfiguration.AwsVpcConfiguration.AssignPublicIp",
-                         msg::common::TaskSet{.name = ts.id.name}, ts.id.origin, ctx);
+                         msg::common::TaskSet{.name = ts.id.name}, ctx);
 }
 
 constexpr std::string_view kInputs[] = {"cloudformation"};
@@ -39,7 +39,7 @@ const engine::CheckDef task_set_public_ip{
                          "[aws_security_group.task.id]\n    assign_public_ip = false\n  }\n}",
         },
     .inputs = kInputs,
-    .on_task_set = run,
+    .run = engine::per<model::TaskSet, &run>,
 };
 
 }  // namespace ecsguard::checks::network

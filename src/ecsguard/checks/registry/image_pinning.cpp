@@ -31,20 +31,6 @@ bool is_moving_tag(const std::string& tag, const engine::CheckOptions& o) {
   return false;
 }
 
-// The repository the image is pulled from, when the scan defines it: by reference
-// (!GetAtt Repo.RepositoryUri, !Ref Repo) in the same template, or by name in an ECR URI.
-const model::Repository* find_repository(const model::Stack& stack, const model::TaskDefinition& td,
-                                         const model::Str& image, const ImageRef& ref) {
-  for (const auto& r : image.refs) {
-    if (const auto* repo = stack.repository(td.id.scope, r)) return repo;
-  }
-  if ((ref.kind == RegistryKind::kEcr || ref.kind == RegistryKind::kUnknown) &&
-      !ref.repository.empty() && !has_unknown_segment(ref.repository)) {
-    return stack.repository_named(ref.repository);
-  }
-  return nullptr;
-}
-
 // A CDK container asset: the tag is the asset's 64-hex content hash, and the bootstrap stack's
 // ContainerAssetsRepository (cdk-<qualifier>-container-assets-<account>-<region>) is created with
 // ImageTagMutability IMMUTABLE by the default bootstrap template.
@@ -74,7 +60,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
     // Only a reference to an ECR repository (its name or RepositoryUri) - never a tag.
     const bool repo_only =
         !img.refs.empty() && std::all_of(img.refs.begin(), img.refs.end(), [&](const auto& r) {
-          return ctx.stack().repository(td.id.scope, r) != nullptr;
+          return ctx.stack().find<model::Repository>(td.id.scope, r) != nullptr;
         });
     if (repo_only) {
       ctx.fail(img.loc, path,
@@ -87,7 +73,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
     return;
   }
   const std::string image = printable(img.value);
-  const ImageRef ref = parse_image_ref(img.value);
+  const ImageRef& ref = c.image_ref;
   if (!ref.digest.empty() && ref.digest_known && is_sha256_digest(ref.digest)) return;
   if (!ref.tag_known || !ref.digest_known) {
     if (img.reason.empty()) {
@@ -112,7 +98,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   const bool release =
       full_match(o.commit_tag_pattern, ref.tag) || full_match(o.semver_tag_pattern, ref.tag);
   const std::string& tag = ref.tag;
-  if (const auto* repo = find_repository(ctx.stack(), td, img, ref)) {
+  if (const auto* repo = ctx.links().repository_of(td, c)) {
     const std::string rname = repository_label(*repo);
     const Tri imm = tag_is_immutable(*repo, ref.tag);
     if (imm == Tri::kUnknown) {
@@ -175,7 +161,7 @@ const engine::CheckDef image_pinning{
                 "}])\n# aws_ecr_repository.app: image_tag_mutability = \"IMMUTABLE\"",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::registry

@@ -139,7 +139,7 @@ const engine::CheckDef image_scanning{
                          "  }\n}",
         },
     .inputs = kInputs,
-    .on_repository = run,
+    .run = engine::per<model::Repository, &run>,
 };
 
 }  // namespace ecsguard::checks::registry

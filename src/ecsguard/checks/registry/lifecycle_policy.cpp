@@ -114,7 +114,7 @@ const engine::CheckDef lifecycle_policy{
                 "countNumber = 5 },\n      action = { type = \"expire\" } },\n  ] })\n}",
         },
     .inputs = kInputs,
-    .on_repository = run,
+    .run = engine::per<model::Repository, &run>,
 };
 
 }  // namespace ecsguard::checks::registry

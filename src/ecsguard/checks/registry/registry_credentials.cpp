@@ -44,7 +44,7 @@ void judge_credentials_parameter(const model::TaskDefinition& td, const model::C
   const std::string path = container_path(c) + ".RepositoryCredentials.CredentialsParameter";
   const core::Loc at = p.loc.valid() ? p.loc : c.repository_credentials_loc;
   for (const auto& r : p.refs) {
-    if (ctx.stack().secret(td.id.scope, r)) return;  // an AWS::SecretsManager::Secret
+    if (ctx.stack().find<model::Secret>(td.id.scope, r)) return;  // an AWS::SecretsManager::Secret
   }
   if (p.value.find(":secretsmanager:") != std::string::npos) return;
   if (p.unknown() && p.refs.empty() && !has_known_text(p.value)) {
@@ -65,7 +65,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   const auto& img = c.image;
   if (img.absent()) return;
   const auto who = [&] { return msg::common::Container{.name = container_label(c)}; };
-  const ImageRef ref = has_known_text(img.value) ? parse_image_ref(img.value) : ImageRef{};
+  const ImageRef ref = has_known_text(img.value) ? c.image_ref : ImageRef{};
   if (ref.kind == RegistryKind::kEcr || ref.kind == RegistryKind::kEcrPublic) return;
   if (!ref.userinfo.empty()) {
     ctx.fail(img.loc, container_path(c) + ".Image", msg::reg011::Userinfo{.subject = who()});
@@ -124,7 +124,7 @@ const engine::CheckDef registry_credentials{
                          "aws_secretsmanager_secret.registry.arn\n  }\n}])",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::registry

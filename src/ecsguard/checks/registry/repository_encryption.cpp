@@ -71,7 +71,7 @@ const engine::CheckDef repository_encryption{
                          "    kms_key         = aws_kms_key.ecr.arn\n  }\n}",
         },
     .inputs = kInputs,
-    .on_repository = run,
+    .run = engine::per<model::Repository, &run>,
 };
 
 }  // namespace ecsguard::checks::registry

@@ -260,7 +260,7 @@ const engine::CheckDef repository_policy{
                          "{ \"aws:PrincipalOrgID\" = \"o-exampleorgid\" } }\n    }]\n  })\n}",
         },
     .inputs = kInputs,
-    .on_repository = run,
+    .run = engine::per<model::Repository, &run>,
 };
 
 }  // namespace ecsguard::checks::registry

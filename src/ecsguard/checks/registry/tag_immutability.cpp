@@ -84,7 +84,7 @@ const engine::CheckDef tag_immutability{
                          "\"app\"\n  image_tag_mutability = \"IMMUTABLE\"\n}",
         },
     .inputs = kInputs,
-    .on_repository = run,
+    .run = engine::per<model::Repository, &run>,
 };
 
 }  // namespace ecsguard::checks::registry
