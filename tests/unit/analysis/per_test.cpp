@@ -14,21 +14,21 @@ namespace {
 
 void judge_log_group(const model::LogGroup& lg, engine::CheckContext& ctx) {
   if (lg.id.name == "Boom") throw std::runtime_error("boom");
-  ctx.fail({}, "RetentionInDays", "never expires");
+  ctx.fail({}, "RetentionInDays", i18n::msg::ctr003::Privileged{.container = lg.id.name});
 }
 
 void judge_container(const model::TaskDefinition&, const model::Container& c,
                      engine::CheckContext& ctx) {
-  ctx.warn(c.loc, "Image", "seen");
+  ctx.warn(c.loc, "Image", i18n::msg::ctr003::Privileged{.container = "seen"});
 }
 
 constexpr engine::CheckDef kPerLogGroup{.id = "LOG-012",
-                                        .rationale = "",
+                                        .rationale = {},
                                         .remediation = {},
                                         .inputs = {},
                                         .run = engine::per<model::LogGroup, &judge_log_group>};
 constexpr engine::CheckDef kPerContainer{.id = "CTR-001",
-                                         .rationale = "",
+                                         .rationale = {},
                                          .remediation = {},
                                          .inputs = {},
                                          .run = engine::per_container<&judge_container>};

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ecsguard/analysis/launch.h"
 #include "ecsguard/scan/file_loader.h"
 #include "test_util.h"
 
@@ -101,7 +102,7 @@ TEST(RealWorldCorpus, CdkSynthOutput) {
   const auto& td = r.out.stack.task_definitions[0];
   EXPECT_EQ(td.id.name, "ServiceTaskDef1922A00F");
   EXPECT_EQ(td.id.cdk_path, "cdk-ecs-2048-on-fargate/Service/TaskDef/Resource");
-  EXPECT_TRUE(td.fargate_compatible());
+  EXPECT_EQ(analysis::fargate_compatible(td), core::Tri::kYes);
   EXPECT_EQ(td.cpu.value, "256");
   ASSERT_TRUE(td.execution_role_arn.unknown());
   EXPECT_EQ(td.execution_role_arn.refs,

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "ecsguard/analysis/launch.h"
 #include "test_util.h"
 
 namespace ecsguard::parse {
@@ -138,7 +139,7 @@ TEST_F(AppTemplate, TaskLevelFields) {
   EXPECT_EQ(td().cpu.value, "256");  // a YAML number, kept as text
   EXPECT_EQ(td().memory.value, "512");
   EXPECT_EQ(td().network_mode.value, "awsvpc");
-  EXPECT_TRUE(td().fargate_compatible());
+  EXPECT_EQ(analysis::fargate_compatible(td()), core::Tri::kYes);
   EXPECT_EQ(td().requires_compatibilities.loc.line, 25u);
   EXPECT_EQ(td().containers_state, model::Presence::kKnown);
   EXPECT_TRUE(td().execution_role_arn.absent());

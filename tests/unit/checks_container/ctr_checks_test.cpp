@@ -77,7 +77,7 @@ class World {
                                      unsigned line = 20) {
     model::Container c;
     c.name = str(std::move(name), line);
-    c.image = str("123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.2.3", line + 1);
+    set_image(c, str("123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.2.3", line + 1));
     c.loc = at(line);
     t.containers_state = Presence::kKnown;
     t.containers.push_back(std::move(c));
@@ -183,11 +183,13 @@ using Lines = std::multiset<std::string>;
 TEST(Ctr001, AbsentFalseTrueStringAndUnknown) {
   World w;
   auto& t = w.td();
-  t.id.origin = model::Origin::kTaskDefinitionJson;  // a string boolean is a smell only there
+  // Task definition JSON: the builder marks a string boolean as a smell (CloudFormation does not).
   World::container(t, "absent", 20);
   World::container(t, "false", 30).readonly_root_filesystem = flag(false, 31);
   World::container(t, "true", 40).readonly_root_filesystem = flag(true, 41);
-  World::container(t, "string", 50).readonly_root_filesystem = flag(true, 51, true);
+  auto& str_true = World::container(t, "string", 50).readonly_root_filesystem;
+  str_true = flag(true, 51, true);
+  str_true.string_for_boolean = true;
   World::container(t, "strfalse", 60).readonly_root_filesystem = flag(false, 61, true);
   World::container(t, "unknown", 70).readonly_root_filesystem = unknown_flag(71);
   EXPECT_EQ(w.run(ctr::read_only_root),
@@ -276,7 +278,7 @@ TEST(Ctr002, ConfiguredPathsAndPerImageOverrides) {
   web.mount_points = {mount("/tmp", 22)};
   auto& app = World::container(t, "app", 30);
   app.readonly_root_filesystem = flag(true, 31);
-  app.image = str("123456789012.dkr.ecr.us-east-1.amazonaws.com/distroless-app:2", 32);
+  set_image(app, str("123456789012.dkr.ecr.us-east-1.amazonaws.com/distroless-app:2", 32));
   EXPECT_EQ(w.run(ctr::writable_paths),
             (Lines{"fail TaskDef/web 20 ContainerDefinitions[web].MountPoints[/var/cache/nginx]",
                    "fail TaskDef/app 30 ContainerDefinitions[app].MountPoints[/home/app]"}));
@@ -291,7 +293,7 @@ TEST(Ctr002, OverridesWithAnUnknownImage) {
   auto& t = w.td();
   auto& c = World::container(t, "app", 30);
   c.readonly_root_filesystem = flag(true, 31);
-  c.image = unknown("parameter Image has no default", 32);
+  set_image(c, unknown("parameter Image has no default", 32));
   EXPECT_EQ(w.run(ctr::writable_paths),
             (Lines{"fail TaskDef/app 30 ContainerDefinitions[app].MountPoints[/tmp]",
                    "unknown TaskDef/app 30 ContainerDefinitions[app].MountPoints[/var/cache/nginx]",
@@ -299,7 +301,7 @@ TEST(Ctr002, OverridesWithAnUnknownImage) {
   // A partly known image whose known text rules the override out: only the defaults.
   auto partial = unknown("partially known", 32);
   partial.value = std::string("123456789012.dkr.ecr.us-east-1.amazonaws.com/web:") + '\x1A';
-  t.containers[0].image = partial;
+  set_image(t.containers[0], partial);
   EXPECT_EQ(w.run(ctr::writable_paths),
             (Lines{"fail TaskDef/app 30 ContainerDefinitions[app].MountPoints[/tmp]",
                    "fail TaskDef/app 30 ContainerDefinitions[app].MountPoints[/var/cache/nginx]"}));

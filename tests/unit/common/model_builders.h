@@ -80,6 +80,12 @@ inline model::ResourceId rid(std::string type, std::string name, unsigned line) 
   return id;
 }
 
+// Sets a container's image the way the builders do: the text and its parsed ImageRef.
+inline void set_image(model::Container& c, model::Str image) {
+  c.image = std::move(image);
+  c.image_ref = c.image.absent() ? model::ImageRef{} : model::parse_image_ref(c.image.value);
+}
+
 inline model::Container container(std::string name, std::string image, unsigned line) {
   model::Container c;
   c.name = str(name, line);
