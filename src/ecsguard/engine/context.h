@@ -119,12 +119,15 @@ void run_whole_stack(const model::Stack& stack, CheckContext& ctx) {
 
 // `.run = per<model::Service, &check>`: check(service, ctx) for each service.
 template <class T, void (*Fn)(const T&, CheckContext&)>
+// NOLINTNEXTLINE(readability-identifier-naming): read as a declaration, `.run = per<T, &f>`
 inline constexpr RunFn per = &run_per<T, Fn>;
 // `.run = per_container<&check>`: check(task_definition, container, ctx) for each container.
 template <void (*Fn)(const model::TaskDefinition&, const model::Container&, CheckContext&)>
+// NOLINTNEXTLINE(readability-identifier-naming): read as a declaration
 inline constexpr RunFn per_container = &run_per_container<Fn>;
 // `.run = whole_stack<&check>`: check(stack, ctx) once; it picks subjects (ctx.set_subject).
 template <void (*Fn)(const model::Stack&, CheckContext&)>
+// NOLINTNEXTLINE(readability-identifier-naming): read as a declaration
 inline constexpr RunFn whole_stack = &run_whole_stack<Fn>;
 
 }  // namespace ecsguard::engine

@@ -96,8 +96,7 @@ void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
     } else {
       ap = links.referenced<model::EfsAccessPoint>(td.id.scope, efs.access_point_id);
     }
-    const model::EfsFileSystem* fs =
-        links.referenced<model::EfsFileSystem>(td.id.scope, efs.file_system_id);
+    const auto* fs = links.referenced<model::EfsFileSystem>(td.id.scope, efs.file_system_id);
     if (!fs && ap) {
       fs = links.referenced<model::EfsFileSystem>(td.id.scope, ap->file_system_id);
     }
