@@ -123,7 +123,7 @@ inline void check_stack(const model::Stack& st) {
   }
 }
 
-inline void check_build(const parse::BuildOutput& out) {
+inline void check_build(const parse::Fragment& out) {
   for (const auto& e : out.errors) {
     if (e.message.empty()) model_violated("error without message", "", e.where);
     if (e.where.valid() && e.where.file != kFuzzFile)

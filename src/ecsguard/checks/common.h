@@ -5,9 +5,17 @@
 #include <string>
 #include <string_view>
 
+#include "ecsguard/analysis/launch.h"
+#include "ecsguard/core/tri.h"
+#include "ecsguard/i18n/messages.gen.h"
+#include "ecsguard/model/image_ref.h"
+#include "ecsguard/model/partial_str.h"
 #include "ecsguard/model/stack.h"
 
 namespace ecsguard::checks {
+
+// Finding messages: i18n/messages/checks_*.toml (msg::ctr001::Absent{.container = name}).
+namespace msg = i18n::msg;
 
 // "ContainerDefinitions[web]" - the property path prefix used in findings and fingerprints.
 std::string container_path(const model::Container& c);
@@ -20,92 +28,40 @@ bool glob_match(std::string_view pattern, std::string_view s) noexcept;
 
 }  // namespace ecsguard::checks
 
-// --- Image references and registries (REG-009, REG-011; reg-checks) ---
+// --- Model types and answers checks share (defined in model/, core/, analysis/) ---
 
 namespace ecsguard::checks {
 
-// Stands for an unknown segment inside a partially known model string (same byte as
-// parse::kUnknownMark): "\x1A.dkr.ecr.\x1A.amazonaws.com/app:v1.2.3" has a known tag.
-inline constexpr char kUnknownSegment = '\x1A';
+// Partially known strings (model/partial_str.h): the unknown-segment marker stays in model/.
+using model::partial::glob_may_match;
+using model::partial::has_known_text;
+using model::partial::printable;
+inline bool has_unknown_segment(std::string_view s) noexcept {
+  return model::partial::has_unknown(s);
+}
 
-// True when `s` contains an unknown segment.
-bool has_unknown_segment(std::string_view s) noexcept;
-// True when `s` has at least one known character (a partially known string, not a bare unknown).
-bool has_known_text(std::string_view s) noexcept;
-// `s` for messages: each unknown segment shown as "${?}".
-std::string printable(std::string_view s);
+// Image references are parsed by the builders (model::Container::image_ref).
+using model::ImageRef;
+using model::is_sha256_digest;
+using model::RegistryKind;
 
-enum class RegistryKind : unsigned char {
-  kEcr,        // <account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn] (private ECR)
-  kEcrPublic,  // public.ecr.aws
-  kOther,      // Docker Hub (no registry written), ghcr.io, quay.io, a private registry ...
-  kUnknown,    // the registry part is not statically known
-};
-
-// A container image reference `[scheme://][userinfo@][registry/]repository[:tag][@digest]`, parsed
-// from text that may contain unknown segments (kUnknownSegment). Docker Hub is the registry when
-// none is written ("nginx" -> docker.io, repository "library/nginx").
-struct ImageRef {
-  std::string registry;  // host[:port]; "docker.io" when not written; may hold unknowns
-  bool registry_written = false;
-  std::string repository;  // path after the registry; may hold unknowns
-  bool tag_known = true;   // false: whether there is a tag, or its text, is not known
-  bool has_tag = false;
-  std::string tag;           // when has_tag (and tag_known)
-  bool digest_known = true;  // false: an unknown segment may hold "@sha256:..."
-  std::string digest;        // "sha256:<hex>" when written
-  std::string userinfo;      // "user:password" written before the registry (never valid)
-  RegistryKind kind = RegistryKind::kUnknown;
-};
-
-ImageRef parse_image_ref(std::string_view text);
-
-// "sha256:" followed by 64 lower-case hex digits.
-bool is_sha256_digest(std::string_view digest) noexcept;
+// Three-valued answers: one type, in core.
+using core::Tri;
+using core::tri_and;
+using core::tri_or;
 
 // Names for messages: the family / ServiceName when known, else the logical id.
 std::string task_definition_label(const model::TaskDefinition& td);
 std::string service_label(const model::Service& s);
+
+// Why requiresCompatibilities is not known (analysis::why_compatibilities_unknown), for messages.
+i18n::Message compatibilities_reason(const model::TaskDefinition& td);
 
 // Like container_path / container_label, but a container whose name is not known is numbered by
 // its 1-based position in the task definition ("ContainerDefinitions[#2]", "#2"), so unnamed
 // containers never share a property path (and so a fingerprint).
 std::string container_path(const model::TaskDefinition& td, const model::Container& c);
 std::string container_label(const model::TaskDefinition& td, const model::Container& c);
-
-}  // namespace ecsguard::checks
-
-// --- Three-valued answers (all layers) ---
-
-namespace ecsguard::checks {
-
-// The answer to a question about the model, which may not settle it (a property is Unknown).
-// Helpers that look at model::Value return this, never a bool: collapsing "not known" into "no"
-// turns an unknown finding into a silent pass.
-enum class Tri : unsigned char { kNo, kYes, kUnknown };
-
-inline Tri tri_or(Tri a, Tri b) {
-  if (a == Tri::kYes || b == Tri::kYes) return Tri::kYes;
-  if (a == Tri::kUnknown || b == Tri::kUnknown) return Tri::kUnknown;
-  return Tri::kNo;
-}
-
-inline Tri tri_and(Tri a, Tri b) {
-  if (a == Tri::kNo || b == Tri::kNo) return Tri::kNo;
-  if (a == Tri::kUnknown || b == Tri::kUnknown) return Tri::kUnknown;
-  return Tri::kYes;
-}
-
-}  // namespace ecsguard::checks
-
-// --- Partially known names (CTR-007) ---
-
-namespace ecsguard::checks {
-
-// Can glob `pattern` ('*' any run, '?' one char, ASCII case-insensitive, as glob_match) match some
-// string that partially known `s` stands for, each unknown segment (kUnknownSegment) standing for
-// any text? For a fully known `s` this is glob_match.
-bool glob_may_match(std::string_view pattern, std::string_view s);
 
 }  // namespace ecsguard::checks
 
@@ -121,8 +77,8 @@ bool is_one_of(std::string_view value, std::span<const std::string_view> allowed
 
 // "<subject> sets <property> to '<value>', which is not a valid value (A | B | C): the deployment
 // is rejected"
-std::string invalid_value_message(std::string_view subject, std::string_view property,
-                                  std::string_view value,
-                                  std::span<const std::string_view> allowed);
+i18n::Message invalid_value_message(i18n::Value subject, i18n::Value property,
+                                    std::string_view value,
+                                    std::span<const std::string_view> allowed);
 
 }  // namespace ecsguard::checks

@@ -7,6 +7,7 @@
 namespace ecsguard::core {
 
 bool path_contains(std::string_view root, std::string_view p) noexcept {
+  if (root.empty()) return false;  // no root contains nothing (an absent work tree)
   if (root == "/") return !p.empty() && p.front() == '/';
   return p == root ||
          (p.size() > root.size() && p.substr(0, root.size()) == root && p[root.size()] == '/');

@@ -6,6 +6,7 @@
 #include <span>
 #include <string_view>
 
+#include "ecsguard/i18n/messages.gen.h"
 #include "ecsguard/model/stack.h"
 
 namespace ecsguard::engine {
@@ -18,31 +19,23 @@ struct Remediation {
   std::string_view terraform;       // Terraform snippet
 };
 
-using TaskDefinitionFn = void (*)(const model::TaskDefinition&, CheckContext&);
-using ContainerFn = void (*)(const model::TaskDefinition&, const model::Container&, CheckContext&);
-using ServiceFn = void (*)(const model::Service&, CheckContext&);
-using TaskSetFn = void (*)(const model::TaskSet&, CheckContext&);
-using ClusterFn = void (*)(const model::Cluster&, CheckContext&);
-using RepositoryFn = void (*)(const model::Repository&, CheckContext&);
-using LogGroupFn = void (*)(const model::LogGroup&, CheckContext&);
-// For checks that relate several resources and pick their own subjects (ctx.set_subject).
-using StackFn = void (*)(const model::Stack&, CheckContext&);
+// How a check is run: the runner calls `run` once per check with the whole stack. Checks do not
+// write it by hand; they declare which subjects they judge with the templates of
+// engine/context.h: `.run = engine::per<model::Service, &check>` (one call per resource of that
+// kind, each a fault boundary), `engine::per_container<&check>` (each container with its task
+// definition) or `engine::whole_stack<&check>` (checks that relate several resources). A new
+// resource kind therefore needs no change here nor in the runner.
+using RunFn = void (*)(const model::Stack&, CheckContext&);
 
 struct CheckDef {
-  std::string_view id;         // catalog id, e.g. "CTR-001"; never changes meaning
-  std::string_view rationale;  // why it matters on ECS on Fargate (docs, SARIF fullDescription)
+  std::string_view id;  // catalog id, e.g. "CTR-001"; never changes meaning
+  // Why it matters on ECS on Fargate (docs, SARIF fullDescription): a catalogue entry.
+  i18n::Id rationale{};
   Remediation remediation;
   // Which inputs can decide it today ("cloudformation", "task-definition", "terraform", ...).
   std::span<const std::string_view> inputs;
-  // Exactly one of these is set: the runner hands the check each subject of that kind.
-  TaskDefinitionFn on_task_definition = nullptr;
-  ContainerFn on_container = nullptr;
-  ServiceFn on_service = nullptr;
-  TaskSetFn on_task_set = nullptr;
-  ClusterFn on_cluster = nullptr;
-  RepositoryFn on_repository = nullptr;
-  LogGroupFn on_log_group = nullptr;
-  StackFn on_stack = nullptr;
+  // Required: how the runner hands the check its subjects (per<T>, per_container, whole_stack).
+  RunFn run = nullptr;
 };
 
 }  // namespace ecsguard::engine

@@ -5,10 +5,13 @@
 #include <vector>
 
 #include "ecsguard/core/severity.h"
+#include "ecsguard/i18n/lang.h"
 
 namespace ecsguard::engine {
 
 struct CheckOptions {
+  // The language finding messages are written in (--lang, else LC_ALL/LC_MESSAGES/LANG).
+  i18n::Lang lang = i18n::Lang::kEn;
   // CTR-002: paths a read-only container usually needs writable.
   std::vector<std::string> writable_paths = {"/tmp"};
   // CTR-006: containers allowed SYS_PTRACE (runtime security sensors such as ecsguard guard).

@@ -1,12 +1,13 @@
 #include "ecsguard/engine/context.h"
 
 #include "ecsguard/engine/catalog.h"
+#include "ecsguard/i18n/messages.gen.h"
 
 namespace ecsguard::engine {
 
-void CheckContext::begin_check(const CheckDef& def, const CatalogEntry& entry) noexcept {
+void CheckContext::begin_check(const CheckDef& def, const CatalogEntry* entry) noexcept {
   def_ = &def;
-  entry_ = &entry;
+  entry_ = entry;
   resource_ = nullptr;
   container_ = nullptr;
 }
@@ -17,19 +18,42 @@ void CheckContext::set_subject(const model::ResourceId& resource,
   container_ = container;
 }
 
-void CheckContext::fail(core::Loc at, std::string property, std::string message,
-                        std::optional<core::Severity> severity) {
-  report(core::Status::kFail, at, std::move(property), std::move(message), severity);
+void CheckContext::fault(const model::ResourceId* subject, const std::string& what) noexcept {
+  try {
+    Diagnostic d;
+    d.code = core::Errc::kInternal;
+    if (subject) {
+      d.file = files_.path(subject->loc.file);
+      d.line = subject->loc.line;
+      d.column = subject->loc.column;
+    }
+    d.message = "internal error in check " + std::string(def_ ? def_->id : "?") +
+                (subject ? " on " + subject->name : std::string()) + ": " + what;
+    diagnostics_.push_back(std::move(d));
+  } catch (...) {  // NOLINT(bugprone-empty-catch): out of memory while reporting a fault
+  }
 }
 
-void CheckContext::warn(core::Loc at, std::string property, std::string message,
+void CheckContext::fail(core::Loc at, std::string property, const i18n::Message& message,
                         std::optional<core::Severity> severity) {
-  report(core::Status::kWarn, at, std::move(property), std::move(message), severity);
+  report(core::Status::kFail, at, std::move(property), i18n::render(message, options_.lang),
+         severity);
+}
+
+void CheckContext::warn(core::Loc at, std::string property, const i18n::Message& message,
+                        std::optional<core::Severity> severity) {
+  report(core::Status::kWarn, at, std::move(property), i18n::render(message, options_.lang),
+         severity);
+}
+
+void CheckContext::unknown(core::Loc at, std::string property, const i18n::Message& reason) {
+  unknown(at, std::move(property), i18n::render(reason, options_.lang));
 }
 
 void CheckContext::unknown(core::Loc at, std::string property, std::string reason) {
   report(core::Status::kUnknown, at, std::move(property),
-         "could not be determined: " + std::move(reason), std::nullopt);
+         i18n::render(i18n::msg::engine::Undetermined{.reason = std::move(reason)}, options_.lang),
+         std::nullopt);
 }
 
 void CheckContext::report(core::Status status, core::Loc at, std::string property,

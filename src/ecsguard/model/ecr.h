@@ -33,6 +33,7 @@ struct TagMutabilityExclusion {
 };
 
 struct Repository {
+  static constexpr ResourceKind kKind = ResourceKind::kRepository;
   ResourceId id;
   Str repository_name;
   FlexBool scan_on_push;     // ImageScanningConfiguration.ScanOnPush, default false
@@ -56,6 +57,7 @@ struct RegistryScanningRule {
 
 // AWS::ECR::RegistryScanningConfiguration (one per registry).
 struct RegistryScanningConfiguration {
+  static constexpr ResourceKind kKind = ResourceKind::kRegistryScanningConfiguration;
   ResourceId id;
   Str scan_type;  // BASIC | ENHANCED
   std::vector<RegistryScanningRule> rules;

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "ecsguard/model/image_ref.h"
 #include "ecsguard/model/resource.h"
 #include "ecsguard/model/value.h"
 
@@ -44,6 +45,7 @@ struct HealthCheck {
 struct Container {
   Str name;
   Str image;
+  ImageRef image_ref;  // `image` parsed by the builder (meaningful unless image is absent)
   Str user;
   FlexBool essential;  // default true
   FlexBool privileged;
@@ -99,6 +101,7 @@ struct Volume {
 };
 
 struct TaskDefinition {
+  static constexpr ResourceKind kKind = ResourceKind::kTaskDefinition;
   ResourceId id;
   Str family;
   Int revision;  // describe-task-definition output only
@@ -120,9 +123,6 @@ struct TaskDefinition {
   // task-level checks do not judge them here.
   bool containers_only = false;
   std::vector<Container> containers;
-
-  [[nodiscard]] bool fargate_compatible() const;  // requiresCompatibilities contains FARGATE
-  [[nodiscard]] bool windows() const;             // operatingSystemFamily WINDOWS_SERVER_*
 };
 
 struct CapacityProviderItem {
@@ -132,7 +132,7 @@ struct CapacityProviderItem {
 
 struct NetworkConfiguration {
   Presence state = Presence::kAbsent;
-  Str assign_public_ip;  // ENABLED | DISABLED
+  Toggle assign_public_ip;  // ENABLED | DISABLED (Terraform: true | false)
   StrList subnets;
   StrList security_groups;
   core::Loc loc;
@@ -146,6 +146,7 @@ struct LoadBalancerRef {
 };
 
 struct Service {
+  static constexpr ResourceKind kKind = ResourceKind::kService;
   ResourceId id;
   Str service_name;
   Str cluster;          // refs -> cluster logical id
@@ -160,6 +161,7 @@ struct Service {
 };
 
 struct TaskSet {
+  static constexpr ResourceKind kKind = ResourceKind::kTaskSet;
   ResourceId id;
   Str service;
   Str cluster;
@@ -171,6 +173,7 @@ struct TaskSet {
 };
 
 struct Cluster {
+  static constexpr ResourceKind kKind = ResourceKind::kCluster;
   ResourceId id;
   Str cluster_name;
   Str container_insights;  // ClusterSettings[Name=containerInsights].Value
@@ -182,6 +185,7 @@ struct Cluster {
 
 // AWS::ECS::ClusterCapacityProviderAssociations
 struct ClusterCapacityProviderAssociation {
+  static constexpr ResourceKind kKind = ResourceKind::kClusterCapacityProviderAssociations;
   ResourceId id;
   Str cluster;
   std::vector<CapacityProviderItem> default_capacity_provider_strategy;

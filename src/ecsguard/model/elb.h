@@ -11,6 +11,7 @@ namespace ecsguard::model {
 
 // AWS::ElasticLoadBalancingV2::LoadBalancer
 struct LoadBalancer {
+  static constexpr ResourceKind kKind = ResourceKind::kLoadBalancer;
   ResourceId id;
   Str scheme;  // internet-facing (default) | internal
   Str type;    // application (default) | network | gateway
@@ -19,6 +20,7 @@ struct LoadBalancer {
 // AWS::ElasticLoadBalancingV2::Listener (DefaultActions) and ::ListenerRule (Actions): the target
 // groups they forward to. A rule names its listener; a listener names its load balancer.
 struct Listener {
+  static constexpr ResourceKind kKind = ResourceKind::kListener;
   ResourceId id;
   Str load_balancer;               // Listener.LoadBalancerArn (refs -> load balancer logical id)
   Str listener;                    // ListenerRule.ListenerArn (refs -> listener logical id)

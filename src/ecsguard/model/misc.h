@@ -10,6 +10,7 @@
 namespace ecsguard::model {
 
 struct LogGroup {
+  static constexpr ResourceKind kKind = ResourceKind::kLogGroup;
   ResourceId id;
   Str log_group_name;
   Int retention_in_days;  // absent = never expire
@@ -17,12 +18,14 @@ struct LogGroup {
 };
 
 struct Secret {
+  static constexpr ResourceKind kKind = ResourceKind::kSecret;
   ResourceId id;
   Str name;
   Str kms_key_id;
 };
 
 struct RotationSchedule {
+  static constexpr ResourceKind kKind = ResourceKind::kRotationSchedule;
   ResourceId id;
   Str secret_id;  // refs -> secret logical id
   Presence rules_state = Presence::kAbsent;
@@ -33,18 +36,21 @@ struct RotationSchedule {
 };
 
 struct SsmParameter {
+  static constexpr ResourceKind kKind = ResourceKind::kSsmParameter;
   ResourceId id;
   Str name;
   Str type;  // String | StringList (CloudFormation cannot create SecureString)
 };
 
 struct EfsFileSystem {
+  static constexpr ResourceKind kKind = ResourceKind::kEfsFileSystem;
   ResourceId id;
   FlexBool encrypted;  // default false in CloudFormation
   Str kms_key_id;
 };
 
 struct EfsAccessPoint {
+  static constexpr ResourceKind kKind = ResourceKind::kEfsAccessPoint;
   ResourceId id;
   Str file_system_id;
   Presence root_directory_state = Presence::kAbsent;

@@ -11,11 +11,38 @@ namespace ecsguard::model {
 // one task definition file, later one Terraform module.
 using ScopeId = std::uint32_t;
 
+// Which input format a resource came from. Reports and field-id rendering may use it; checks
+// never do (they read normalised values).
 enum class Origin : unsigned char { kCloudFormation, kTaskDefinitionJson, kTerraform, kApi };
 
+// What a resource is, whatever the format spelled it as. Each model struct names its kind
+// (`static constexpr ResourceKind kKind`), and the stack keeps one table per kind (stack.h).
+enum class ResourceKind : unsigned char {
+  kUnknown,
+  kTaskDefinition,
+  kService,
+  kTaskSet,
+  kCluster,
+  kClusterCapacityProviderAssociations,
+  kRepository,
+  kRegistryScanningConfiguration,
+  kLogGroup,
+  kSecret,
+  kRotationSchedule,
+  kSsmParameter,
+  kEfsFileSystem,
+  kEfsAccessPoint,
+  kLoadBalancer,
+  kListener,  // ELBv2 listeners and listener rules
+};
+
 struct ResourceId {
-  std::string type;  // "AWS::ECS::TaskDefinition" (Terraform resources map to the CFN type name)
-  std::string name;  // CloudFormation logical id | task definition family | Terraform address
+  ResourceKind kind = ResourceKind::kUnknown;
+  // The resource type as the input spells it, for display only ("AWS::ECS::TaskDefinition";
+  // Terraform resources map to the CloudFormation type name). Checks use `kind`.
+  std::string type;
+  // Display identity: CloudFormation logical id | task definition family | Terraform address.
+  std::string name;
   std::string cdk_path;  // Metadata "aws:cdk:path" when the template is CDK synth output
   ScopeId scope = 0;
   Origin origin = Origin::kCloudFormation;

@@ -3,6 +3,8 @@
 // task definition JSON, later Terraform and images) contributes to it. Checks read only this.
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "ecsguard/model/ecr.h"
@@ -21,6 +23,9 @@ struct Scope {
   std::string stack_prefix;  // nested stack: "Parent/ChildLogicalId"
 };
 
+// The typed tables: one vector per resource kind. A new kind is its struct (with `kKind` and a
+// ResourceId `id`), one member here and one entry in kTables below; merge, all<T>(), find<T>()
+// and the check runner's per<T> (engine/check.h) then know it, with no switch anywhere else.
 struct Stack {
   std::vector<Scope> scopes;
   std::vector<TaskDefinition> task_definitions;
@@ -39,26 +44,56 @@ struct Stack {
   std::vector<LoadBalancer> load_balancers;  // ELBv2 load balancers
   std::vector<Listener> listeners;           // ELBv2 listeners and listener rules
 
+  // Every resource of kind T, in input order.
+  template <class T>
+  [[nodiscard]] const std::vector<T>& all() const noexcept;
+  template <class T>
+  [[nodiscard]] std::vector<T>& all() noexcept;
+  // Adds a resource (its id.kind set from T).
+  template <class T>
+  T& add(T resource);
+  // A resource of kind T by its address (logical id) within a scope; nullptr when not modelled.
+  template <class T>
+  [[nodiscard]] const T* find(ScopeId scope, std::string_view address) const;
+
   // Appends everything from `other` (used to merge per-file models in discovery order).
   void merge(Stack&& other);
 
-  // Lookups by logical id within a scope; nullptr when not modelled.
-  [[nodiscard]] const TaskDefinition* task_definition(ScopeId scope,
-                                                      std::string_view logical_id) const;
-  [[nodiscard]] const Cluster* cluster(ScopeId scope, std::string_view logical_id) const;
-  [[nodiscard]] const Repository* repository(ScopeId scope, std::string_view logical_id) const;
-  [[nodiscard]] const LogGroup* log_group(ScopeId scope, std::string_view logical_id) const;
-  [[nodiscard]] const Secret* secret(ScopeId scope, std::string_view logical_id) const;
-  [[nodiscard]] const SsmParameter* ssm_parameter(ScopeId scope, std::string_view logical_id) const;
-  [[nodiscard]] const EfsFileSystem* efs_file_system(ScopeId scope,
-                                                     std::string_view logical_id) const;
-  [[nodiscard]] const EfsAccessPoint* efs_access_point(ScopeId scope,
-                                                       std::string_view logical_id) const;
   // Services and task sets that run the given task definition (by Ref in the same scope).
   [[nodiscard]] std::vector<const Service*> services_using(const TaskDefinition& td) const;
   [[nodiscard]] std::vector<const TaskSet*> task_sets_using(const TaskDefinition& td) const;
   // A repository by its (known) RepositoryName in any scope.
   [[nodiscard]] const Repository* repository_named(std::string_view name) const;
 };
+
+inline constexpr auto kTables = std::make_tuple(
+    &Stack::task_definitions, &Stack::services, &Stack::task_sets, &Stack::clusters,
+    &Stack::capacity_provider_associations, &Stack::repositories, &Stack::registry_scanning,
+    &Stack::log_groups, &Stack::secrets, &Stack::rotation_schedules, &Stack::ssm_parameters,
+    &Stack::efs_file_systems, &Stack::efs_access_points, &Stack::load_balancers, &Stack::listeners);
+
+template <class T>
+const std::vector<T>& Stack::all() const noexcept {
+  return this->*std::get<std::vector<T> Stack::*>(kTables);
+}
+
+template <class T>
+std::vector<T>& Stack::all() noexcept {
+  return this->*std::get<std::vector<T> Stack::*>(kTables);
+}
+
+template <class T>
+T& Stack::add(T resource) {
+  resource.id.kind = T::kKind;
+  return all<T>().emplace_back(std::move(resource));
+}
+
+template <class T>
+const T* Stack::find(ScopeId scope, std::string_view address) const {
+  for (const T& r : all<T>()) {
+    if (r.id.scope == scope && r.id.name == address) return &r;
+  }
+  return nullptr;
+}
 
 }  // namespace ecsguard::model

@@ -60,6 +60,17 @@ using StrList = Value<std::vector<Str>>;
 // definition JSON) keeps this flag so checks can warn about it.
 struct FlexBool : Bool {
   bool from_string = false;
+  // Written as a string where the input format takes only a boolean (task definition JSON; not
+  // CloudFormation, whose parameters are strings): the builder read it anyway, checks may warn.
+  bool string_for_boolean = false;
+};
+
+// An on/off setting as the input format spells it (ENABLED / DISABLED in CloudFormation and the
+// ECS API, true / false in Terraform), normalised by the builder. The Str part keeps the text as
+// written (for "not a valid value" messages); `valid` and `on` are meaningful when known.
+struct Toggle : Value<std::string> {
+  bool valid = false;  // the text is one of the format's spellings
+  bool on = false;     // when valid: enabled
 };
 
 // Name/value pair (environment, log driver options, docker labels).

@@ -1,59 +1,21 @@
 #include "ecsguard/parse/build.h"
 
+#include "ecsguard/parse/cfn/frontend.h"
 #include "ecsguard/parse/cfn/template_builder.h"
-#include "ecsguard/parse/taskdef/fields.h"
+#include "ecsguard/parse/taskdef/frontend.h"
 #include "ecsguard/parse/taskdef/taskdef_json.h"
 
 namespace ecsguard::parse {
 
-namespace {
-
-bool has_string(const Node& map, std::string_view key) noexcept {
-  const Member* m = fields::member_ci(map, key);
-  return m != nullptr && m->value.is_string();
-}
-
-// A container definition object: an image given as a string and at least one other container
-// definition property (Terraform modules render objects without a name, too).
-bool looks_like_container(const Node& n) noexcept {
-  if (!n.is_map() || !has_string(n, "image")) return false;
-  constexpr std::string_view kContainerKeys[] = {
-      "name",    "essential",         "portMappings", "cpu",
-      "memory",  "memoryReservation", "environment",  "logConfiguration",
-      "command", "entryPoint",        "user",         "secrets"};
-  for (const auto key : kContainerKeys) {
-    if (fields::member_ci(n, key) != nullptr) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
 InputKind detect_kind(const Node& root) noexcept {
-  if (root.is_map()) {
-    if (const Node* resources = root.find("Resources"); resources && resources->is_map()) {
-      return InputKind::kCloudFormation;
-    }
-    if (root.find("AWSTemplateFormatVersion") != nullptr) return InputKind::kCloudFormation;
-    // register-task-definition input (camelCase; PascalCase accepted for fragments).
-    if (const Member* defs = fields::member_ci(root, "containerDefinitions");
-        defs != nullptr && (defs->value.is_seq() || defs->value.is_null())) {
+  if (cfn::is_template(root)) return InputKind::kCloudFormation;
+  switch (taskdef::shape_of(root)) {
+    case taskdef::Shape::kTaskDefinition:
       return InputKind::kTaskDefinition;
-    }
-    // describe-task-definition output.
-    if (const Member* td = fields::member_ci(root, "taskDefinition");
-        td != nullptr && td->value.is_map()) {
-      return InputKind::kTaskDefinition;
-    }
-    // A single rendered container definition (e.g. a Terraform module's output).
-    if (looks_like_container(root)) return InputKind::kContainerDefinitions;
-    return InputKind::kUnknown;
-  }
-  if (root.is_seq() && !root.items.empty()) {
-    for (const auto& item : root.items) {
-      if (!item.is_map() || !has_string(item, "image")) return InputKind::kUnknown;
-    }
-    return InputKind::kContainerDefinitions;
+    case taskdef::Shape::kContainerDefinitions:
+      return InputKind::kContainerDefinitions;
+    case taskdef::Shape::kNone:
+      break;
   }
   return InputKind::kUnknown;
 }
@@ -62,6 +24,7 @@ BuildOutput build_model(const BuildInput& in) {
   BuildOutput out;
   if (in.root == nullptr) return out;
   out.kind = detect_kind(*in.root);
+  out.recognised = out.kind != InputKind::kUnknown;
   switch (out.kind) {
     case InputKind::kUnknown:
       break;
@@ -69,11 +32,24 @@ BuildOutput build_model(const BuildInput& in) {
       cfn::build_template(in, out);
       break;
     case InputKind::kTaskDefinition:
+      taskdef::build_task_definition_json(in, taskdef::Shape::kTaskDefinition, out);
+      break;
     case InputKind::kContainerDefinitions:
-      taskdef::build_task_definition_json(in, out.kind, out);
+      taskdef::build_task_definition_json(in, taskdef::Shape::kContainerDefinitions, out);
       break;
   }
   return out;
+}
+
+BuildInput to_build_input(const FrontendInput& in, const Node& root) {
+  BuildInput b;
+  b.root = &root;
+  b.file = in.source.file;
+  b.fs_path = in.source.fs_path;
+  b.files = in.files;
+  b.loader = in.loader;
+  b.limits = in.limits;
+  return b;
 }
 
 }  // namespace ecsguard::parse

@@ -1,9 +1,7 @@
 #pragma once
-// Document -> model. Detects what a document is (CloudFormation template incl. CDK synth output,
-// ECS task definition JSON in register/describe shapes, a bare container-definition array) and
-// builds its part of the stack model, resolving CloudFormation intrinsics where statically
-// possible (parse/cfn/resolver.h).
-#include <functional>
+// One parsed document -> model, for callers that already hold a Node tree (builder tests,
+// fuzzers). The scan goes through the frontend registry (parse/frontend.h) instead; both end in
+// the same builders (parse/cfn/template_builder.h, parse/taskdef/taskdef_json.h).
 #include <string>
 #include <vector>
 
@@ -11,6 +9,7 @@
 #include "ecsguard/core/file_table.h"
 #include "ecsguard/core/limits.h"
 #include "ecsguard/model/stack.h"
+#include "ecsguard/parse/frontend.h"
 #include "ecsguard/parse/node.h"
 
 namespace ecsguard::parse {
@@ -22,24 +21,25 @@ enum class InputKind : unsigned char {
   kContainerDefinitions,  // a bare [ {name, image, ...}, ... ] array
 };
 
+// Which frontend's shape the document has (cfn::is_template, then taskdef::shape_of).
 InputKind detect_kind(const Node& root) noexcept;
 
-struct BuildOutput {
+struct BuildOutput : Fragment {
   InputKind kind = InputKind::kUnknown;
-  model::Stack stack;
-  std::vector<core::Error> errors;        // located problems; the rest of the file still counts
-  std::vector<std::string> nested_paths;  // local nested-stack templates loaded (canonical paths)
 };
 
 struct BuildInput {
   const Node* root = nullptr;
   core::FileId file = 0;
-  std::string fs_path;  // filesystem path of the file (to resolve local nested-stack TemplateURLs)
-  std::string scan_root;             // nested templates must stay inside it (canonical path)
-  core::FileTable* files = nullptr;  // nested templates are added here
+  std::string fs_path;               // the file on disk ("" when none: no second files)
+  core::FileTable* files = nullptr;  // display paths (the file's own, second files')
+  FileLoader* loader = nullptr;      // reads second files (nested stacks); nullptr: none read
   core::Limits limits;
 };
 
 BuildOutput build_model(const BuildInput& in);
+
+// The BuildInput a frontend hands its builder for `root`, the parsed `in.source`.
+BuildInput to_build_input(const FrontendInput& in, const Node& root);
 
 }  // namespace ecsguard::parse

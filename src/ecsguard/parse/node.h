@@ -14,13 +14,14 @@
 #include <vector>
 
 #include "ecsguard/core/location.h"
+#include "ecsguard/model/partial_str.h"
 
 namespace ecsguard::parse {
 
 enum class NodeKind : std::uint8_t { kNull, kBool, kNumber, kString, kSeq, kMap, kUnknown };
 
 // Stands for an unknown segment inside a partially known string (ASCII SUB).
-inline constexpr char kUnknownMark = '\x1A';
+inline constexpr char kUnknownMark = model::partial::kUnknownSegment;
 
 struct Member;
 

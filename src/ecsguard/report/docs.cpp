@@ -45,7 +45,8 @@ void write_check_page(const engine::CatalogEntry& e, const engine::CheckDef* def
   out << fmt::format("| Implemented | {} |\n",
                      def ? "yes (" + inputs_of(*def) + ")" : std::string("not yet"));
   out << '\n';
-  if (def) out << "## Why it matters\n\n" << def->rationale << "\n\n";
+  if (def)
+    out << "## Why it matters\n\n" << i18n::render(def->rationale, i18n::Lang::kEn) << "\n\n";
   out << "## Logic\n\n" << e.logic << "\n\n";
   if (def) {
     out << "## How to fix\n\n";
@@ -100,7 +101,7 @@ void write_explain(const engine::CatalogEntry& e, const engine::CheckDef* def, s
   } else {
     out << "not implemented yet\n\n";
   }
-  if (def) out << "Why it matters\n  " << def->rationale << "\n\n";
+  if (def) out << "Why it matters\n  " << i18n::render(def->rationale, i18n::Lang::kEn) << "\n\n";
   out << "Logic\n  " << e.logic << "\n\n";
   if (def) {
     out << "Fix with AWS CDK\n" << def->remediation.cdk << "\n\n";

@@ -1,6 +1,9 @@
 #include "ecsguard/scan/discover.h"
 
 #include "ecsguard/core/file_io.h"
+#include "ecsguard/core/path.h"
+#include "ecsguard/parse/frontend.h"
+#include "ecsguard/scan/file_loader.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -46,27 +49,9 @@ struct DevIno {
 
 DevIno key_of(const struct stat& st) { return DevIno{st.st_dev, st.st_ino}; }
 
-bool ends_with_ci(std::string_view s, std::string_view suffix) noexcept {
-  if (s.size() < suffix.size()) return false;
-  const std::string_view tail = s.substr(s.size() - suffix.size());
-  for (std::size_t i = 0; i < suffix.size(); ++i) {
-    char c = tail[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != suffix[i]) return false;
-  }
-  return true;
-}
-
 bool is_skipped_dir(std::string_view name, std::string_view parent_name) noexcept {
   return name == ".git" || name == "node_modules" || name == ".terraform" ||
          (parent_name == "cdk.out" && name.starts_with("asset."));
-}
-
-// `p` lies inside `root` (both canonical, absolute, no trailing '/').
-bool inside(const std::string& root, const std::string& p) noexcept {
-  if (root == "/") return !p.empty() && p.front() == '/';
-  return p == root ||
-         (p.size() > root.size() && p.compare(0, root.size(), root) == 0 && p[root.size()] == '/');
 }
 
 std::string strip_trailing_slashes(std::string s) {
@@ -161,7 +146,7 @@ void Walker::add_root(const std::string& typed) {
   const bool is_link = S_ISLNK(lst.st_mode);
   if (is_link) {
     if (cwd_.empty()) cwd_ = fs::canonical(fs::current_path(ec), ec).string();
-    if (cwd_.empty() || !inside(cwd_, canon)) {
+    if (cwd_.empty() || !core::path_contains(cwd_, canon)) {
       note(core::Errc::kSkipped, given,
            "symlink given on the command line points outside the current directory (-> " +
                read_link_text(path) + "); not followed: name the target itself to scan it");
@@ -284,7 +269,7 @@ void Walker::on_symlink(const std::string& root, const Dir& parent, const std::s
     }
     return;
   }
-  if (!inside(root, target)) {
+  if (!core::path_contains(root, target)) {
     note(core::Errc::kSkipped, display,
          "symlink points outside the scan root (-> " + link_text + "); not followed");
     return;
@@ -296,7 +281,7 @@ void Walker::on_symlink(const std::string& root, const Dir& parent, const std::s
   }
   if (S_ISDIR(st.st_mode)) {
     if (is_skipped_dir(name, parent.name)) return;
-    const bool loop = inside(target, parent.fs_path);
+    const bool loop = core::path_contains(target, parent.fs_path);
     links.push_back(PendingLink{Dir{target, display, name}, loop});
   } else if (S_ISREG(st.st_mode)) {
     if (is_candidate_name(name) || is_candidate_name(target)) {
@@ -353,10 +338,7 @@ void Walker::finish() {
 
 }  // namespace
 
-bool is_candidate_name(const std::string& name) noexcept {
-  return ends_with_ci(name, ".json") || ends_with_ci(name, ".yaml") || ends_with_ci(name, ".yml") ||
-         ends_with_ci(name, ".template");
-}
+bool is_candidate_name(const std::string& name) noexcept { return parse::wanted_by_name(name); }
 
 Discovery discover(const std::vector<std::string>& paths, const core::Limits& limits) {
   Discovery out;
@@ -371,7 +353,7 @@ Discovery discover(const std::vector<std::string>& paths, const core::Limits& li
 }
 
 core::Result<std::string> read_discovered(const DiscoveredFile& file, const core::Limits& limits) {
-  return core::read_regular_file(file.fs_path, limits.max_file_bytes);
+  return read_input(file.fs_path, limits);
 }
 
 }  // namespace ecsguard::scan

@@ -1,8 +1,9 @@
 #pragma once
 // File discovery: walks the given paths in sorted order, never follows a symlink out of the scan
 // root nor around a loop, skips .git, node_modules, .terraform and cdk.out/asset.* folders, and
-// special files (FIFOs, devices, sockets) with a note. Candidates are picked by extension (.json
-// .yaml .yml .template); the format is then decided by content. Policy: docs/security.md.
+// special files (FIFOs, devices, sockets) with a note. Candidates are the files some frontend
+// wants by name (parse/frontend.h); the format is then decided by content. Files are read and
+// symlinks judged with scan/file_loader.h. Policy: docs/security.md.
 #include <string>
 #include <vector>
 
@@ -35,8 +36,8 @@ Discovery discover(const std::vector<std::string>& paths, const core::Limits& li
 // regular file), kLimit (too large). The message does not repeat the path; Loc.file is 0.
 core::Result<std::string> read_discovered(const DiscoveredFile& file, const core::Limits& limits);
 
-// True when `name` is a candidate by extension (.json .yaml .yml .template, ASCII
-// case-insensitive).
+// True when some frontend wants a file of this name (parse::wanted_by_name: today .json .yaml
+// .yml .template, ASCII case-insensitive).
 [[nodiscard]] bool is_candidate_name(const std::string& name) noexcept;
 
 }  // namespace ecsguard::scan

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <thread>
 #include <unordered_set>
 
@@ -20,30 +21,18 @@
 #include "ecsguard/engine/runner.h"
 #include "ecsguard/parse/build.h"
 #include "ecsguard/parse/yaml_loader.h"
+#include "ecsguard/parse/frontend.h"
 #include "ecsguard/scan/discover.h"
+#include "ecsguard/scan/file_loader.h"
 
 namespace ecsguard::scan {
 
 namespace {
 
-// Does a file that failed to parse look like something we would have scanned? Then its loss is an
-// error (exit 3); otherwise (a tsconfig.json with comments, a Helm chart) it is only a note.
-bool looks_relevant(std::string_view text, std::string_view path) {
-  if (path.ends_with(".template") || path.ends_with(".template.json") ||
-      path.ends_with(".template.yaml") || path.ends_with(".template.yml")) {
-    return true;
-  }
-  for (std::string_view marker : {"AWSTemplateFormatVersion", "Resources",
-                                  "AWS::", "containerDefinitions", "taskDefinition"}) {
-    if (text.find(marker) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
 struct FileOutcome {
   bool scanned = false;
   bool lost = false;
-  parse::BuildOutput built;
+  parse::Fragment built;
   std::vector<engine::Diagnostic> diagnostics;
 };
 
@@ -70,7 +59,7 @@ core::Result<std::string> read_input(const Input& input, const core::Limits& lim
 }
 
 FileOutcome process_file(const Input& input, core::FileId id, core::FileTable& files,
-                         const core::Limits& limits) {
+                         const Containment& containment, const core::Limits& limits) {
   const DiscoveredFile& df = input.file;
   FileOutcome out;
   auto text = read_input(input, limits);
@@ -79,12 +68,24 @@ FileOutcome process_file(const Input& input, core::FileId id, core::FileTable& f
     out.diagnostics.push_back(diagnostic_from(text.error(), files, df.display_path));
     return out;
   }
-  auto doc = parse::load_document(*text, id, limits);
-  if (!doc) {
-    auto d = diagnostic_from(doc.error(), files, df.display_path);
+  ScanFileLoader loader(containment, files, limits);
+  parse::FrontendInput in;
+  in.source.text = *text;
+  in.source.file = id;
+  in.source.fs_path = df.fs_path;
+  in.source.display = df.display_path;
+  in.files = &files;
+  in.loader = &loader;
+  in.limits = limits;
+  out.built = parse::build_file(in);
+  if (!out.built.recognised && out.built.unreadable) {
+    const core::Error& e = *out.built.unreadable;
+    auto d = diagnostic_from(e, files, df.display_path);
+    // A file that no frontend could parse and that carries no format's markers (a tsconfig.json
+    // with comments, a Helm chart) is only a note; otherwise its loss is an error (exit 3).
     // Standard input was given on purpose: whatever it is, failing to read it loses input.
-    if (doc.error().code != core::Errc::kLimit && !input.from_stdin &&
-        !looks_relevant(*text, df.display_path)) {
+    if (e.code != core::Errc::kLimit && !input.from_stdin &&
+        !parse::looks_like_input(df.display_path, *text)) {
       d.code = core::Errc::kSkipped;
       d.message =
           "not scanned (not valid JSON/YAML, and nothing suggests CloudFormation or a task "
@@ -96,15 +97,7 @@ FileOutcome process_file(const Input& input, core::FileId id, core::FileTable& f
     out.diagnostics.push_back(std::move(d));
     return out;
   }
-  parse::BuildInput in;
-  in.root = &doc.value();
-  in.file = id;
-  in.fs_path = df.fs_path;
-  in.scan_root = df.root;
-  in.files = &files;
-  in.limits = limits;
-  out.built = parse::build_model(in);
-  out.scanned = out.built.kind != parse::InputKind::kUnknown;
+  out.scanned = out.built.recognised;
   for (const auto& e : out.built.errors) {
     auto d = diagnostic_from(e, files, df.display_path);
     if (d.loses_input()) out.lost = true;
@@ -184,13 +177,23 @@ ScanResult run_scan(const ScanRequest& request) {
     ids.push_back(files.add(normalize_display(in.file.display_path), identity_of(in)));
   }
 
+  // Where each root's files may reach (scan root, enclosing git work tree): found once per root.
+  // Standard input reaches no other file: its containment is the working directory's, unused.
+  std::map<std::string, Containment> containments;
+  for (const auto& in : inputs) {
+    if (!containments.contains(in.file.root)) {
+      containments.emplace(in.file.root, containment_for(in.file.root));
+    }
+  }
+
   std::vector<FileOutcome> outcomes(inputs.size());
   unsigned threads = request.threads ? request.threads : std::thread::hardware_concurrency();
   threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(inputs.size())));
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
-      outcomes[i] = process_file(inputs[i], ids[i], files, request.limits);
+      outcomes[i] = process_file(inputs[i], ids[i], files, containments.at(inputs[i].file.root),
+                                 request.limits);
     }
   };
   if (threads <= 1) {

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ecsguard/analysis/launch.h"
+#include "ecsguard/scan/file_loader.h"
 #include "test_util.h"
 
 namespace ecsguard::parse {
@@ -41,12 +43,13 @@ void build_file(FileResult& r, const fs::path& root, const fs::path& p) {
   auto doc = load_document(read(p), id, {});
   ASSERT_TRUE(doc.ok()) << p << ": " << doc.error().message;
   r.doc = std::move(doc).value();
+  scan::ScanFileLoader loader(scan::containment_for(fs::canonical(root).string()), r.files, {});
   BuildInput in;
   in.root = &r.doc;
   in.file = id;
   in.fs_path = p.string();
-  in.scan_root = root.string();
   in.files = &r.files;
+  in.loader = &loader;
   r.out = build_model(in);
 }
 
@@ -99,7 +102,7 @@ TEST(RealWorldCorpus, CdkSynthOutput) {
   const auto& td = r.out.stack.task_definitions[0];
   EXPECT_EQ(td.id.name, "ServiceTaskDef1922A00F");
   EXPECT_EQ(td.id.cdk_path, "cdk-ecs-2048-on-fargate/Service/TaskDef/Resource");
-  EXPECT_TRUE(td.fargate_compatible());
+  EXPECT_EQ(analysis::fargate_compatible(td), core::Tri::kYes);
   EXPECT_EQ(td.cpu.value, "256");
   ASSERT_TRUE(td.execution_role_arn.unknown());
   EXPECT_EQ(td.execution_role_arn.refs,

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "ecsguard/core/path.h"
+#include "ecsguard/scan/file_loader.h"
 #include "test_util.h"
 
 namespace ecsguard::parse {
@@ -38,12 +40,13 @@ class NestedStacks : public ::testing::Test {
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     file_ = files_.add("root/" + name);
     doc_ = test::load(text, file_, limits);
+    scan::ScanFileLoader loader(scan::containment_for(root_.string()), files_, limits);
     BuildInput bi;
     bi.root = &doc_;
     bi.file = file_;
     bi.fs_path = path.string();
-    bi.scan_root = root_.string();
     bi.files = &files_;
+    bi.loader = &loader;
     bi.limits = limits;
     return build_model(bi);
   }
@@ -132,6 +135,10 @@ TEST_F(NestedStacks, LocalChildIsBuiltWithParameters_UrlsAndEscapesRefused) {
   EXPECT_EQ(out.nested_paths[0], (root_ / "nested" / "child.yaml").generic_string());
   ASSERT_EQ(files_.size(), 3u);  // 0 = none, master, child
   EXPECT_EQ(files_.path(2), "root/nested/child.yaml");
+  // A refused reference names where it leads.
+  EXPECT_NE(out.errors[1].message.find((base_ / "outside.yaml").generic_string()),
+            std::string::npos)
+      << out.errors[1].message;
 
   ASSERT_EQ(out.stack.scopes.size(), 2u);
   EXPECT_EQ(out.stack.scopes[0].id, file_);
@@ -220,6 +227,36 @@ TEST_F(NestedStacks, MissingAndBrokenChildren_AreReported) {
   EXPECT_EQ(out.errors[0].code, core::Errc::kIo);
   EXPECT_EQ(out.errors[1].code, core::Errc::kSyntax);
   EXPECT_EQ(out.errors[1].where.file, 2u);  // located in the nested file
+}
+
+// A scan root inside a git work tree may reach the rest of that work tree (`../../` from an
+// example folder), never beyond it, never through a symlink that leaves it.
+TEST_F(NestedStacks, GitWorkTreeWidensContainment_NotBeyond) {
+  fs::create_directories(base_ / "repo" / ".git");
+  fs::create_directories(base_ / "repo" / "examples" / "complete");
+  write(base_ / "repo" / "shared.yaml", "Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n");
+  write(base_ / "beyond.yaml", "Resources:\n  Far:\n    Type: AWS::ECR::Repository\n");
+  fs::create_symlink(base_ / "beyond.yaml", base_ / "repo" / "link.yaml");
+  root_ = fs::canonical(base_ / "repo" / "examples" / "complete");
+  write(root_ / "main.yaml",
+        "Resources:\n  In:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n"
+        "      TemplateURL: ../../shared.yaml\n  Out:\n    Type: AWS::CloudFormation::Stack\n"
+        "    Properties:\n      TemplateURL: ../../../beyond.yaml\n  Link:\n"
+        "    Type: AWS::CloudFormation::Stack\n    Properties:\n"
+        "      TemplateURL: ../../link.yaml\n");
+  const BuildOutput out = build("main.yaml");
+  ASSERT_EQ(out.stack.repositories.size(), 1u);
+  EXPECT_EQ(out.stack.repositories[0].id.name, "Repo");
+  EXPECT_EQ(files_.path(2), "../shared.yaml");
+  ASSERT_EQ(out.errors.size(), 2u);
+  for (const auto& e : out.errors) {
+    EXPECT_EQ(e.code, core::Errc::kSkipped) << e.message;
+    EXPECT_NE(e.message.find("git work tree"), std::string::npos) << e.message;
+    EXPECT_NE(e.message.find((fs::canonical(base_) / "beyond.yaml").generic_string()),
+              std::string::npos)
+        << e.message;
+  }
+  EXPECT_EQ(core::find_work_tree_root(root_.string()), fs::canonical(base_ / "repo").string());
 }
 
 }  // namespace

@@ -287,13 +287,13 @@ TEST(Resolver, Condition_DirectQuery) {
   Resolver r(root, {});
   auto prod = r.condition("IsProd");
   ASSERT_TRUE(prod.ok());
-  EXPECT_EQ(prod->value, Truth::kTrue);
+  EXPECT_EQ(prod->value, core::Tri::kYes);
   auto free = r.condition("FreeIsX");
   ASSERT_TRUE(free.ok());
-  EXPECT_EQ(free->value, Truth::kUnknown);
+  EXPECT_EQ(free->value, core::Tri::kUnknown);
   auto missing = r.condition("Nope");
   ASSERT_TRUE(missing.ok());
-  EXPECT_EQ(missing->value, Truth::kUnknown);
+  EXPECT_EQ(missing->value, core::Tri::kUnknown);
 }
 
 TEST(Resolver, Condition_Cycle_IsAnErrorNotAHang) {

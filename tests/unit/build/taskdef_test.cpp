@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "ecsguard/analysis/launch.h"
 #include "test_util.h"
 
 namespace ecsguard::parse {
@@ -68,7 +69,7 @@ TEST(TaskDefinitionJson, RegisterShape) {
   EXPECT_EQ(td.family.loc.line, 2u);
   EXPECT_EQ(td.cpu.value, "256");  // JSON number normalized to text
   EXPECT_EQ(td.memory.value, "512");
-  EXPECT_TRUE(td.fargate_compatible());
+  EXPECT_EQ(analysis::fargate_compatible(td), core::Tri::kYes);
   EXPECT_EQ(td.operating_system_family.value, "LINUX");
   EXPECT_EQ(td.cpu_architecture.value, "ARM64");
   EXPECT_TRUE(td.task_role_arn.absent());

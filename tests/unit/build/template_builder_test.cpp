@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "ecsguard/analysis/launch.h"
 #include "test_util.h"
 
 namespace ecsguard::parse {
@@ -138,7 +139,7 @@ TEST_F(AppTemplate, TaskLevelFields) {
   EXPECT_EQ(td().cpu.value, "256");  // a YAML number, kept as text
   EXPECT_EQ(td().memory.value, "512");
   EXPECT_EQ(td().network_mode.value, "awsvpc");
-  EXPECT_TRUE(td().fargate_compatible());
+  EXPECT_EQ(analysis::fargate_compatible(td()), core::Tri::kYes);
   EXPECT_EQ(td().requires_compatibilities.loc.line, 25u);
   EXPECT_EQ(td().containers_state, model::Presence::kKnown);
   EXPECT_TRUE(td().execution_role_arn.absent());
@@ -264,7 +265,7 @@ TEST_F(AppTemplate, SupportingResources) {
   EXPECT_TRUE(b_.out.stack.log_groups[0].kms_key_id.absent());
   ASSERT_EQ(b_.out.stack.secrets.size(), 1u);
   EXPECT_EQ(b_.out.stack.secrets[0].id.name, "DbSecret");
-  EXPECT_NE(b_.out.stack.secret(b_.file, "DbSecret"), nullptr);
+  EXPECT_NE(b_.out.stack.find<model::Secret>(b_.file, "DbSecret"), nullptr);
 }
 
 TEST(TemplateBuilder, RepositoryDocuments) {

@@ -15,6 +15,7 @@
 #include "ecsguard/engine/config.h"
 #include "ecsguard/engine/runner.h"
 #include "ecsguard/model/stack.h"
+#include "model_builders.h"
 #include "support/finding_line.h"
 
 namespace ecsguard::checks::container {
@@ -45,37 +46,6 @@ using model::Presence;
 
 // ---- model builders -----------------------------------------------------------------------
 
-core::Loc at(unsigned line) { return core::Loc{1, line, 3}; }
-
-model::Str str(std::string v, unsigned line = 0) { return model::Str::of(std::move(v), at(line)); }
-model::Str unknown_str(std::string reason = "parameter P has no default", unsigned line = 0) {
-  return model::Str::unknown_because(std::move(reason), at(line));
-}
-// A Ref / GetAtt to a resource of the template: unknown value, refs = [id].
-model::Str ref(std::string id, unsigned line = 0, std::string partial = {}) {
-  auto s = model::Str::unknown_because("runtime value of " + id, at(line));
-  s.refs.push_back(std::move(id));
-  s.value = std::move(partial);
-  return s;
-}
-model::FlexBool flex(bool v, unsigned line = 0, bool from_string = false) {
-  model::FlexBool b;
-  b.state = Presence::kKnown;
-  b.value = v;
-  b.loc = at(line);
-  b.from_string = from_string;
-  return b;
-}
-model::FlexBool unknown_flex(unsigned line = 0) {
-  model::FlexBool b;
-  b.state = Presence::kUnknown;
-  b.reason = "condition C depends on a parameter";
-  b.loc = at(line);
-  return b;
-}
-model::StrList list(std::initializer_list<model::Str> items, unsigned line = 0) {
-  return model::StrList::of(std::vector<model::Str>(items), at(line));
-}
 model::KeyValue env(std::string name, model::Str value, unsigned line = 0) {
   model::KeyValue kv;
   kv.name = str(std::move(name), line);
@@ -108,7 +78,7 @@ class World {
                                      unsigned line = 20) {
     model::Container c;
     c.name = str(std::move(name), line);
-    c.image = str("123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.2.3", line + 1);
+    set_image(c, str("123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.2.3", line + 1));
     c.loc = at(line);
     t.containers_state = Presence::kKnown;
     t.containers.push_back(std::move(c));
@@ -214,13 +184,15 @@ using Lines = std::multiset<std::string>;
 TEST(Ctr001, AbsentFalseTrueStringAndUnknown) {
   World w;
   auto& t = w.td();
-  t.id.origin = model::Origin::kTaskDefinitionJson;  // a string boolean is a smell only there
+  // Task definition JSON: the builder marks a string boolean as a smell (CloudFormation does not).
   World::container(t, "absent", 20);
-  World::container(t, "false", 30).readonly_root_filesystem = flex(false, 31);
-  World::container(t, "true", 40).readonly_root_filesystem = flex(true, 41);
-  World::container(t, "string", 50).readonly_root_filesystem = flex(true, 51, true);
-  World::container(t, "strfalse", 60).readonly_root_filesystem = flex(false, 61, true);
-  World::container(t, "unknown", 70).readonly_root_filesystem = unknown_flex(71);
+  World::container(t, "false", 30).readonly_root_filesystem = flag(false, 31);
+  World::container(t, "true", 40).readonly_root_filesystem = flag(true, 41);
+  auto& str_true = World::container(t, "string", 50).readonly_root_filesystem;
+  str_true = flag(true, 51, true);
+  str_true.string_for_boolean = true;
+  World::container(t, "strfalse", 60).readonly_root_filesystem = flag(false, 61, true);
+  World::container(t, "unknown", 70).readonly_root_filesystem = unknown_flag(71);
   EXPECT_EQ(w.run(ctr::read_only_root),
             (Lines{"fail TaskDef/absent 20 ContainerDefinitions[absent].ReadonlyRootFilesystem",
                    "fail TaskDef/false 31 ContainerDefinitions[false].ReadonlyRootFilesystem",
@@ -233,15 +205,15 @@ TEST(Ctr001, AbsentFalseTrueStringAndUnknown) {
 TEST(Ctr001, CloudFormationStringBooleansAreNormal) {
   World w;
   auto& t = w.td();  // CloudFormation: parameters are strings, "true" is converted
-  World::container(t, "string", 50).readonly_root_filesystem = flex(true, 51, true);
+  World::container(t, "string", 50).readonly_root_filesystem = flag(true, 51, true);
   EXPECT_EQ(w.run(ctr::read_only_root), Lines{});
 }
 
 TEST(Ctr001, UnnamedContainersGetDistinctPaths) {
   World w;
   auto& t = w.td();
-  World::container(t, "a", 20).name = unknown_str("parameter Name has no default", 20);
-  World::container(t, "b", 30).name = unknown_str("parameter Name has no default", 30);
+  World::container(t, "a", 20).name = unknown("parameter Name has no default", 20);
+  World::container(t, "b", 30).name = unknown("parameter Name has no default", 30);
   EXPECT_EQ(w.run(ctr::read_only_root),
             (Lines{"fail TaskDef 20 ContainerDefinitions[#1].ReadonlyRootFilesystem",
                    "fail TaskDef 30 ContainerDefinitions[#2].ReadonlyRootFilesystem"}));
@@ -256,9 +228,9 @@ TEST(Ctr001, WindowsIsNotApplicableAndUnknownOsIsUnknown) {
   lin.operating_system_family = str("LINUX", 101);
   World::container(lin, "app", 110);
   auto& unk = w.td("Unk", 200);
-  unk.operating_system_family = unknown_str("parameter Os has no default", 201);
+  unk.operating_system_family = unknown("parameter Os has no default", 201);
   World::container(unk, "app", 210);
-  World::container(unk, "ro", 220).readonly_root_filesystem = flex(true, 221);
+  World::container(unk, "ro", 220).readonly_root_filesystem = flag(true, 221);
   EXPECT_EQ(w.run(ctr::read_only_root),
             (Lines{"fail Lin/app 110 ContainerDefinitions[app].ReadonlyRootFilesystem",
                    "unknown Unk/app 201 ContainerDefinitions[app].ReadonlyRootFilesystem"}));
@@ -271,23 +243,23 @@ TEST(Ctr002, TmpMustBeCoveredByAWritableMount) {
   auto& t = w.td();
   World::container(t, "rw", 20);  // not read-only: not judged
   auto& none = World::container(t, "none", 30);
-  none.readonly_root_filesystem = flex(true, 31);
+  none.readonly_root_filesystem = flag(true, 31);
   auto& tmp = World::container(t, "tmp", 40);
-  tmp.readonly_root_filesystem = flex(true, 41);
+  tmp.readonly_root_filesystem = flag(true, 41);
   tmp.mount_points = {mount("/tmp/", 42)};
   auto& ro = World::container(t, "ro", 50);
-  ro.readonly_root_filesystem = flex(true, 51);
+  ro.readonly_root_filesystem = flag(true, 51);
   ro.mount_points = {mount("/tmp", 52)};
-  ro.mount_points[0].read_only = flex(true, 53);
+  ro.mount_points[0].read_only = flag(true, 53);
   auto& parent = World::container(t, "parent", 60);
-  parent.readonly_root_filesystem = flex(true, 61);
+  parent.readonly_root_filesystem = flag(true, 61);
   parent.mount_points = {mount("/", 62)};
   auto& maybe = World::container(t, "maybe", 70);
-  maybe.readonly_root_filesystem = flex(true, 71);
+  maybe.readonly_root_filesystem = flag(true, 71);
   maybe.mount_points = {mount("/tmp", 72)};
-  maybe.mount_points[0].read_only = unknown_flex(73);
+  maybe.mount_points[0].read_only = unknown_flag(73);
   auto& sub = World::container(t, "sub", 80);  // /tmp/cache does not cover /tmp
-  sub.readonly_root_filesystem = flex(true, 81);
+  sub.readonly_root_filesystem = flag(true, 81);
   sub.mount_points = {mount("/tmp/cache", 82)};
   EXPECT_EQ(w.run(ctr::writable_paths),
             (Lines{"fail TaskDef/none 30 ContainerDefinitions[none].MountPoints[/tmp]",
@@ -303,11 +275,11 @@ TEST(Ctr002, ConfiguredPathsAndPerImageOverrides) {
   w.options.writable_path_overrides = {{"*/distroless-app:*", {"/home/app"}}};
   auto& t = w.td();
   auto& web = World::container(t, "web", 20);
-  web.readonly_root_filesystem = flex(true, 21);
+  web.readonly_root_filesystem = flag(true, 21);
   web.mount_points = {mount("/tmp", 22)};
   auto& app = World::container(t, "app", 30);
-  app.readonly_root_filesystem = flex(true, 31);
-  app.image = str("123456789012.dkr.ecr.us-east-1.amazonaws.com/distroless-app:2", 32);
+  app.readonly_root_filesystem = flag(true, 31);
+  set_image(app, str("123456789012.dkr.ecr.us-east-1.amazonaws.com/distroless-app:2", 32));
   EXPECT_EQ(w.run(ctr::writable_paths),
             (Lines{"fail TaskDef/web 20 ContainerDefinitions[web].MountPoints[/var/cache/nginx]",
                    "fail TaskDef/app 30 ContainerDefinitions[app].MountPoints[/home/app]"}));
@@ -321,16 +293,16 @@ TEST(Ctr002, OverridesWithAnUnknownImage) {
   w.options.writable_path_overrides = {{"public.ecr.aws/distroless/*", {"/tmp", "/home/app"}}};
   auto& t = w.td();
   auto& c = World::container(t, "app", 30);
-  c.readonly_root_filesystem = flex(true, 31);
-  c.image = unknown_str("parameter Image has no default", 32);
+  c.readonly_root_filesystem = flag(true, 31);
+  set_image(c, unknown("parameter Image has no default", 32));
   EXPECT_EQ(w.run(ctr::writable_paths),
             (Lines{"fail TaskDef/app 30 ContainerDefinitions[app].MountPoints[/tmp]",
                    "unknown TaskDef/app 30 ContainerDefinitions[app].MountPoints[/var/cache/nginx]",
                    "unknown TaskDef/app 30 ContainerDefinitions[app].MountPoints[/home/app]"}));
   // A partly known image whose known text rules the override out: only the defaults.
-  auto partial = unknown_str("partially known", 32);
+  auto partial = unknown("partially known", 32);
   partial.value = std::string("123456789012.dkr.ecr.us-east-1.amazonaws.com/web:") + '\x1A';
-  t.containers[0].image = partial;
+  set_image(t.containers[0], partial);
   EXPECT_EQ(w.run(ctr::writable_paths),
             (Lines{"fail TaskDef/app 30 ContainerDefinitions[app].MountPoints[/tmp]",
                    "fail TaskDef/app 30 ContainerDefinitions[app].MountPoints[/var/cache/nginx]"}));
@@ -340,16 +312,16 @@ TEST(Ctr002, EcsExecNeedsTheAgentPathsAndIsThenOnlyAWarning) {
   World w;
   auto& t = w.td();
   auto& bare = World::container(t, "bare", 20);
-  bare.readonly_root_filesystem = flex(true, 21);
+  bare.readonly_root_filesystem = flag(true, 21);
   bare.mount_points = {mount("/tmp", 22)};
   auto& covered = World::container(t, "covered", 30);
-  covered.readonly_root_filesystem = flex(true, 31);
+  covered.readonly_root_filesystem = flag(true, 31);
   covered.mount_points = {mount("/tmp", 32), mount("/var/lib/amazon", 33),
                           mount("/var/log/amazon/ssm", 34)};
   auto& half = World::container(t, "half", 40);
-  half.readonly_root_filesystem = flex(true, 41);
+  half.readonly_root_filesystem = flag(true, 41);
   half.mount_points = {mount("/tmp", 42), mount("/var/lib/amazon/ssm", 43)};
-  w.service("Svc").enable_execute_command = flex(true, 55);
+  w.service("Svc").enable_execute_command = flag(true, 55);
   EXPECT_EQ(w.run(ctr::writable_paths),
             (Lines{"fail TaskDef/bare 20 ContainerDefinitions[bare].MountPoints[ecs-exec]",
                    "warn TaskDef/covered 30 ContainerDefinitions[covered].MountPoints[ecs-exec]",
@@ -363,14 +335,14 @@ TEST(Ctr002, ExecOffOrUnknownAndReadOnlyUnknown) {
   World w;
   auto& t = w.td();
   auto& c = World::container(t, "app", 20);
-  c.readonly_root_filesystem = flex(true, 21);
+  c.readonly_root_filesystem = flag(true, 21);
   c.mount_points = {mount("/tmp", 22)};
   auto& u = World::container(t, "maybe", 30);
-  u.readonly_root_filesystem = unknown_flex(31);
-  w.service("Off").enable_execute_command = flex(false, 55);
+  u.readonly_root_filesystem = unknown_flag(31);
+  w.service("Off").enable_execute_command = flag(false, 55);
   EXPECT_EQ(w.run(ctr::writable_paths),
             (Lines{"unknown TaskDef/maybe 31 ContainerDefinitions[maybe].ReadonlyRootFilesystem"}));
-  w.service("Unk", "TaskDef", 60).enable_execute_command = unknown_flex(65);
+  w.service("Unk", "TaskDef", 60).enable_execute_command = unknown_flag(65);
   EXPECT_EQ(w.run(ctr::writable_paths),
             (Lines{"unknown TaskDef/app 20 ContainerDefinitions[app].MountPoints[ecs-exec]",
                    "unknown TaskDef/maybe 31 ContainerDefinitions[maybe].ReadonlyRootFilesystem"}));
@@ -382,10 +354,10 @@ TEST(Ctr003, PrivilegedTrueFailsAbsentPassesUnknownIsUnknown) {
   World w;
   auto& t = w.td();
   World::container(t, "absent", 20);
-  World::container(t, "off", 30).privileged = flex(false, 31);
-  World::container(t, "on", 40).privileged = flex(true, 41);
-  World::container(t, "str", 50).privileged = flex(true, 51, true);
-  World::container(t, "unk", 60).privileged = unknown_flex(61);
+  World::container(t, "off", 30).privileged = flag(false, 31);
+  World::container(t, "on", 40).privileged = flag(true, 41);
+  World::container(t, "str", 50).privileged = flag(true, 51, true);
+  World::container(t, "unk", 60).privileged = unknown_flag(61);
   EXPECT_EQ(w.run(ctr::privileged),
             (Lines{"fail TaskDef/on 41 ContainerDefinitions[on].Privileged",
                    "fail TaskDef/str 51 ContainerDefinitions[str].Privileged",
@@ -405,7 +377,7 @@ TEST(Ctr004, LinuxRootForms) {
   World::container(t, "uid", 70).user = str("1000:1000", 71);
   World::container(t, "name", 80).user = str("nginx", 81);
   World::container(t, "grproot", 90).user = str("1000:0", 91);  // root group, non-root user
-  World::container(t, "unk", 100).user = unknown_str("parameter User has no default", 101);
+  World::container(t, "unk", 100).user = unknown("parameter User has no default", 101);
   World::container(t, "empty", 110).user = str("", 111);
   EXPECT_EQ(w.run(ctr::non_root_user),
             (Lines{"fail TaskDef/absent 20 ContainerDefinitions[absent].User",
@@ -426,7 +398,7 @@ TEST(Ctr004, WindowsAdministrator) {
   World::container(t, "user", 40).user = str("ContainerUser", 41);
   World::container(t, "root", 50).user = str("root", 51);  // not a Windows administrator
   auto& u = w.td("UnknownOs", 200);
-  u.operating_system_family = unknown_str("parameter Os has no default", 201);
+  u.operating_system_family = unknown("parameter Os has no default", 201);
   World::container(u, "root", 210).user = str("root", 211);
   World::container(u, "uid", 220).user = str("1000", 221);
   World::container(u, "absent", 230);
@@ -447,7 +419,7 @@ TEST(Ctr005, PidAndIpcModes) {
   host.ipc_mode = str("host", 22);
   w.td("Task", 30).pid_mode = str("task", 31);
   auto& unk = w.td("Unk", 40);
-  unk.pid_mode = unknown_str("condition C is not known", 41);
+  unk.pid_mode = unknown("condition C is not known", 41);
   unk.ipc_mode = str("task", 42);
   const auto f = w.findings(ctr::host_namespaces);
   EXPECT_EQ(w.run(ctr::host_namespaces), (Lines{"fail Host 21 PidMode", "fail Host 22 IpcMode",
@@ -481,8 +453,8 @@ TEST(Ctr006, AddAndDrop) {
   sensor.capabilities_drop = list({str("all", 64)}, 63);
   auto& unk = World::container(t, "unk", 70);
   unk.linux_parameters_state = Presence::kKnown;
-  unk.capabilities_add = list({unknown_str("x", 72)}, 71);
-  unk.capabilities_drop = list({unknown_str("y", 74)}, 73);
+  unk.capabilities_add = list({unknown("x", 72)}, 71);
+  unk.capabilities_drop = list({unknown("y", 74)}, 73);
   EXPECT_EQ(
       w.run(ctr::capabilities),
       (Lines{"warn TaskDef/plain 20 ContainerDefinitions[plain].LinuxParameters.Capabilities.Drop",
@@ -545,10 +517,10 @@ TEST(Ctr007, SecretsByNameValueAndDynamicReference) {
       env("KEY", str("AKIAIOSFODNN7EXAMPLE", 29), 29),
       env("ApiKey", str("abc", 30), 30),
       env("PRIVATE-KEY", str("xyz", 31), 31),
-      env("SECRET_FROM_PARAM", unknown_str("parameter DbPass has no default", 32), 32),
+      env("SECRET_FROM_PARAM", unknown("parameter DbPass has no default", 32), 32),
       env("OTHER", ref("Db", 33, std::string("{{resolve:ssm-secure:") + '\x1A' + "}}"), 33),
       env("aws_access_key_id", str("AIPA8YOHGIS58IBFDU3E", 34), 34),
-      env("AWS_SESSION_TOKEN", unknown_str("x", 35), 35)};
+      env("AWS_SESSION_TOKEN", unknown("x", 35), 35)};
   EXPECT_EQ(
       w.run(ctr::env_secrets),
       (Lines{"fail TaskDef/app 21 ContainerDefinitions[app].Environment[AWS_SECRET_ACCESS_KEY]",
@@ -730,15 +702,15 @@ TEST(Ctr007, PartlyAndWhollyUnknownNames) {
   c.environment = {
       named(partial_name(u + "_PASSWORD", 21), str("hunter2", 21), 21),     // fail
       named(partial_name("DB_PASSWORD_" + u, 22), str("hunter2", 22), 22),  // may be *_FILE
-      named(unknown_str("parameter VarName has no default", 23), str("hunter2", 23), 23),
-      named(unknown_str("parameter VarName has no default", 24), str("8080", 24), 24),
+      named(unknown("parameter VarName has no default", 23), str("hunter2", 23), 23),
+      named(unknown("parameter VarName has no default", 24), str("8080", 24), 24),
       named(partial_name(u + "_LOG_LEVEL", 25), str("debug", 25), 25),
       named(partial_name(u + "_TOKEN_TTL", 26), str("3600s", 26), 26),
       named(partial_name(u + "_SECRET_ARN", 27), str("hunter2", 27), 27),  // allowlisted
       named(partial_name(u + "_TOKEN_MODE", 28), str("strict", 28), 28),   // a keyword
-      named(partial_name(u + "_PASSWORD", 29), unknown_str("parameter Pw has no default", 29), 29),
-      named(unknown_str("parameter VarName has no default", 30),
-            unknown_str("parameter Value has no default", 30), 30)};
+      named(partial_name(u + "_PASSWORD", 29), unknown("parameter Pw has no default", 29), 29),
+      named(unknown("parameter VarName has no default", 30),
+            unknown("parameter Value has no default", 30), 30)};
   EXPECT_EQ(w.run(ctr::env_secrets),
             (Lines{"fail TaskDef/app 21 ContainerDefinitions[app].Environment[${?}_PASSWORD]",
                    "unknown TaskDef/app 22 ContainerDefinitions[app].Environment[DB_PASSWORD_${?}]",
@@ -844,7 +816,7 @@ TEST(Ctr008, SourcesOfInjectedSecrets) {
       secret_ref("D", str("arn:aws:ssm:us-east-1:123456789012:parameter/prod/api-key", 24), 24),
       secret_ref("E", str("/prod/external", 25), 25),
       secret_ref("F", str("arn:aws:s3:::bucket/key", 26), 26),
-      secret_ref("G", unknown_str("parameter P has no default", 27), 27),
+      secret_ref("G", unknown("parameter P has no default", 27), 27),
   };
   c.log_configuration.secret_options = {secret_ref("apikey", str("/prod/api-key", 28), 28)};
   EXPECT_EQ(w.run(ctr::secrets_source),
@@ -915,7 +887,7 @@ TEST(Ctr009, OnlySecretsUsedByTasksRotationAndKey) {
   named.name = str("named", 141);
   named.kms_key_id = str("arn:aws:kms:us-east-1:1:key/abc", 142);
   auto& slow = w.secret("Slow", 150);
-  slow.kms_key_id = unknown_str("parameter Key has no default", 151);
+  slow.kms_key_id = unknown("parameter Key has no default", 151);
   w.rotation("SlowRotation", "Slow", 160).schedule_expression = str("rate(180 days)", 162);
   EXPECT_EQ(w.run(ctr::secret_rotation),
             (Lines{"fail Bare 130 RotationSchedule", "warn Bare 131 KmsKeyId",
@@ -935,7 +907,7 @@ TEST(Ctr009, RotationScheduleWithUnknownSecretIdIsUnknown) {
   World::container(t, "app", 20).secrets = {secret_ref("A", ref("Used", 21), 21)};
   w.secret("Used", 90).kms_key_id = ref("Key", 91);
   auto& r = w.rotation("Rotation", "Other", 95);
-  r.secret_id = unknown_str("parameter SecretArn has no default", 96);
+  r.secret_id = unknown("parameter SecretArn has no default", 96);
   EXPECT_EQ(w.run(ctr::secret_rotation), (Lines{"unknown Used 90 RotationSchedule"}));
   w.options.rotation_exempt_secrets = {"Used"};  // exempt: nothing to ask
   EXPECT_EQ(w.run(ctr::secret_rotation), Lines{});
@@ -967,7 +939,7 @@ TEST(Ctr010, FargateByLaunchTypeStrategyOrClusterDefault) {
   dflt.platform_version = str("1.2.0", 102);
   auto& unk = w.service("Unk", "TaskDef", 110);
   unk.launch_type = str("FARGATE", 111);
-  unk.platform_version = unknown_str("parameter Pv has no default", 112);
+  unk.platform_version = unknown("parameter Pv has no default", 112);
   auto& ts = w.task_set("Set", 120);
   ts.launch_type = str("FARGATE", 121);
   ts.platform_version = str("1.3.0", 122);
@@ -1015,12 +987,12 @@ TEST(Ctr011, TransitEncryptionIamAccessPointAndFileSystem) {
   second.efs.iam = str("ENABLED", 43);
   second.efs.access_point_id = ref("GoodAp", 44);
   auto unk = efs_volume("unk", 50);
-  unk.efs.transit_encryption = unknown_str("condition Prod", 52);
+  unk.efs.transit_encryption = unknown("condition Prod", 52);
   unk.efs.iam = str("ENABLED", 53);
   unk.efs.access_point_id = str("fsap-0123", 54);
   t.volumes = {plain, good, second, unk};
   w.file_system("Fs", 110);
-  w.file_system("EncryptedFs", 115).encrypted = flex(true, 116);
+  w.file_system("EncryptedFs", 115).encrypted = flag(true, 116);
   w.access_point("Ap", 120).file_system_id = ref("EncryptedFs", 121);
   auto& goodap = w.access_point("GoodAp", 130);
   goodap.root_directory_state = Presence::kKnown;
@@ -1045,7 +1017,7 @@ TEST(Ctr011, SharedFileSystemIsReportedOnce) {
     v.efs.access_point_id = str("fsap-1", 25);
     w.td(name).volumes = {v};
   }
-  w.file_system("Fs", 110).encrypted = flex(false, 111);
+  w.file_system("Fs", 110).encrypted = flag(false, 111);
   EXPECT_EQ(w.run(ctr::efs_volumes), (Lines{"fail Fs 111 Encrypted"}));
 }
 
@@ -1121,7 +1093,7 @@ TEST(Ctr013, FargateTaskSizes) {
 TEST(Ctr013, SidecarsWithoutMemoryAndUnknownCompatibility) {
   World w;
   auto& t = w.td();
-  t.requires_compatibilities = list({unknown_str("condition UseFargate", 12)}, 12);
+  t.requires_compatibilities = list({unknown("condition UseFargate", 12)}, 12);
   World::container(t, "app", 20).memory = model::Int::of(512, at(21));
   World::container(t, "sidecar", 30);
   World::container(t, "reserved", 40).memory_reservation = model::Int::of(64, at(41));
@@ -1140,12 +1112,12 @@ TEST(Ctr014, EssentialContainersNeedAHealthCheck) {
   ok.health_check.state = Presence::kKnown;
   ok.health_check.loc = at(31);
   ok.health_check.command = list({str("CMD-SHELL", 32), str("curl -f localhost", 32)}, 32);
-  World::container(t, "sidecar", 40).essential = flex(false, 41);
+  World::container(t, "sidecar", 40).essential = flag(false, 41);
   auto& off = World::container(t, "off", 50);
   off.health_check.state = Presence::kKnown;
   off.health_check.loc = at(51);
   off.health_check.command = list({str("NONE", 52)}, 52);
-  World::container(t, "maybe", 60).essential = unknown_flex(61);
+  World::container(t, "maybe", 60).essential = unknown_flag(61);
   auto& lb = World::container(t, "web", 70);
   (void)lb;
   auto& svc = w.service("Svc");
@@ -1164,7 +1136,7 @@ TEST(Ctr014, UnknownFirstCommandElementIsUnknown) {
   c.health_check.state = Presence::kKnown;
   c.health_check.loc = at(21);
   c.health_check.command =
-      list({unknown_str("parameter Kind has no default", 22), str("curl -f localhost", 22)}, 22);
+      list({unknown("parameter Kind has no default", 22), str("curl -f localhost", 22)}, 22);
   EXPECT_EQ(w.run(ctr::health_check),
             (Lines{"unknown TaskDef/app 22 ContainerDefinitions[app].HealthCheck.Command"}));
 }
@@ -1175,15 +1147,15 @@ TEST(Ctr015, ExecEnabledOnlyForExemptServicesAndLogged) {
   World w;
   w.td();
   w.service("Off");
-  w.service("On", "TaskDef", 60).enable_execute_command = flex(true, 62);
+  w.service("On", "TaskDef", 60).enable_execute_command = flag(true, 62);
   auto& ex = w.service("Debug", "TaskDef", 70);
-  ex.enable_execute_command = flex(true, 72);
+  ex.enable_execute_command = flag(true, 72);
   ex.cluster = ref("Cluster", 71);
   w.cluster("Cluster", 200).exec_logging = str("NONE", 205);
   auto& named = w.service("Named", "TaskDef", 80);
   named.service_name = str("break-glass-api", 81);
-  named.enable_execute_command = flex(true, 82);
-  w.service("Unk", "TaskDef", 90).enable_execute_command = unknown_flex(92);
+  named.enable_execute_command = flag(true, 82);
+  w.service("Unk", "TaskDef", 90).enable_execute_command = unknown_flag(92);
   w.options.exec_exempt_services = {"Debug", "break-glass-*"};
   EXPECT_EQ(w.run(ctr::ecs_exec),
             (Lines{"fail On 62 EnableExecuteCommand", "unknown Unk 92 EnableExecuteCommand",
@@ -1199,9 +1171,9 @@ TEST(Ctr015, ExemptServiceOnClusterWithUnknownLoggingIsUnknown) {
   World w;
   w.td();
   auto& ex = w.service("Debug", "TaskDef", 70);
-  ex.enable_execute_command = flex(true, 72);
+  ex.enable_execute_command = flag(true, 72);
   ex.cluster = ref("Cluster", 71);
-  w.cluster("Cluster", 200).exec_logging = unknown_str("parameter Logging has no default", 205);
+  w.cluster("Cluster", 200).exec_logging = unknown("parameter Logging has no default", 205);
   w.options.exec_exempt_services = {"Debug"};
   EXPECT_EQ(w.run(ctr::ecs_exec), (Lines{"unknown Debug 205 EnableExecuteCommand"}));
 }
@@ -1227,7 +1199,7 @@ TEST(Ctr016, SensitiveHostPathsOnEc2) {
                host_volume("scratch", "", 60),
                host_volume("etc", "/etc//ssl", 70)};
   t.volumes.push_back(host_volume("unk", "", 80));
-  t.volumes.back().host_source_path = unknown_str("parameter HostPath has no default", 81);
+  t.volumes.back().host_source_path = unknown("parameter HostPath has no default", 81);
   EXPECT_EQ(w.run(ctr::host_paths), (Lines{"fail TaskDef 21 Volumes[sock].Host.SourcePath",
                                            "fail TaskDef 31 Volumes[docker].Host.SourcePath",
                                            "fail TaskDef 41 Volumes[root].Host.SourcePath",

@@ -9,65 +9,10 @@
 #include "ecsguard/core/file_table.h"
 #include "ecsguard/engine/registry.h"
 #include "ecsguard/engine/runner.h"
+#include "model_builders.h"
 #include "support/finding_line.h"
 
 namespace ecsguard::testing {
-
-inline core::Loc at(unsigned line) { return core::Loc{1, line, 3}; }
-
-inline model::Str str(std::string v, unsigned line = 0) {
-  return model::Str::of(std::move(v), line ? at(line) : core::Loc{});
-}
-
-// Unknown value; `partial` keeps known text with '\x1A' for unknown segments.
-inline model::Str unknown(std::string reason, unsigned line = 0, std::string partial = {},
-                          std::vector<std::string> refs = {}) {
-  auto v = model::Str::unknown_because(std::move(reason), line ? at(line) : core::Loc{});
-  v.value = std::move(partial);
-  v.refs = std::move(refs);
-  return v;
-}
-
-inline model::FlexBool flag(bool b, unsigned line) {
-  model::FlexBool f;
-  f.state = model::Presence::kKnown;
-  f.value = b;
-  f.loc = at(line);
-  return f;
-}
-
-inline model::Int num(long long n, unsigned line) { return model::Int::of(n, at(line)); }
-
-inline model::ResourceId rid(std::string type, std::string name, unsigned line) {
-  model::ResourceId id;
-  id.type = std::move(type);
-  id.name = std::move(name);
-  id.scope = 1;
-  id.loc = at(line);
-  return id;
-}
-
-inline model::Container container(std::string name, std::string image, unsigned line) {
-  model::Container c;
-  c.name = str(name, line);
-  c.image = str(std::move(image), line + 1);
-  c.loc = at(line);
-  return c;
-}
-
-inline model::TaskDefinition task_definition(std::string name, unsigned line) {
-  model::TaskDefinition td;
-  td.id = rid("AWS::ECS::TaskDefinition", std::move(name), line);
-  td.containers_state = model::Presence::kKnown;
-  return td;
-}
-
-inline model::Repository repository(std::string logical_id, std::string name, unsigned line) {
-  model::Repository r;
-  r.id = rid("AWS::ECR::Repository", std::move(logical_id), line);
-  if (!name.empty()) r.repository_name = str(std::move(name), line + 2);
-  return r;
-}
 
 // "<status> <resource>[/<container>] <line>" for every finding of check `id`.
 inline std::multiset<std::string> run(std::string_view id, const model::Stack& stack,

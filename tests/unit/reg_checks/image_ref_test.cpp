@@ -1,9 +1,14 @@
 #include <gtest/gtest.h>
 
-#include "ecsguard/checks/common.h"
+// model::ImageRef, parsed by the builders from (partially known) image text.
+#include "ecsguard/model/image_ref.h"
+#include "ecsguard/model/partial_str.h"
 
-namespace ecsguard::checks {
+namespace ecsguard::model {
 namespace {
+
+using partial::has_known_text;
+using partial::printable;
 
 TEST(ImageRef, DockerHubShortNameHasNoTag) {
   const auto r = parse_image_ref("nginx");
@@ -76,4 +81,4 @@ TEST(Printable, MarksUnknownSegments) {
 }
 
 }  // namespace
-}  // namespace ecsguard::checks
+}  // namespace ecsguard::model

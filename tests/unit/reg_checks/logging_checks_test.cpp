@@ -325,7 +325,7 @@ TEST(Log013, PublicIpServiceIsInternetFacing) {
   svc.id = rid("AWS::ECS::Service", "Public", 100);
   svc.task_definition = unknown("runtime value", 102, "", {"Task"});
   svc.network.state = model::Presence::kKnown;
-  svc.network.assign_public_ip = str("ENABLED", 105);
+  svc.network.assign_public_ip = toggle(str("ENABLED", 105));
   s.services.push_back(svc);
   auto td = task_definition("Task", 1);
   auto opts = awslogs(15);

@@ -53,11 +53,13 @@ TEST(Net001, UnknownModeOrCompatibilities) {
   EXPECT_EQ(run("NET-001", s), (Set{"unknown ModeParam 5", "unknown CompatIf 12"}));
 }
 
-model::Service service(std::string name, unsigned line, model::Str ip) {
+model::Service service(std::string name, unsigned line, model::Str ip, bool terraform = false) {
   model::Service s;
   s.id = rid("AWS::ECS::Service", std::move(name), line);
+  if (terraform) s.id.origin = model::Origin::kTerraform;
   s.network.state = ip.absent() ? model::Presence::kAbsent : model::Presence::kKnown;
-  s.network.assign_public_ip = std::move(ip);
+  s.network.assign_public_ip =
+      terraform ? toggle(std::move(ip), "true", "false") : toggle(std::move(ip));
   return s;
 }
 
@@ -96,12 +98,8 @@ TEST(Net002, EnabledFailsDefaultPasses) {
 // FAILs as an invalid value (the deployment is rejected), never read as a valid one.
 TEST(Net002, InvalidValuesFailAsInvalid) {
   model::Stack s;
-  auto tf_true = service("TfTrue", 3, str("true", 5));
-  tf_true.id.origin = model::Origin::kTerraform;
-  s.services.push_back(tf_true);
-  auto tf_false = service("TfFalse", 10, str("false", 15));
-  tf_false.id.origin = model::Origin::kTerraform;
-  s.services.push_back(tf_false);
+  s.services.push_back(service("TfTrue", 3, str("true", 5), true));
+  s.services.push_back(service("TfFalse", 10, str("false", 15), true));
   s.services.push_back(service("CfnTrue", 20, str("true", 25)));
   s.services.push_back(service("Yes", 30, str("yes", 35)));
   s.services.push_back(service("Lower", 40, str("disabled", 45)));
@@ -119,7 +117,7 @@ TEST(Net003, TaskSetsLikeServices) {
   model::TaskSet pub;
   pub.id = rid("AWS::ECS::TaskSet", "Green", 3);
   pub.network.state = model::Presence::kKnown;
-  pub.network.assign_public_ip = str("ENABLED", 9);
+  pub.network.assign_public_ip = toggle(str("ENABLED", 9));
   s.task_sets.push_back(pub);
   model::TaskSet priv;
   priv.id = rid("AWS::ECS::TaskSet", "Blue", 20);

@@ -493,8 +493,8 @@ model::Stack with_images(std::vector<std::pair<std::string, model::Str>> images)
   unsigned line = 10;
   for (auto& [name, image] : images) {
     auto c = container(name, "", line);
-    c.image = std::move(image);
-    if (!c.image.loc.valid()) c.image.loc = at(line + 1);
+    if (!image.loc.valid()) image.loc = at(line + 1);
+    set_image(c, std::move(image));
     td.containers.push_back(std::move(c));
     line += 10;
   }

@@ -47,27 +47,20 @@ void check_add(const model::TaskDefinition& td, const model::Container& c,
     if (n == "SYS_PTRACE") {
       if (c.name.known() && matches_any(sensors, c.name.value)) continue;
       if (c.name.unknown() && !sensors.empty()) {
-        ctx.unknown(cap.loc, prop,
-                    "the container name, needed to match runtime_sensor_containers, is not "
-                    "known: " +
-                        c.name.reason);
+        ctx.unknown(cap.loc, prop, msg::ctr006::SensorNameUnknown{.reason = c.name.reason});
         continue;
       }
-      ctx.fail(cap.loc, prop,
-               "container '" + name +
-                   "' adds SYS_PTRACE but is not declared as a runtime security sensor "
-                   "(option runtime_sensor_containers): it can trace and read the memory of "
-                   "the task's processes");
+      ctx.fail(cap.loc, prop, msg::ctr006::PtraceNotSensor{.container = name});
       continue;
     }
     bool dangerous = false;
     for (const auto d : kDangerous) dangerous = dangerous || n == d;
-    ctx.fail(cap.loc, prop,
-             "container '" + name + "' adds the Linux capability " + n +
-                 (dangerous ? ", which gives it control over the host's kernel, network or files "
-                              "on EC2 capacity"
-                            : "; add none (Fargate accepts only SYS_PTRACE)"),
-             dangerous ? std::optional<core::Severity>(core::Severity::kHigh) : std::nullopt);
+    if (dangerous) {
+      ctx.fail(cap.loc, prop, msg::ctr006::DangerousCap{.container = name, .capability = n},
+               core::Severity::kHigh);
+    } else {
+      ctx.fail(cap.loc, prop, msg::ctr006::OtherCap{.container = name, .capability = n});
+    }
   }
 }
 
@@ -94,17 +87,15 @@ void check_drop(const model::TaskDefinition& td, const model::Container& c,
     ctx.unknown(drop.loc, prop, reason);
     return;
   }
-  ctx.warn(drop.loc, prop,
-           "container '" + container_label(td, c) +
-               "' does not drop ALL Linux capabilities, so it keeps Docker's default set "
-               "(NET_RAW, SETUID, SETGID, CHOWN, DAC_OVERRIDE, ...)");
+  ctx.warn(drop.loc, prop, msg::ctr006::NoDropAll{.container = container_label(td, c)});
 }
 
 void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
-  if (os_family(td) == OsFamily::kWindows) return;  // linuxParameters: Linux only
+  if (analysis::os_family(td) == analysis::OsFamily::kWindows)
+    return;  // linuxParameters: Linux only
   if (c.linux_parameters_state == model::Presence::kUnknown) {
     ctx.unknown(c.capabilities_drop.loc, container_path(td, c) + ".LinuxParameters",
-                "the container's linuxParameters could not be resolved");
+                msg::ctr006::LinuxParametersUnknown{});
     return;
   }
   check_add(td, c, ctx);
@@ -118,12 +109,7 @@ constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
 extern const engine::CheckDef capabilities;
 const engine::CheckDef capabilities{
     .id = "CTR-006",
-    .rationale =
-        "Containers start with Docker's default capability set (NET_RAW, SETUID, SETGID, CHOWN, "
-        "DAC_OVERRIDE and more), which an attacker can use for packet spoofing or privilege "
-        "changes inside the container; few applications need any of them. Drop ALL and add "
-        "nothing. Fargate accepts only SYS_PTRACE, and that one should be limited to a declared "
-        "runtime security sensor because it allows reading other processes' memory.",
+    .rationale = i18n::Id::kCtr006Rationale,
     .remediation =
         {
             .cdk = "const linuxParameters = new ecs.LinuxParameters(this, 'AppLinuxParameters');\n"
@@ -140,7 +126,7 @@ const engine::CheckDef capabilities{
                          "}])",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::container

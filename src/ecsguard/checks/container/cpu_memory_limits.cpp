@@ -40,10 +40,9 @@ bool valid_memory(const Size& s, long long mem) {
   return mem >= s.mem_min && mem <= s.mem_max && (mem - s.mem_min) % s.mem_step == 0;
 }
 
-std::string valid_list(const Size& s) {
-  if (s.cpu == 256) return "512, 1024 or 2048";
-  return std::to_string(s.mem_min) + " to " + std::to_string(s.mem_max) + " in steps of " +
-         std::to_string(s.mem_step);
+i18n::Message valid_list(const Size& s) {
+  if (s.cpu == 256) return msg::ctr013::Valid256{};
+  return msg::ctr013::ValidRange{.min = s.mem_min, .max = s.mem_max, .step = s.mem_step};
 }
 
 // "1024" | "1 vCPU" | ".25 vcpu" -> CPU units; "2048" | "2 GB" | "0.5GB" -> MiB.
@@ -63,7 +62,7 @@ std::optional<long long> parse_units(std::string_view text, std::string_view uni
 }
 
 void check_task_size(const model::TaskDefinition& td, Tri fargate, engine::CheckContext& ctx) {
-  const std::string name = "task definition '" + task_definition_label(td) + "'";
+  const auto name = [&] { return msg::common::TaskDefinition{.name = task_definition_label(td)}; };
   bool missing = false;
   for (const auto* v : {&td.cpu, &td.memory}) {
     const std::string prop = v == &td.cpu ? "Cpu" : "Memory";
@@ -74,32 +73,36 @@ void check_task_size(const model::TaskDefinition& td, Tri fargate, engine::Check
       missing = true;
       if (fargate == Tri::kYes) {
         ctx.fail({}, prop,
-                 name + " requires FARGATE but sets no task-level " + core::to_lower(prop) +
-                     "; Fargate needs both cpu and memory");
+                 msg::ctr013::FargateNoSize{.task_definition = name(),
+                                            .property = core::to_lower(prop)});
       } else {
         ctx.unknown({}, prop,
-                    compatibilities_reason(td) + ", and " + name + " sets no task-level " +
-                        core::to_lower(prop));
+                    msg::ctr013::MaybeFargateNoSize{.reason = compatibilities_reason(td),
+                                                    .task_definition = name(),
+                                                    .property = core::to_lower(prop)});
       }
     }
   }
   if (missing) return;
   const auto cpu = parse_units(td.cpu.value, "vcpu");
   const auto mem = parse_units(td.memory.value, "gb");
-  auto report = [&](core::Loc at, std::string prop, std::string text) {
+  auto report = [&](core::Loc at, std::string prop, i18n::Message text) {
     if (fargate == Tri::kYes) {
-      ctx.fail(at, std::move(prop), std::move(text));
+      ctx.fail(at, std::move(prop), text);
     } else {
-      ctx.unknown(at, std::move(prop), compatibilities_reason(td) + ", and on Fargate: " + text);
+      ctx.unknown(at, std::move(prop),
+                  msg::ctr013::MaybeFargate{.reason = compatibilities_reason(td),
+                                            .problem = std::move(text)});
     }
   };
   if (!cpu) {
-    report(td.cpu.loc, "Cpu", name + " sets cpu '" + td.cpu.value + "', which is not a CPU value");
+    report(td.cpu.loc, "Cpu",
+           msg::ctr013::CpuNotValue{.task_definition = name(), .value = td.cpu.value});
     return;
   }
   if (!mem) {
     report(td.memory.loc, "Memory",
-           name + " sets memory '" + td.memory.value + "', which is not a memory value");
+           msg::ctr013::MemoryNotValue{.task_definition = name(), .value = td.memory.value});
     return;
   }
   // "4 GB (4096 MiB)" when written in another unit.
@@ -108,30 +111,28 @@ void check_task_size(const model::TaskDefinition& td, Tri fargate, engine::Check
     const std::string num = std::to_string(n);
     return text == num ? num + std::string(unit) : text + " (" + num + std::string(unit) + ")";
   };
-  const bool windows = os_family(td) == OsFamily::kWindows;
+  const bool windows = analysis::os_family(td) == analysis::OsFamily::kWindows;
   for (const auto& s : kFargateSizes) {
     if (s.cpu != *cpu) continue;
     if (windows && !s.windows) {
-      report(td.cpu.loc, "Cpu",
-             name + " sets cpu " + std::to_string(*cpu) +
-                 ", which Fargate does not offer for Windows (1024, 2048 or 4096)");
+      report(td.cpu.loc, "Cpu", msg::ctr013::WindowsCpu{.task_definition = name(), .cpu = *cpu});
       return;
     }
     if (!valid_memory(s, *mem)) {
       report(td.memory.loc, "Memory",
-             name + " sets memory " + as_written(td.memory, *mem, " MiB") +
-                 ", which Fargate does not offer with cpu " + std::to_string(*cpu) +
-                 " (valid: " + valid_list(s) + " MiB)");
+             msg::ctr013::MemoryInvalid{.task_definition = name(),
+                                        .memory = as_written(td.memory, *mem, " MiB"),
+                                        .cpu = *cpu,
+                                        .valid = valid_list(s)});
     }
     return;
   }
   report(td.cpu.loc, "Cpu",
-         name + " sets cpu " + as_written(td.cpu, *cpu, "") +
-             ", which is not a Fargate task size (256, 512, 1024, 2048, 4096, 8192 or 16384)");
+         msg::ctr013::CpuInvalid{.task_definition = name(), .cpu = as_written(td.cpu, *cpu, "")});
 }
 
 void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
-  const Tri fargate = fargate_compatible(td);
+  const Tri fargate = analysis::fargate_compatible(td);
   // A bare container-definition file: the task size is set where the task definition is.
   if (fargate != Tri::kNo && !td.containers_only) check_task_size(td, fargate, ctx);
 
@@ -141,10 +142,8 @@ void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
     if (!c.memory.absent() || !c.memory_reservation.absent()) continue;
     ctx.set_subject(td.id, &c);
     ctx.warn({}, container_path(td, c) + ".Memory",
-             "container '" + container_label(td, c) + "' of multi-container task definition '" +
-                 task_definition_label(td) +
-                 "' sets neither memory nor memoryReservation, so it can take the memory the "
-                 "other containers need");
+             msg::ctr013::ContainerNoMemory{.container = container_label(td, c),
+                                            .task_definition = task_definition_label(td)});
   }
   ctx.set_subject(td.id);
 }
@@ -156,12 +155,7 @@ constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
 extern const engine::CheckDef cpu_memory_limits;
 const engine::CheckDef cpu_memory_limits{
     .id = "CTR-013",
-    .rationale =
-        "Limits keep one task or container from exhausting the resources others need: a "
-        "runaway or attacked process that eats all memory takes its neighbours down with it. "
-        "Fargate requires task-level cpu and memory from a fixed table of sizes and rejects "
-        "other values at registration or deployment; in tasks with sidecars, give each "
-        "container a memory limit or reservation so one cannot starve the application.",
+    .rationale = i18n::Id::kCtr013Rationale,
     .remediation =
         {
             .cdk = "const taskDefinition = new ecs.FargateTaskDefinition(this, 'Task', {\n"
@@ -184,7 +178,7 @@ const engine::CheckDef cpu_memory_limits{
                          "}",
         },
     .inputs = kInputs,
-    .on_task_definition = run,
+    .run = engine::per<model::TaskDefinition, &run>,
 };
 
 }  // namespace ecsguard::checks::container

@@ -23,14 +23,17 @@ constexpr std::string_view kUnconfined[] = {"seccomp:unconfined", "apparmor:unco
                                             "label:disable"};
 
 void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
-  const Tri fargate = fargate_only(td);
-  if (fargate == Tri::kYes) return;                 // NOT_APPLICABLE on Fargate
-  if (os_family(td) == OsFamily::kWindows) return;  // Linux security modules only
+  const Tri fargate = analysis::fargate_only(td);
+  if (fargate == Tri::kYes) return;  // NOT_APPLICABLE on Fargate
+  if (analysis::os_family(td) == analysis::OsFamily::kWindows)
+    return;  // Linux security modules only
   const auto& opts = c.docker_security_options;
   const std::string base = container_path(td, c) + ".DockerSecurityOptions";
   const std::string name = container_label(td, c);
-  const std::string ec2_unknown =
-      compatibilities_reason(td) + " (dockerSecurityOptions apply on EC2 capacity only), and ";
+  const auto ec2_unknown = [&](i18n::Message problem) {
+    return msg::ctr017::MaybeEc2{.reason = compatibilities_reason(td),
+                                 .problem = std::move(problem)};
+  };
   if (opts.unknown()) {
     ctx.unknown(opts.loc, base, opts.reason);
     return;
@@ -49,11 +52,10 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
       if (n == "no-new-privileges" || n == "no-new-privileges:true") no_new_privileges = true;
       for (const auto u : kUnconfined) {
         if (n != u) continue;
-        const std::string text = "container '" + name + "' sets the docker security option " +
-                                 std::string(core::trim(o.value)) +
-                                 ", which turns off a kernel confinement layer";
+        i18n::Message text =
+            msg::ctr017::Unconfined{.container = name, .option = core::trim(o.value)};
         if (fargate == Tri::kUnknown) {
-          ctx.unknown(o.loc, base + "[" + n + "]", ec2_unknown + text);
+          ctx.unknown(o.loc, base + "[" + n + "]", ec2_unknown(std::move(text)));
         } else {
           ctx.fail(o.loc, base + "[" + n + "]", text);
         }
@@ -61,11 +63,9 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
     }
   }
   if (no_new_privileges || unknown_element) return;
-  const std::string text = "container '" + name +
-                           "' does not set the docker security option no-new-privileges, so "
-                           "setuid binaries can raise its privileges";
+  i18n::Message text = msg::ctr017::NoNewPrivileges{.container = name};
   if (fargate == Tri::kUnknown) {
-    ctx.unknown(opts.loc, base, ec2_unknown + text);
+    ctx.unknown(opts.loc, base, ec2_unknown(std::move(text)));
   } else {
     ctx.warn(opts.loc, base, text);
   }
@@ -78,12 +78,7 @@ constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
 extern const engine::CheckDef docker_security_options;
 const engine::CheckDef docker_security_options{
     .id = "CTR-017",
-    .rationale =
-        "On EC2 capacity Docker confines containers with seccomp, AppArmor and SELinux; "
-        "dockerSecurityOptions such as seccomp=unconfined, apparmor:unconfined or label:disable "
-        "switch those layers off and make kernel exploits and escapes easier. no-new-privileges "
-        "stops setuid binaries from raising privileges. Fargate does not support "
-        "dockerSecurityOptions, so Fargate-only task definitions are not affected.",
+    .rationale = i18n::Id::kCtr017Rationale,
     .remediation =
         {
             .cdk = "taskDefinition.addContainer('App', {\n"
@@ -100,7 +95,7 @@ const engine::CheckDef docker_security_options{
                          "}])",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::container

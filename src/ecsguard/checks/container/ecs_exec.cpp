@@ -19,38 +19,30 @@ void run(const model::Service& s, engine::CheckContext& ctx) {
   }
   if (!(e.known() && e.value)) return;  // default false
   const auto& o = ctx.options();
-  const std::string name = "service '" + service_label(s) + "'";
+  const auto name = [&] { return msg::common::Service{.name = service_label(s)}; };
   const bool exempt =
       matches_any(o.exec_exempt_services, s.id.name) ||
       (s.service_name.known() && matches_any(o.exec_exempt_services, s.service_name.value));
   if (exempt) {
     // Allowed, but then the sessions must be logged.
-    const model::Cluster* cluster = cluster_of(ctx.stack(), s.id.scope, s.cluster);
+    const model::Cluster* cluster = ctx.links().cluster_of(s.id.scope, s.cluster);
     if (!cluster) return;
     const auto& logging = cluster->exec_logging;
     const core::Loc at = logging.loc.valid() ? logging.loc : e.loc;
     if (logging.unknown()) {
       ctx.unknown(at, std::string(kProp),
-                  name + " is allowed to use ECS Exec, and whether cluster '" + cluster->id.name +
-                      "' logs the sessions is not known (ExecuteCommandConfiguration.Logging: " +
-                      logging.reason + ")");
+                  msg::ctr015::ExemptLoggingUnknown{
+                      .service = name(), .cluster = cluster->id.name, .reason = logging.reason});
     } else if (logging.known() && logging.value == "NONE") {
       ctx.warn(at, std::string(kProp),
-               name + " is allowed to use ECS Exec, but cluster '" + cluster->id.name +
-                   "' sets ExecuteCommandConfiguration.Logging to NONE, so sessions are not "
-                   "logged");
+               msg::ctr015::ExemptLoggingNone{.service = name(), .cluster = cluster->id.name});
     }
     return;
   }
-  const std::string text =
-      name +
-      " enables ECS Exec and is not in the exemption list (option "
-      "exec_exempt_services): whoever may call ecs:ExecuteCommand gets an interactive "
-      "shell in its running containers";
   if (o.production_environment) {
-    ctx.fail(e.loc, std::string(kProp), text);
+    ctx.fail(e.loc, std::string(kProp), msg::ctr015::ExecEnabled{.service = name()});
   } else {
-    ctx.warn(e.loc, std::string(kProp), text);
+    ctx.warn(e.loc, std::string(kProp), msg::ctr015::ExecEnabled{.service = name()});
   }
 }
 
@@ -61,13 +53,7 @@ constexpr std::string_view kInputs[] = {"cloudformation"};
 extern const engine::CheckDef ecs_exec;
 const engine::CheckDef ecs_exec{
     .id = "CTR-015",
-    .rationale =
-        "ECS Exec opens an interactive shell in running containers for anyone allowed to call "
-        "ecs:ExecuteCommand: on production services it is an administrative back door that "
-        "bypasses the deployment pipeline, and with a read-only root filesystem it is not even "
-        "supported. Keep it off by default, enable it only for services that need break-glass "
-        "access, and then log every session (LOG-014) and restrict who may start one "
-        "(IAM-009, IAM-010).",
+    .rationale = i18n::Id::kCtr015Rationale,
     .remediation =
         {
             .cdk = "new ecs.FargateService(this, 'Service', {\n"
@@ -83,7 +69,7 @@ const engine::CheckDef ecs_exec{
                          "}",
         },
     .inputs = kInputs,
-    .on_service = run,
+    .run = engine::per<model::Service, &run>,
 };
 
 }  // namespace ecsguard::checks::container

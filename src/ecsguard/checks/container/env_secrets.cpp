@@ -22,20 +22,25 @@ namespace {
 // with what it holds and the fix.
 struct CredentialName {
   std::string_view name;
-  std::string_view text;
+  i18n::Message (*text)(i18n::Value subject);
 };
 constexpr CredentialName kCredentialNames[] = {
     {"AWS_ACCESS_KEY_ID",
-     " holds an AWS access key in plaintext (Security Hub ECS.8); give the task a task role "
-     "instead of keys"},
+     [](i18n::Value s) -> i18n::Message {
+       return msg::ctr007::AwsAccessKey{.subject = std::move(s)};
+     }},
     {"AWS_SECRET_ACCESS_KEY",
-     " holds an AWS secret access key in plaintext (Security Hub ECS.8); give the task a task "
-     "role instead of keys"},
+     [](i18n::Value s) -> i18n::Message {
+       return msg::ctr007::AwsSecretKey{.subject = std::move(s)};
+     }},
     {"AWS_SESSION_TOKEN",
-     " holds temporary AWS credentials in plaintext; give the task a task role instead"},
+     [](i18n::Value s) -> i18n::Message {
+       return msg::ctr007::AwsSessionToken{.subject = std::move(s)};
+     }},
     {"ECS_ENGINE_AUTH_DATA",
-     " holds private registry credentials in plaintext (Security Hub ECS.8); use "
-     "repositoryCredentials with a Secrets Manager secret instead"},
+     [](i18n::Value s) -> i18n::Message {
+       return msg::ctr007::RegistryAuth{.subject = std::move(s)};
+     }},
 };
 
 // Name tokens (lower case, '-' read as '_') that make a variable a secret when it holds a literal.
@@ -48,7 +53,7 @@ constexpr std::string_view kNameTokens[] = {"password",    "passwd",     "secret
 // must end likewise. `\b` is not enough: '_' is a word character, so `key_AKIA...` and
 // `AKIA..._prod` would slip through.
 struct Pattern {
-  std::string_view what;
+  i18n::Id what;
   std::string_view re;
   bool bounded = true;
   bool bounded_end = false;
@@ -56,19 +61,23 @@ struct Pattern {
 
 // Well-known secret formats (RE2 syntax).
 constexpr Pattern kValuePatterns[] = {
-    {"an AWS access key id", R"((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16})", true, true},
-    {"a PEM private key", R"(-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----)", false},
-    {"a JSON Web Token", R"(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*)"},
-    {"a GitHub token", R"(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})"},
-    {"a GitLab token", R"(glpat-[A-Za-z0-9_-]{20,})"},
-    {"a Slack token", R"(xox[abposr]-[A-Za-z0-9-]{10,})"},
-    {"a Slack webhook URL",
+    {msg::ctr007::format::AwsAccessKeyId::kId, R"((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16})",
+     true, true},
+    {msg::ctr007::format::PemPrivateKey::kId, R"(-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----)",
+     false},
+    {msg::ctr007::format::Jwt::kId,
+     R"(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*)"},
+    {msg::ctr007::format::GithubToken::kId,
+     R"(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})"},
+    {msg::ctr007::format::GitlabToken::kId, R"(glpat-[A-Za-z0-9_-]{20,})"},
+    {msg::ctr007::format::SlackToken::kId, R"(xox[abposr]-[A-Za-z0-9-]{10,})"},
+    {msg::ctr007::format::SlackWebhook::kId,
      R"(hooks\.slack\.com/services/T[A-Za-z0-9_]+/B[A-Za-z0-9_]+/[A-Za-z0-9_]+)", false},
-    {"a Stripe live key", R"([rs]k_live_[A-Za-z0-9]{16,})"},
-    {"a Google API key", R"(AIza[0-9A-Za-z_-]{35})"},
-    {"an npm token", R"(npm_[A-Za-z0-9]{36})"},
-    {"a SendGrid API key", R"(SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,})"},
-    {"an OpenAI or Anthropic API key", R"(sk-(?:proj-|ant-)?[A-Za-z0-9_-]{32,})"},
+    {msg::ctr007::format::StripeLiveKey::kId, R"([rs]k_live_[A-Za-z0-9]{16,})"},
+    {msg::ctr007::format::GoogleApiKey::kId, R"(AIza[0-9A-Za-z_-]{35})"},
+    {msg::ctr007::format::NpmToken::kId, R"(npm_[A-Za-z0-9]{36})"},
+    {msg::ctr007::format::SendgridApiKey::kId, R"(SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,})"},
+    {msg::ctr007::format::LlmApiKey::kId, R"(sk-(?:proj-|ant-)?[A-Za-z0-9_-]{32,})"},
 };
 
 const std::vector<std::unique_ptr<RE2>>& compiled_patterns() {
@@ -97,14 +106,14 @@ bool url_with_password(std::string_view v) {
   return false;
 }
 
-// Which known secret format `text` contains, or empty.
-std::string_view secret_format(std::string_view text) {
+// Which known secret format `text` contains (an entry of i18n msg::ctr007::format), or nullopt.
+std::optional<i18n::Id> secret_format(std::string_view text) {
   const auto& res = compiled_patterns();
   for (std::size_t i = 0; i < res.size(); ++i) {
     if (RE2::PartialMatch(text, *res[i])) return kValuePatterns[i].what;
   }
-  if (url_with_password(text)) return "a URL with a password (user:password@)";
-  return {};
+  if (url_with_password(text)) return msg::ctr007::format::UrlWithPassword::kId;
+  return std::nullopt;
 }
 
 int char_class(char ch) {
@@ -237,18 +246,7 @@ bool dynamic_secret_reference(std::string_view text) {
 
 // Known segments of a partially known string.
 std::vector<std::string> known_segments(const model::Str& s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char ch : s.value) {
-    if (ch == '\x1A') {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur.push_back(ch);
-    }
-  }
-  if (!cur.empty()) out.push_back(std::move(cur));
-  return out;
+  return model::partial::known_segments(s.value);
 }
 
 // What a variable's name says: does it name a secret, is it allowlisted? A partially known name
@@ -299,23 +297,18 @@ void check_variable(const model::TaskDefinition& td, const model::Container& c,
   const std::string prop = container_path(td, c) + ".Environment[" + var + "]";
   const auto& val = kv.value;
   const core::Loc at = val.loc.valid() ? val.loc : (kv.loc.valid() ? kv.loc : kv.name.loc);
-  const std::string subject = "environment variable '" + var + "' of container '" + cname + "'";
-  const std::string fix = "; inject it with `secrets` (valueFrom) instead";
+  const auto subject = [&] { return msg::ctr007::Subject{.variable = var, .container = cname}; };
 
   // 1. A dynamic reference is resolved by CloudFormation into the task definition in plaintext.
   if (!val.absent() && dynamic_secret_reference(val.value)) {
-    ctx.fail(at, prop,
-             subject +
-                 " is a CloudFormation dynamic reference to a secret, which CloudFormation "
-                 "resolves into the task definition in plaintext" +
-                 fix);
+    ctx.fail(at, prop, msg::ctr007::DynamicReference{.subject = subject()});
     return;
   }
   // 2. The exact Security Hub ECS.8 names (and the STS session token), whatever the value.
   if (kv.name.known()) {
     for (const auto& n : kCredentialNames) {
       if (core::iequals(core::trim(kv.name.value), n.name)) {
-        ctx.fail(at, prop, subject + std::string(n.text));
+        ctx.fail(at, prop, n.text(subject()));
         return;
       }
     }
@@ -325,29 +318,30 @@ void check_variable(const model::TaskDefinition& td, const model::Container& c,
   if (val.known()) segments.push_back(val.value);
   if (val.unknown()) segments = known_segments(val);
   for (const auto& seg : segments) {
-    const std::string_view what = secret_format(seg);
-    if (!what.empty()) {
-      ctx.fail(at, prop, subject + " holds what looks like " + std::string(what) + fix);
+    if (const auto what = secret_format(seg)) {
+      ctx.fail(at, prop,
+               msg::ctr007::SecretFormat{.subject = subject(), .what = i18n::Message{*what, {}}});
       return;
     }
   }
   // 4. A random-looking literal.
   if (val.known() && high_entropy(core::trim(val.value))) {
-    ctx.fail(at, prop, subject + " holds a high-entropy literal that looks like a secret" + fix);
+    ctx.fail(at, prop, msg::ctr007::HighEntropy{.subject = subject()});
     return;
   }
   // 5. Named like a secret and holding a literal.
   const NameVerdict nv = judge_name(kv.name, ctx.options().secret_name_allowlist);
   if (nv.secret_like == Tri::kNo || nv.allowlisted == Tri::kYes || val.absent()) return;
   const bool partial_name = kv.name.unknown() && nv.secret_like == Tri::kYes;
-  const std::string named = partial_name ? " is named like a secret (its name is partly known)"
-                                         : " is named like a secret";
+  const auto named = [&]() -> i18n::Value {
+    if (partial_name) return msg::ctr007::NamedPartly{};
+    return msg::ctr007::Named{};
+  };
   // When an unknown part of the name may complete it into an allowlisted one.
-  const std::string caveat =
-      nv.allowlisted == Tri::kUnknown
-          ? ", but the unknown part of its name may make it an allowlisted name "
-            "(secret_name_allowlist)"
-          : "";
+  const auto caveat = [&]() -> i18n::Value {
+    if (nv.allowlisted == Tri::kUnknown) return msg::ctr007::Caveat{};
+    return "";
+  };
   if (val.known()) {
     // A setting-like name ("*_MODE") is read on its known text (a partial name whose end is known).
     const std::string_view name_text =
@@ -355,35 +349,36 @@ void check_variable(const model::TaskDefinition& td, const model::Container& c,
     if (not_a_secret(val.value, name_text)) return;
     if (nv.secret_like == Tri::kUnknown) {
       ctx.unknown(at, prop,
-                  subject + " has a name that is not known (" + kv.name.reason +
-                      ") and holds a literal that could be a secret");
+                  msg::ctr007::NameUnknownLiteral{.subject = subject(), .reason = kv.name.reason});
     } else if (nv.allowlisted == Tri::kUnknown) {
       ctx.unknown(at, prop,
-                  subject + named + " and holds a literal that could be a secret" + caveat);
+                  msg::ctr007::NamedMaybeSecret{
+                      .subject = subject(), .named = named(), .caveat = caveat()});
     } else {
-      ctx.fail(at, prop, subject + named + " and holds a literal value" + fix);
+      ctx.fail(at, prop, msg::ctr007::NamedLiteral{.subject = subject(), .named = named()});
     }
     return;
   }
   if (nv.secret_like == Tri::kUnknown) return;  // neither the name nor the value is known
   if (from_custom_resource(val)) {
-    ctx.unknown(at, prop,
-                subject + named +
-                    " and its value comes from a custom resource, whose provider may return "
-                    "secret material (" +
-                    val.reason + ")" + caveat);
+    ctx.unknown(
+        at, prop,
+        msg::ctr007::NamedCustomResource{
+            .subject = subject(), .named = named(), .reason = val.reason, .caveat = caveat()});
     return;
   }
   // Unknown: a Ref / GetAtt to a resource is a reference (an ARN, an endpoint), not a secret;
   // a parameter without default would be resolved into the task definition as plaintext.
   if (!val.refs.empty()) return;
-  ctx.unknown(at, prop, subject + named + " and its value is not known: " + val.reason + caveat);
+  ctx.unknown(
+      at, prop,
+      msg::ctr007::NamedValueUnknown{
+          .subject = subject(), .named = named(), .reason = val.reason, .caveat = caveat()});
 }
 
 void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
   if (c.environment_state == model::Presence::kUnknown) {
-    ctx.unknown({}, container_path(td, c) + ".Environment",
-                "the container's environment could not be resolved");
+    ctx.unknown({}, container_path(td, c) + ".Environment", msg::ctr007::EnvironmentUnresolved{});
   }
   for (std::size_t i = 0; i < c.environment.size(); ++i) {
     check_variable(td, c, c.environment[i], i, ctx);
@@ -395,11 +390,8 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
     ctx.unknown(files.loc, prop, files.reason);
   } else if (files.known() && !files.value.empty()) {
     ctx.warn(files.loc, prop,
-             "container '" + container_label(td, c) + "' loads " +
-                 std::to_string(files.value.size()) +
-                 " environment file(s) from S3, which Security Hub ECS.8 does not inspect: "
-                 "keep secrets out of them or encrypt the bucket with SSE-KMS and grant "
-                 "s3:GetObject on exactly these objects",
+             msg::ctr007::EnvironmentFiles{.container = container_label(td, c),
+                                           .count = files.value.size()},
              core::Severity::kInfo);
   }
 }
@@ -411,14 +403,7 @@ constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
 extern const engine::CheckDef env_secrets;
 const engine::CheckDef env_secrets{
     .id = "CTR-007",
-    .rationale =
-        "Environment variables are stored in the task definition in plaintext: anyone who can "
-        "call ecs:DescribeTaskDefinition, read the CloudFormation template or the CDK source, "
-        "or open the console sees them, and they end up in logs and crash dumps. Secrets belong "
-        "in Secrets Manager or SSM Parameter Store SecureString, injected with `secrets` "
-        "(valueFrom) by the execution role. A CloudFormation dynamic reference "
-        "{{resolve:secretsmanager:...}} in an environment value does not help: CloudFormation "
-        "resolves it and stores the plaintext in the task definition.",
+    .rationale = i18n::Id::kCtr007Rationale,
     .remediation =
         {
             .cdk = "taskDefinition.addContainer('App', {\n"
@@ -439,7 +424,7 @@ const engine::CheckDef env_secrets{
                          "}])",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::container

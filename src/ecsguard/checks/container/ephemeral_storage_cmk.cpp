@@ -1,5 +1,4 @@
 // CTR-012 Fargate ephemeral storage encrypted with a customer managed KMS key.
-#include <algorithm>
 #include <string>
 
 #include "ecsguard/checks/common.h"
@@ -11,50 +10,6 @@ namespace ecsguard::checks::container {
 
 namespace {
 
-// Does anything in the stack run Fargate tasks in `cluster`? kNo only when services / task sets
-// of the template use the cluster and none of them is on Fargate (and the cluster's default
-// strategy does not use Fargate); kUnknown when nothing tells.
-Tri runs_fargate_tasks(const model::Stack& stack, const model::Cluster& cluster) {
-  const model::Str self = [&] {
-    model::Str s;
-    s.refs.push_back(cluster.id.name);
-    return s;
-  }();
-  if (cluster_default_uses_fargate(stack, cluster.id.scope, self) == Tri::kYes) return Tri::kYes;
-  bool any = false, unknown = false;
-  auto visit = [&](Tri t) {
-    any = true;
-    if (t == Tri::kYes) return true;
-    if (t == Tri::kUnknown) unknown = true;
-    return false;
-  };
-  for (const auto& s : stack.services) {
-    if (s.id.scope != cluster.id.scope) continue;
-    if (cluster_of(stack, s.id.scope, s.cluster) != &cluster) continue;
-    if (visit(runs_on_fargate(stack, s))) return Tri::kYes;
-  }
-  for (const auto& t : stack.task_sets) {
-    if (t.id.scope != cluster.id.scope) continue;
-    if (cluster_of(stack, t.id.scope, t.cluster) != &cluster) continue;
-    if (visit(runs_on_fargate(stack, t))) return Tri::kYes;
-  }
-  if (any) return unknown ? Tri::kUnknown : Tri::kNo;
-  // No service or task set of the template names the cluster: a default capacity provider
-  // strategy without Fargate (EC2 Auto Scaling capacity providers) still says "EC2 cluster".
-  bool has_default = !cluster.default_capacity_provider_strategy.empty();
-  for (const auto& a : stack.capacity_provider_associations) {
-    if (a.id.scope != cluster.id.scope || a.default_capacity_provider_strategy.empty()) continue;
-    if (std::find(a.cluster.refs.begin(), a.cluster.refs.end(), cluster.id.name) !=
-        a.cluster.refs.end()) {
-      has_default = true;
-    }
-  }
-  if (has_default && cluster_default_uses_fargate(stack, cluster.id.scope, self) == Tri::kNo) {
-    return Tri::kNo;
-  }
-  return Tri::kUnknown;
-}
-
 void run(const model::Cluster& cluster, engine::CheckContext& ctx) {
   const auto& key = cluster.fargate_ephemeral_storage_kms_key;
   constexpr std::string_view kProp =
@@ -65,21 +20,13 @@ void run(const model::Cluster& cluster, engine::CheckContext& ctx) {
     if (key.refs.empty()) ctx.unknown(key.loc, std::string(kProp), key.reason);
     return;
   }
-  const Tri fargate = runs_fargate_tasks(ctx.stack(), cluster);
+  const Tri fargate = analysis::cluster_runs_fargate_tasks(ctx.links(), cluster);
   if (fargate == Tri::kNo) return;  // EC2-only cluster: no Fargate ephemeral storage
-  const std::string name = "cluster '" + cluster.id.name + "'";
   if (ctx.options().require_cmk_ephemeral_storage && fargate == Tri::kYes) {
-    ctx.fail({}, std::string(kProp),
-             name +
-                 " runs Fargate tasks and encrypts their ephemeral storage with an AWS owned "
-                 "key; a customer managed key is required (set "
-                 "FargateEphemeralStorageKmsKeyId)");
+    ctx.fail({}, std::string(kProp), msg::ctr012::CmkRequired{.cluster = cluster.id.name});
     return;
   }
-  ctx.warn({}, std::string(kProp),
-           name +
-               " encrypts Fargate ephemeral storage with an AWS owned key; set "
-               "FargateEphemeralStorageKmsKeyId to control and audit the key yourself",
+  ctx.warn({}, std::string(kProp), msg::ctr012::AwsOwnedKey{.cluster = cluster.id.name},
            core::Severity::kInfo);
 }
 
@@ -90,11 +37,7 @@ constexpr std::string_view kInputs[] = {"cloudformation"};
 extern const engine::CheckDef ephemeral_storage_cmk;
 const engine::CheckDef ephemeral_storage_cmk{
     .id = "CTR-012",
-    .rationale =
-        "Fargate encrypts each task's ephemeral storage (platform version 1.4.0 and later) with "
-        "an AWS owned key by default. A customer managed KMS key set on the cluster lets you "
-        "decide who can use the key, audit its use in CloudTrail and revoke it, which some "
-        "compliance regimes require for data that applications write to local disk.",
+    .rationale = i18n::Id::kCtr012Rationale,
     .remediation =
         {
             .cdk = "new ecs.Cluster(this, 'Cluster', {\n"
@@ -116,7 +59,7 @@ const engine::CheckDef ephemeral_storage_cmk{
                          "}",
         },
     .inputs = kInputs,
-    .on_cluster = run,
+    .run = engine::per<model::Cluster, &run>,
 };
 
 }  // namespace ecsguard::checks::container

@@ -11,24 +11,6 @@ namespace ecsguard::checks::container {
 
 namespace {
 
-// Does a service running the task definition rely on load balancer target health for `c`?
-Tri load_balancer_health(const model::TaskDefinition& td, const model::Container& c,
-                         const model::Stack& stack) {
-  Tri out = Tri::kNo;
-  for (const auto* s : stack.services_using(td)) {
-    for (const auto& lb : s->load_balancers) {
-      if (lb.container_name.unknown() || c.name.unknown()) {
-        out = Tri::kUnknown;
-        continue;
-      }
-      if (lb.container_name.known() && c.name.known() && lb.container_name.value == c.name.value) {
-        return Tri::kYes;
-      }
-    }
-  }
-  return out;
-}
-
 void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
   const auto& ess = c.essential;
   if (ess.known() && !ess.value) return;  // only essential containers (default true)
@@ -36,7 +18,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   const std::string name = container_label(td, c);
   const auto& hc = c.health_check;
   if (hc.state == model::Presence::kUnknown) {
-    ctx.unknown(hc.loc, path, "the health check could not be resolved");
+    ctx.unknown(hc.loc, path, msg::ctr014::Unresolved{});
     return;
   }
   if (hc.state == model::Presence::kKnown) {
@@ -47,10 +29,9 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
     }
     if (cmd.known() && !cmd.value.empty() && cmd.value.front().unknown()) {
       // The first element decides: NONE disables the check, CMD / CMD-SHELL run a command.
-      ctx.unknown(cmd.value.front().loc.valid() ? cmd.value.front().loc : cmd.loc,
-                  path + ".Command",
-                  "the first element of the health check command of container '" + name +
-                      "' (NONE disables it) is not known: " + cmd.value.front().reason);
+      ctx.unknown(
+          cmd.value.front().loc.valid() ? cmd.value.front().loc : cmd.loc, path + ".Command",
+          msg::ctr014::FirstElementUnknown{.container = name, .reason = cmd.value.front().reason});
       return;
     }
     const bool disabled = cmd.known() && !cmd.value.empty() && cmd.value.front().known() &&
@@ -61,27 +42,21 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
       return;
     }
     ctx.fail(cmd.loc.valid() ? cmd.loc : hc.loc, path + ".Command",
-             "essential container '" + name + "' has a healthCheck " +
-                 (disabled ? "that is disabled (NONE)" : "without a command"));
+             disabled ? i18n::Message(msg::ctr014::Disabled{.container = name})
+                      : i18n::Message(msg::ctr014::NoCommand{.container = name}));
     return;
   }
-  const Tri lb = load_balancer_health(td, c, ctx.stack());
+  const Tri lb = analysis::fronted_by_load_balancer(ctx.links(), td, c);
   if (lb == Tri::kYes) return;
   if (lb == Tri::kUnknown) {
-    ctx.unknown({}, path,
-                "a load balancer of a service running this task names a container that is not "
-                "known, so it is not known whether target health checks cover '" +
-                    name + "'");
+    ctx.unknown({}, path, msg::ctr014::LbContainerUnknown{.container = name});
     return;
   }
   if (ess.unknown()) {
     ctx.unknown(ess.loc, container_path(td, c) + ".Essential", ess.reason);
     return;
   }
-  ctx.fail({}, path,
-           "essential container '" + name +
-               "' has no healthCheck and no load balancer health check covers it, so ECS "
-               "cannot replace it when it hangs (a Dockerfile HEALTHCHECK is ignored by ECS)");
+  ctx.fail({}, path, msg::ctr014::NoHealthCheck{.container = name});
 }
 
 constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
@@ -91,12 +66,7 @@ constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
 extern const engine::CheckDef health_check;
 const engine::CheckDef health_check{
     .id = "CTR-014",
-    .rationale =
-        "ECS only knows that an essential container is alive, not that it works: a hung or "
-        "half-compromised process keeps its task RUNNING and serving. A container healthCheck "
-        "in the task definition (or load balancer target health for the container that serves "
-        "traffic) lets ECS replace unhealthy tasks. ECS ignores HEALTHCHECK instructions in "
-        "the image, so the check must be in the task definition.",
+    .rationale = i18n::Id::kCtr014Rationale,
     .remediation =
         {
             .cdk = "taskDefinition.addContainer('App', {\n"
@@ -126,7 +96,7 @@ const engine::CheckDef health_check{
                          "}])",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::container

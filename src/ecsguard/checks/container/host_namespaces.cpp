@@ -20,34 +20,25 @@ void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
   if (pid.unknown()) {
     ctx.unknown(pid.loc, "PidMode", pid.reason);
   } else if (pid.known() && !is_one_of(pid.value, kPidModes)) {
-    ctx.fail(
-        pid.loc, "PidMode",
-        invalid_value_message("task definition '" + name + "'", "pidMode", pid.value, kPidModes));
-  } else if (pid.known() && pid.value == "host") {
     ctx.fail(pid.loc, "PidMode",
-             "task definition '" + name +
-                 "' sets pidMode host: its containers see and can signal every process on the "
-                 "host (Security Hub ECS.3)");
+             invalid_value_message(msg::common::TaskDefinition{.name = name}, "pidMode", pid.value,
+                                   kPidModes));
+  } else if (pid.known() && pid.value == "host") {
+    ctx.fail(pid.loc, "PidMode", msg::ctr005::PidHost{.task_definition = name});
   } else if (pid.known() && pid.value == "task") {
     // Needed by ptrace-based runtime sensors; otherwise an unnecessary widening.
-    ctx.warn(pid.loc, "PidMode",
-             "task definition '" + name +
-                 "' sets pidMode task: its containers see each other's processes; keep it only "
-                 "for a runtime security sensor that needs it",
+    ctx.warn(pid.loc, "PidMode", msg::ctr005::PidTask{.task_definition = name},
              core::Severity::kLow);
   }
   const auto& ipc = td.ipc_mode;
   if (ipc.unknown()) {
     ctx.unknown(ipc.loc, "IpcMode", ipc.reason);
   } else if (ipc.known() && !is_one_of(ipc.value, kIpcModes)) {
-    ctx.fail(
-        ipc.loc, "IpcMode",
-        invalid_value_message("task definition '" + name + "'", "ipcMode", ipc.value, kIpcModes));
-  } else if (ipc.known() && ipc.value == "host") {
     ctx.fail(ipc.loc, "IpcMode",
-             "task definition '" + name +
-                 "' sets ipcMode host: its containers share the host's IPC namespace (shared "
-                 "memory and semaphores of every process on the host)");
+             invalid_value_message(msg::common::TaskDefinition{.name = name}, "ipcMode", ipc.value,
+                                   kIpcModes));
+  } else if (ipc.known() && ipc.value == "host") {
+    ctx.fail(ipc.loc, "IpcMode", msg::ctr005::IpcHost{.task_definition = name});
   }
 }
 
@@ -58,12 +49,7 @@ constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
 extern const engine::CheckDef host_namespaces;
 const engine::CheckDef host_namespaces{
     .id = "CTR-005",
-    .rationale =
-        "Sharing the host's PID namespace lets a container list, trace and signal every process "
-        "on the instance, including other tasks and the ECS agent; sharing the IPC namespace "
-        "exposes their shared memory. Fargate does not allow either, but the same task "
-        "definition can run on EC2 capacity. pidMode task is narrower but still lets the "
-        "containers of a task see each other's processes.",
+    .rationale = i18n::Id::kCtr005Rationale,
     .remediation =
         {
             .cdk = "new ecs.Ec2TaskDefinition(this, 'Task', {\n"
@@ -79,7 +65,7 @@ const engine::CheckDef host_namespaces{
                          "}",
         },
     .inputs = kInputs,
-    .on_task_definition = run,
+    .run = engine::per<model::TaskDefinition, &run>,
 };
 
 }  // namespace ecsguard::checks::container

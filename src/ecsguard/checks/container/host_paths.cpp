@@ -35,7 +35,7 @@ bool sensitive(std::string_view path) {
 }
 
 void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
-  const Tri fargate = fargate_only(td);
+  const Tri fargate = analysis::fargate_only(td);
   if (fargate == Tri::kYes) return;  // NOT_APPLICABLE: Fargate has no host volumes
   for (std::size_t i = 0; i < td.volumes.size(); ++i) {
     const auto& v = td.volumes[i];
@@ -47,14 +47,13 @@ void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
       continue;
     }
     if (!src.known() || !sensitive(src.value)) continue;
-    const std::string text = "volume '" + label + "' of task definition '" +
-                             task_definition_label(td) + "' mounts the host path " +
-                             normalize_path(src.value) +
-                             ", which gives its containers control over the instance";
+    i18n::Message text = msg::ctr016::SensitivePath{.volume = label,
+                                                    .task_definition = task_definition_label(td),
+                                                    .path = normalize_path(src.value)};
     if (fargate == Tri::kUnknown) {
       ctx.unknown(
           src.loc, prop,
-          compatibilities_reason(td) + " (host volumes exist on EC2 capacity only), and " + text);
+          msg::ctr016::MaybeEc2{.reason = compatibilities_reason(td), .problem = std::move(text)});
     } else {
       ctx.fail(src.loc, prop, text);
     }
@@ -68,12 +67,7 @@ constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
 extern const engine::CheckDef host_paths;
 const engine::CheckDef host_paths{
     .id = "CTR-016",
-    .rationale =
-        "On EC2 capacity a bind mount of a host path gives the container the host's files: the "
-        "Docker socket or /var/lib/docker means full control of every container on the "
-        "instance, /proc, /sys, /dev and /etc allow changing the host itself, and /var/lib/ecs "
-        "holds the ECS agent's credentials and state. Fargate does not support host paths, so "
-        "Fargate-only task definitions are not affected.",
+    .rationale = i18n::Id::kCtr016Rationale,
     .remediation =
         {
             .cdk = "taskDefinition.addVolume({ name: 'data' });  // task-scoped, no host "
@@ -88,7 +82,7 @@ const engine::CheckDef host_paths{
                          "}",
         },
     .inputs = kInputs,
-    .on_task_definition = run,
+    .run = engine::per<model::TaskDefinition, &run>,
 };
 
 }  // namespace ecsguard::checks::container

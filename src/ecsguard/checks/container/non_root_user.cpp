@@ -25,7 +25,7 @@ bool windows_admin(std::string_view user) {
 }
 
 void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
-  const OsFamily os = os_family(td);
+  const analysis::OsFamily os = analysis::os_family(td);
   const auto& u = c.user;
   const std::string path = container_path(td, c) + ".User";
   const std::string name = container_label(td, c);
@@ -34,34 +34,27 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
     return;
   }
   if (u.absent() || core::trim(u.value).empty()) {
-    if (os == OsFamily::kWindows) {
-      ctx.fail(u.loc, path,
-               "Windows container '" + name +
-                   "' does not set user, so it runs as the image's default user, usually "
-                   "ContainerAdministrator (Security Hub ECS.21)");
+    if (os == analysis::OsFamily::kWindows) {
+      ctx.fail(u.loc, path, msg::ctr004::WindowsNoUser{.container = name});
     } else {
-      ctx.fail(u.loc, path,
-               "container '" + name +
-                   "' does not set user, so it runs as the image's default user, root unless the "
-                   "image sets USER; Security Hub ECS.20 reports it either way");
+      ctx.fail(u.loc, path, msg::ctr004::NoUser{.container = name});
     }
     return;
   }
   const bool bad_linux = linux_root(u.value);
   const bool bad_windows = windows_admin(u.value);
-  if (os == OsFamily::kUnknown && bad_linux != bad_windows) {
-    ctx.unknown(td.operating_system_family.loc, path,
-                "user '" + u.value +
-                    "' is privileged on one operating system family only, and the task's "
-                    "operatingSystemFamily is not known (" +
-                    td.operating_system_family.reason + ")");
+  if (os == analysis::OsFamily::kUnknown && bad_linux != bad_windows) {
+    ctx.unknown(
+        td.operating_system_family.loc, path,
+        msg::ctr004::OsUnknown{.user = u.value, .reason = td.operating_system_family.reason});
     return;
   }
-  if (os == OsFamily::kWindows ? bad_windows : bad_linux) {
-    ctx.fail(u.loc, path,
-             "container '" + name + "' runs as user '" + u.value + "'" +
-                 (os == OsFamily::kWindows ? ", the Windows administrator (Security Hub ECS.21)"
-                                           : ", which is root (Security Hub ECS.20)"));
+  if (os == analysis::OsFamily::kWindows ? bad_windows : bad_linux) {
+    if (os == analysis::OsFamily::kWindows) {
+      ctx.fail(u.loc, path, msg::ctr004::WindowsAdmin{.container = name, .user = u.value});
+    } else {
+      ctx.fail(u.loc, path, msg::ctr004::Root{.container = name, .user = u.value});
+    }
   }
 }
 
@@ -72,12 +65,7 @@ constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
 extern const engine::CheckDef non_root_user;
 const engine::CheckDef non_root_user{
     .id = "CTR-004",
-    .rationale =
-        "A process running as root inside the container can modify everything in the image, "
-        "use every file the root user can read, and turns any container escape into root on "
-        "the host. Set a non-root user in the container definition (Security Hub ECS.20 for "
-        "Linux, ECS.21 for Windows) even when the image has a USER instruction, so the task "
-        "definition states it and cannot silently regress with a new image.",
+    .rationale = i18n::Id::kCtr004Rationale,
     .remediation =
         {
             .cdk = "taskDefinition.addContainer('App', {\n"
@@ -93,7 +81,7 @@ const engine::CheckDef non_root_user{
                          "}])",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::container

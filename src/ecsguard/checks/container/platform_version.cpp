@@ -11,7 +11,8 @@ namespace ecsguard::checks::container {
 
 namespace {
 
-void judge(const model::Stack& stack, const model::ResourceId& id, const std::string& label,
+template <class Label>
+void judge(const analysis::Links& links, const model::ResourceId& id, const Label& label,
            const model::Str& pv, const model::Str& task_definition, Tri fargate,
            engine::CheckContext& ctx) {
   if (pv.absent()) return;  // default LATEST
@@ -25,36 +26,40 @@ void judge(const model::Stack& stack, const model::ResourceId& id, const std::st
   const std::string_view v = core::trim(pv.value);
   if (core::iequals(v, "LATEST")) return;
   const auto& o = ctx.options();
-  const auto* td = task_definition_of(stack, id.scope, task_definition);
-  const OsFamily os = td ? os_family(*td) : OsFamily::kLinux;
+  const auto* td = links.referenced<model::TaskDefinition>(id.scope, task_definition);
+  const analysis::OsFamily os = td ? analysis::os_family(*td) : analysis::OsFamily::kLinux;
   const bool latest_linux = v == o.latest_platform_linux;
   const bool latest_windows = v == o.latest_platform_windows;
-  if (os == OsFamily::kUnknown && latest_linux != latest_windows) {
-    ctx.unknown(pv.loc, "PlatformVersion",
-                "platform version " + std::string(v) +
-                    " is the latest for one platform family only, and the task definition's "
-                    "operating system family is not known");
+  if (os == analysis::OsFamily::kUnknown && latest_linux != latest_windows) {
+    ctx.unknown(pv.loc, "PlatformVersion", msg::ctr010::OsUnknown{.version = v});
     return;
   }
-  const bool windows = os == OsFamily::kWindows;
+  const bool windows = os == analysis::OsFamily::kWindows;
   if (windows ? latest_windows : latest_linux) return;
-  ctx.fail(pv.loc, "PlatformVersion",
-           label + " pins Fargate platform version " + std::string(v) + "; the latest " +
-               (windows ? "Windows" : "Linux") + " version is " +
-               (windows ? o.latest_platform_windows : o.latest_platform_linux) +
-               " (use LATEST) (Security Hub ECS.10)");
+  if (windows) {
+    ctx.fail(pv.loc, "PlatformVersion",
+             msg::ctr010::PinnedWindows{
+                 .subject = label(), .version = v, .latest = o.latest_platform_windows});
+  } else {
+    ctx.fail(pv.loc, "PlatformVersion",
+             msg::ctr010::PinnedLinux{
+                 .subject = label(), .version = v, .latest = o.latest_platform_linux});
+  }
 }
 
 void run(const model::Stack& stack, engine::CheckContext& ctx) {
+  const analysis::Links& links = ctx.links();
   for (const auto& s : stack.services) {
     ctx.set_subject(s.id);
-    judge(stack, s.id, "service '" + service_label(s) + "'", s.platform_version, s.task_definition,
-          runs_on_fargate(stack, s), ctx);
+    judge(
+        links, s.id, [&] { return msg::common::Service{.name = service_label(s)}; },
+        s.platform_version, s.task_definition, analysis::launches_on_fargate(links, s), ctx);
   }
   for (const auto& t : stack.task_sets) {
     ctx.set_subject(t.id);
-    judge(stack, t.id, "task set '" + t.id.name + "'", t.platform_version, t.task_definition,
-          runs_on_fargate(stack, t), ctx);
+    judge(
+        links, t.id, [&] { return msg::common::TaskSet{.name = t.id.name}; }, t.platform_version,
+        t.task_definition, analysis::launches_on_fargate(links, t), ctx);
   }
 }
 
@@ -65,12 +70,7 @@ constexpr std::string_view kInputs[] = {"cloudformation"};
 extern const engine::CheckDef platform_version;
 const engine::CheckDef platform_version{
     .id = "CTR-010",
-    .rationale =
-        "On Fargate AWS patches the host, kernel and container runtime, but only through new "
-        "platform versions: a service pinned to an old version keeps running on the runtime "
-        "software of that version. Use LATEST (the default) or the latest numbered version "
-        "(Security Hub ECS.10), including for services that reach Fargate through a FARGATE or "
-        "FARGATE_SPOT capacity provider strategy.",
+    .rationale = i18n::Id::kCtr010Rationale,
     .remediation =
         {
             .cdk = "new ecs.FargateService(this, 'Service', {\n"
@@ -88,7 +88,7 @@ const engine::CheckDef platform_version{
                          "}",
         },
     .inputs = kInputs,
-    .on_stack = run,
+    .run = engine::whole_stack<&run>,
 };
 
 }  // namespace ecsguard::checks::container

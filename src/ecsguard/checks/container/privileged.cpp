@@ -15,9 +15,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
     return;
   }
   if (p.known() && p.value) {
-    ctx.fail(p.loc, path,
-             "container '" + container_label(td, c) +
-                 "' runs privileged: it gets every capability and the host's devices");
+    ctx.fail(p.loc, path, msg::ctr003::Privileged{.container = container_label(td, c)});
   }
 }
 
@@ -28,10 +26,7 @@ constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
 extern const engine::CheckDef privileged;
 const engine::CheckDef privileged{
     .id = "CTR-003",
-    .rationale =
-        "A privileged container runs with all Linux capabilities and access to host devices, so "
-        "a compromise of the application is a compromise of the host. Fargate rejects privileged "
-        "containers; on EC2 or ECS Managed Instances capacity the same task definition would run.",
+    .rationale = i18n::Id::kCtr003Rationale,
     .remediation =
         {
             .cdk = "new ecs.ContainerDefinition(this, 'App', { /* ... */ privileged: false });\n"
@@ -42,7 +37,7 @@ const engine::CheckDef privileged{
                          "privileged = false\n}])",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::container

@@ -9,8 +9,8 @@ namespace ecsguard::checks::container {
 namespace {
 
 void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
-  const OsFamily os = os_family(td);
-  if (os == OsFamily::kWindows) return;  // NOT_APPLICABLE: Windows has no read-only root
+  const analysis::OsFamily os = analysis::os_family(td);
+  if (os == analysis::OsFamily::kWindows) return;  // NOT_APPLICABLE: Windows has no read-only root
   const auto& r = c.readonly_root_filesystem;
   const std::string path = container_path(td, c) + ".ReadonlyRootFilesystem";
   const std::string name = container_label(td, c);
@@ -20,32 +20,23 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   }
   if (r.known() && r.value) {
     // CloudFormation converts strings (every parameter is one); the ECS API and Terraform's
-    // container_definitions JSON expect a boolean, so there the string is a smell.
-    if (r.from_string && td.id.origin != model::Origin::kCloudFormation) {
-      ctx.warn(r.loc, path,
-               "container '" + name +
-                   "' sets readonlyRootFilesystem to the string \"true\" instead of the boolean "
-                   "true; it is read as true, write the boolean",
-               core::Severity::kLow);
+    // container_definitions JSON expect a boolean, so there the builder marks the string a smell.
+    if (r.string_for_boolean) {
+      ctx.warn(r.loc, path, msg::ctr001::BoolAsString{.container = name}, core::Severity::kLow);
     }
     return;
   }
-  if (os == OsFamily::kUnknown) {
+  if (os == analysis::OsFamily::kUnknown) {
     ctx.unknown(td.operating_system_family.loc, path,
-                "the operating system family is not known (" + td.operating_system_family.reason +
-                    ") and a read-only root filesystem applies to Linux containers only");
+                msg::ctr001::OsUnknown{.reason = td.operating_system_family.reason});
     return;
   }
   if (r.absent()) {
-    ctx.fail(r.loc, path,
-             "container '" + name +
-                 "' does not set readonlyRootFilesystem (default false): its root filesystem is "
-                 "writable");
+    ctx.fail(r.loc, path, msg::ctr001::Absent{.container = name});
+  } else if (r.from_string) {
+    ctx.fail(r.loc, path, msg::ctr001::FalseString{.container = name});
   } else {
-    ctx.fail(r.loc, path,
-             "container '" + name + "' sets readonlyRootFilesystem to " +
-                 (r.from_string ? "the string \"false\"" : "false") +
-                 ": its root filesystem is writable");
+    ctx.fail(r.loc, path, msg::ctr001::False{.container = name});
   }
 }
 
@@ -56,12 +47,7 @@ constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
 extern const engine::CheckDef read_only_root;
 const engine::CheckDef read_only_root{
     .id = "CTR-001",
-    .rationale =
-        "With a writable root filesystem an attacker who gets code execution in the container "
-        "can drop tools, modify binaries and configuration, and persist for the life of the "
-        "task. A read-only root filesystem (Security Hub ECS.5) limits writes to the volumes "
-        "you mount on purpose, such as a task volume at /tmp. This applies to every container "
-        "of the task, sidecars and log routers included.",
+    .rationale = i18n::Id::kCtr001Rationale,
     .remediation =
         {
             .cdk =
@@ -90,7 +76,7 @@ const engine::CheckDef read_only_root{
                          "volume { name = \"tmp\" }",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::container

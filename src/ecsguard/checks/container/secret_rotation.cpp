@@ -33,7 +33,7 @@ bool arn_names_secret(std::string_view text, const model::Secret& secret) {
 const model::Secret* secret_of(const model::Stack& stack, model::ScopeId scope,
                                const model::Str& from) {
   for (const auto& ref : from.refs) {
-    if (const auto* s = stack.secret(scope, ref)) return s;
+    if (const auto* s = stack.find<model::Secret>(scope, ref)) return s;
   }
   if (from.absent()) return nullptr;
   const std::string text = known_text(from);
@@ -92,8 +92,9 @@ Rotation rotation_of(const model::Stack& stack, const model::Secret& s) {
       return out;
     }
     if (sid.unknown() && !out.maybe &&
-        std::none_of(sid.refs.begin(), sid.refs.end(),
-                     [&](const std::string& ref) { return stack.secret(s.id.scope, ref); })) {
+        std::none_of(sid.refs.begin(), sid.refs.end(), [&](const std::string& ref) {
+          return stack.find<model::Secret>(s.id.scope, ref);
+        })) {
       out.maybe = &r;
     }
   }
@@ -122,17 +123,15 @@ void check_rotation(const model::Stack& stack, const Use& use, engine::CheckCont
     if (rotation.maybe) {
       const auto& sid = rotation.maybe->secret_id;
       ctx.unknown({}, "RotationSchedule",
-                  "secret '" + s.id.name + "' is injected into task definition '" +
-                      task_definition_label(*use.td) + "'; whether rotation schedule '" +
-                      rotation.maybe->id.name +
-                      "' rotates it is not known (SecretId: " + sid.reason + ")");
+                  msg::ctr009::RotationUnknown{.secret = s.id.name,
+                                               .task_definition = task_definition_label(*use.td),
+                                               .schedule = rotation.maybe->id.name,
+                                               .reason = sid.reason});
       return;
     }
     ctx.fail({}, "RotationSchedule",
-             "secret '" + s.id.name + "' is injected into task definition '" +
-                 task_definition_label(*use.td) +
-                 "' but has no AWS::SecretsManager::RotationSchedule (Security Hub "
-                 "SecretsManager.1)");
+             msg::ctr009::NoRotation{.secret = s.id.name,
+                                     .task_definition = task_definition_label(*use.td)});
     return;
   }
   const long long max_days = o.secret_rotation_max_days;
@@ -141,19 +140,20 @@ void check_rotation(const model::Stack& stack, const Use& use, engine::CheckCont
   if (days.unknown()) {
     ctx.unknown(days.loc, "RotationRules.AutomaticallyAfterDays", days.reason);
   } else if (days.known() && days.value > max_days) {
-    ctx.fail(days.loc, "RotationRules.AutomaticallyAfterDays",
-             "rotation schedule '" + r->id.name + "' rotates secret '" + s.id.name + "' every " +
-                 std::to_string(days.value) + " days, more than the " + std::to_string(max_days) +
-                 " days allowed (Security Hub SecretsManager.4)");
+    ctx.fail(
+        days.loc, "RotationRules.AutomaticallyAfterDays",
+        msg::ctr009::DaysTooLong{
+            .schedule = r->id.name, .secret = s.id.name, .days = days.value, .max_days = max_days});
   }
   const auto& expr = r->schedule_expression;
   if (expr.unknown()) {
     ctx.unknown(expr.loc, "RotationRules.ScheduleExpression", expr.reason);
   } else if (expr.known() && rate_days(expr.value) > max_days) {
     ctx.fail(expr.loc, "RotationRules.ScheduleExpression",
-             "rotation schedule '" + r->id.name + "' rotates secret '" + s.id.name + "' on " +
-                 expr.value + ", less often than every " + std::to_string(max_days) +
-                 " days (Security Hub SecretsManager.4)");
+             msg::ctr009::RateTooLong{.schedule = r->id.name,
+                                      .secret = s.id.name,
+                                      .expression = expr.value,
+                                      .max_days = max_days});
   }
   ctx.set_subject(s.id);
 }
@@ -166,17 +166,12 @@ void check_kms(const Use& use, engine::CheckContext& ctx) {
     return;  // a Ref / GetAtt to a key of the template: a customer managed key
   }
   if (k.absent()) {
-    ctx.warn(k.loc, "KmsKeyId",
-             "secret '" + s.id.name +
-                 "' has no KmsKeyId, so it is encrypted with the AWS managed key "
-                 "aws/secretsmanager, whose use you cannot restrict with a key policy");
+    ctx.warn(k.loc, "KmsKeyId", msg::ctr009::NoKmsKey{.secret = s.id.name});
     return;
   }
   const std::string v = core::to_lower(core::trim(k.value));
   if (v == "alias/aws/secretsmanager" || v.ends_with(":alias/aws/secretsmanager")) {
-    ctx.warn(k.loc, "KmsKeyId",
-             "secret '" + s.id.name +
-                 "' uses the AWS managed key aws/secretsmanager; use a customer managed key");
+    ctx.warn(k.loc, "KmsKeyId", msg::ctr009::AwsManagedKey{.secret = s.id.name});
   }
 }
 
@@ -195,12 +190,7 @@ constexpr std::string_view kInputs[] = {"cloudformation"};
 extern const engine::CheckDef secret_rotation;
 const engine::CheckDef secret_rotation{
     .id = "CTR-009",
-    .rationale =
-        "A secret that never rotates stays valid for as long as anyone who once read it keeps "
-        "a copy: a leaked database password from a log or an old task is usable forever. "
-        "Rotating the secrets your tasks use (Security Hub SecretsManager.1 and .4) limits that "
-        "window, and a customer managed KMS key lets you control and audit who can decrypt "
-        "them beyond the IAM policies.",
+    .rationale = i18n::Id::kCtr009Rationale,
     .remediation =
         {
             .cdk = "const key = new kms.Key(this, 'SecretsKey', { enableKeyRotation: true });\n"
@@ -231,7 +221,7 @@ const engine::CheckDef secret_rotation{
                          "}",
         },
     .inputs = kInputs,
-    .on_stack = run,
+    .run = engine::whole_stack<&run>,
 };
 
 }  // namespace ecsguard::checks::container

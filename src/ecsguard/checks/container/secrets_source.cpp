@@ -26,35 +26,31 @@ const model::SsmParameter* ssm_by_name(const model::Stack& stack, model::ScopeId
 
 struct Verdict {
   core::Status status = core::Status::kPass;
-  std::string text;  // fail message tail / unknown reason
+  i18n::Message text{};  // fail message tail / unknown reason
 };
 
 Verdict judge_parameter(const model::SsmParameter& p) {
   const auto& t = p.type;
   if (t.unknown()) {
     return {core::Status::kUnknown,
-            "the Type of SSM parameter '" + p.id.name + "' is not known: " + t.reason};
+            msg::ctr008::SsmTypeUnknown{.parameter = p.id.name, .reason = t.reason}};
   }
   // Case-sensitive: String | StringList | SecureString.
   if (t.known() && t.value == "SecureString") return {};
   if (t.known() && t.value != "String" && t.value != "StringList") {
-    return {core::Status::kFail, "comes from SSM parameter '" + p.id.name + "', whose Type '" +
-                                     t.value +
-                                     "' is not a valid value (String | StringList | "
-                                     "SecureString, case-sensitive): the deployment is rejected"};
+    return {core::Status::kFail,
+            msg::ctr008::SsmTypeInvalid{.parameter = p.id.name, .type = t.value}};
   }
   return {core::Status::kFail,
-          "comes from SSM parameter '" + p.id.name + "' of type " +
-              (t.known() ? t.value : std::string("String")) +
-              ", which is stored unencrypted (CloudFormation cannot create SecureString "
-              "parameters); use a Secrets Manager secret or a SecureString parameter"};
+          msg::ctr008::SsmPlain{.parameter = p.id.name,
+                                .type = t.known() ? t.value : std::string("String")}};
 }
 
 Verdict judge(const model::Stack& stack, model::ScopeId scope, const model::Str& from) {
   // References to resources of this template.
   for (const auto& ref : from.refs) {
-    if (stack.secret(scope, ref)) return {};
-    if (const auto* p = stack.ssm_parameter(scope, ref)) return judge_parameter(*p);
+    if (stack.find<model::Secret>(scope, ref)) return {};
+    if (const auto* p = stack.find<model::SsmParameter>(scope, ref)) return judge_parameter(*p);
   }
   const std::string text = known_text(from);
   if (text.find(":secretsmanager:") != std::string::npos) return {};
@@ -68,14 +64,10 @@ Verdict judge(const model::Stack& stack, model::ScopeId scope, const model::Str&
     } else if (!core::starts_with_i(v, "arn:")) {
       name = v;  // an SSM parameter name in the task's region
     } else {
-      return {core::Status::kFail,
-              "is the ARN of neither a Secrets Manager secret nor an SSM parameter"};
+      return {core::Status::kFail, msg::ctr008::NotSecretArn{}};
     }
     if (const auto* p = ssm_by_name(stack, scope, name)) return judge_parameter(*p);
-    return {core::Status::kUnknown,
-            "SSM parameter '" + std::string(name) +
-                "' is not declared in the scanned templates, so its type (SecureString passes, "
-                "String fails) is not known"};
+    return {core::Status::kUnknown, msg::ctr008::SsmNotDeclared{.parameter = name}};
   }
   if (ssm_arn) {
     // A partially known ARN whose parameter name is known ("arn:${AWS::Partition}:ssm:...:
@@ -83,16 +75,13 @@ Verdict judge(const model::Stack& stack, model::ScopeId scope, const model::Str&
     const auto tail = from.value.find(":parameter/");
     if (tail != std::string::npos) {
       const std::string name = from.value.substr(tail + 10);
-      if (name.find('\x1A') == std::string::npos) {
+      if (!has_unknown_segment(name)) {
         if (const auto* p = ssm_by_name(stack, scope, name)) return judge_parameter(*p);
       }
     }
-    return {core::Status::kUnknown,
-            "valueFrom names an SSM parameter whose type (SecureString passes, String fails) is "
-            "not known: " +
-                from.reason};
+    return {core::Status::kUnknown, msg::ctr008::SsmArnUnknown{.reason = from.reason}};
   }
-  return {core::Status::kUnknown, "valueFrom is not known: " + from.reason};
+  return {core::Status::kUnknown, msg::ctr008::ValueFromUnknown{.reason = from.reason}};
 }
 
 void check_refs(const model::TaskDefinition& td, const model::Container& c,
@@ -103,10 +92,12 @@ void check_refs(const model::TaskDefinition& td, const model::Container& c,
     const std::string var = s.name.known() ? s.name.value : std::string("?");
     const std::string prop = container_path(td, c) + "." + std::string(what) + "[" + var + "]";
     const core::Loc at = s.value_from.loc.valid() ? s.value_from.loc : s.loc;
-    const Verdict v = judge(ctx.stack(), td.id.scope, s.value_from);
+    Verdict v = judge(ctx.stack(), td.id.scope, s.value_from);
     if (v.status == core::Status::kFail) {
-      ctx.fail(at, prop + ".ValueFrom",
-               "secret '" + var + "' of container '" + container_label(td, c) + "' " + v.text);
+      ctx.fail(
+          at, prop + ".ValueFrom",
+          msg::ctr008::SecretProblem{
+              .secret = var, .container = container_label(td, c), .problem = std::move(v.text)});
     } else if (v.status == core::Status::kUnknown) {
       ctx.unknown(at, prop + ".ValueFrom", v.text);
     }
@@ -120,9 +111,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   // (A bare container-definition file has its executionRoleArn where the task definition is.)
   if (injects && td.execution_role_arn.absent() && !td.containers_only) {
     ctx.fail({}, container_path(td, c) + ".Secrets",
-             "container '" + container_label(td, c) +
-                 "' injects secrets but the task definition has no executionRoleArn: ECS cannot "
-                 "read them and the task fails to start");
+             msg::ctr008::NoExecutionRole{.container = container_label(td, c)});
   }
 }
 
@@ -133,13 +122,7 @@ constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
 extern const engine::CheckDef secrets_source;
 const engine::CheckDef secrets_source{
     .id = "CTR-008",
-    .rationale =
-        "Values injected with `secrets` are only as safe as their source: a plain String SSM "
-        "parameter is stored unencrypted and readable by anyone with ssm:GetParameter. Keep "
-        "secrets in Secrets Manager or in SecureString parameters (CloudFormation cannot create "
-        "SecureString parameters, so a parameter declared in the template is a String), and "
-        "let only the task execution role read exactly those ARNs; without an execution role "
-        "the task cannot start.",
+    .rationale = i18n::Id::kCtr008Rationale,
     .remediation =
         {
             .cdk = "const dbSecret = new secretsmanager.Secret(this, 'DbSecret');\n"
@@ -164,7 +147,7 @@ const engine::CheckDef secrets_source{
                          "valueFrom = aws_ssm_parameter.db_password.arn }]",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::container

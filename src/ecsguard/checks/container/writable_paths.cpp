@@ -18,7 +18,7 @@ constexpr std::string_view kSystemDirs[] = {"/", "/etc", "/usr", "/bin", "/sbin"
 
 struct Coverage {
   Tri covered = Tri::kNo;
-  std::string reason;  // when unknown
+  i18n::Message reason{};  // when unknown
 };
 
 // Is `path` covered by a writable mount point (readOnly false, the default)?
@@ -26,7 +26,7 @@ Coverage coverage(const model::Container& c, std::string_view path) {
   Coverage out;
   if (c.mount_points_state == model::Presence::kUnknown) {
     out.covered = Tri::kUnknown;
-    out.reason = "the container's mountPoints could not be resolved";
+    out.reason = msg::ctr002::MountPointsUnresolved{};
   }
   for (const auto& mp : c.mount_points) {
     const auto& ro = mp.read_only;
@@ -37,8 +37,7 @@ Coverage coverage(const model::Container& c, std::string_view path) {
     if (mp.container_path.unknown()) {
       if (out.covered == Tri::kNo) {
         out.covered = Tri::kUnknown;
-        out.reason =
-            "a mount point's containerPath could not be resolved: " + mp.container_path.reason;
+        out.reason = msg::ctr002::ContainerPathUnresolved{.reason = mp.container_path.reason};
       }
       continue;
     }
@@ -46,8 +45,8 @@ Coverage coverage(const model::Container& c, std::string_view path) {
     if (writable == Tri::kYes) return Coverage{Tri::kYes, {}};
     if (out.covered == Tri::kNo) {
       out.covered = Tri::kUnknown;
-      out.reason = "readOnly of the mount point at " + mp.container_path.value +
-                   " could not be resolved: " + ro.reason;
+      out.reason =
+          msg::ctr002::ReadOnlyUnresolved{.path = mp.container_path.value, .reason = ro.reason};
     }
   }
   return out;
@@ -85,7 +84,7 @@ struct Pending {
   enum Kind : unsigned char { kFail, kWarn, kUnknown } kind;
   core::Loc loc;
   std::string property;
-  std::string text;
+  i18n::Message text;
 };
 
 std::string join(const std::vector<std::string>& v) {
@@ -95,7 +94,8 @@ std::string join(const std::vector<std::string>& v) {
 }
 
 void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
-  if (os_family(td) == OsFamily::kWindows) return;  // no read-only root on Windows
+  if (analysis::os_family(td) == analysis::OsFamily::kWindows)
+    return;  // no read-only root on Windows
   const auto& ro = c.readonly_root_filesystem;
   if (ro.absent() || (ro.known() && !ro.value)) return;  // applies to read-only containers
   const std::string name = container_label(td, c);
@@ -117,69 +117,60 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
       return std::find(list->begin(), list->end(), p) != list->end();
     });
     if (cov.covered == Tri::kNo && !always) {
+      out.push_back(
+          {Pending::kUnknown, {}, prop, msg::ctr002::NeededByImage{.container = name, .path = p}});
+    } else if (cov.covered == Tri::kNo) {
+      out.push_back(
+          {Pending::kFail, {}, prop, msg::ctr002::NotWritable{.container = name, .path = p}});
+    } else if (cov.covered == Tri::kUnknown) {
       out.push_back({Pending::kUnknown,
                      {},
                      prop,
-                     "container '" + name + "' has no writable mount point covering " + p +
-                         ", which it needs depending on its image (writable_path_overrides), "
-                         "and the image is not statically known"});
-    } else if (cov.covered == Tri::kNo) {
-      out.push_back({Pending::kFail,
-                     {},
-                     prop,
-                     "container '" + name +
-                         "' has a read-only root filesystem but no writable mount point covers " +
-                         p + "; mount a task volume there with readOnly false"});
-    } else if (cov.covered == Tri::kUnknown) {
-      out.push_back({Pending::kUnknown, {}, prop, "whether " + p + " is writable: " + cov.reason});
+                     msg::ctr002::WritableUnknown{.path = p, .reason = i18n::Message(cov.reason)}});
     }
   }
 
   // 2. ECS Exec: the SSM agent must create files; AWS does not support it with a read-only root.
   const model::Service* exec_service = nullptr;
   const model::Service* exec_unknown = nullptr;
-  for (const auto* s : ctx.stack().services_using(td)) {
+  for (const auto* s : ctx.links().services_of(td)) {
     const auto& e = s->enable_execute_command;
     if (e.known() && e.value && !exec_service) exec_service = s;
     if (e.unknown() && !exec_unknown) exec_unknown = s;
   }
   if (exec_service || exec_unknown) {
     std::vector<std::string> missing;
-    std::string unknown_reason;
+    std::optional<i18n::Message> unknown_reason;
     for (const auto& p : ctx.options().exec_writable_paths) {
-      const Coverage cov = coverage(c, p);
+      Coverage cov = coverage(c, p);
       if (cov.covered == Tri::kNo) missing.push_back(p);
-      if (cov.covered == Tri::kUnknown && unknown_reason.empty()) unknown_reason = cov.reason;
+      if (cov.covered == Tri::kUnknown && !unknown_reason) unknown_reason = std::move(cov.reason);
     }
     const std::string prop = prefix + ".MountPoints[ecs-exec]";
     const model::Service* s = exec_service ? exec_service : exec_unknown;
-    const std::string svc = "service '" + service_label(*s) + "'";
+    const auto svc = [&] { return msg::common::Service{.name = service_label(*s)}; };
     if (!exec_service) {
-      out.push_back({Pending::kUnknown,
-                     {},
-                     prop,
-                     "whether " + svc + " enables ECS Exec: " + s->enable_execute_command.reason});
+      out.push_back(
+          {Pending::kUnknown,
+           {},
+           prop,
+           msg::ctr002::ExecUnknown{.service = svc(), .reason = s->enable_execute_command.reason}});
     } else if (!missing.empty()) {
       out.push_back({Pending::kFail,
                      {},
                      prop,
-                     svc +
-                         " enables ECS Exec, which AWS does not support with a read-only root "
-                         "filesystem, and container '" +
-                         name + "' has no writable mount for " + join(missing) +
-                         " where the SSM agent writes"});
-    } else if (!unknown_reason.empty()) {
+                     msg::ctr002::ExecMissingMounts{
+                         .service = svc(), .container = name, .paths = join(missing)}});
+    } else if (unknown_reason) {
       out.push_back({Pending::kUnknown,
                      {},
                      prop,
-                     "whether the ECS Exec agent paths are writable: " + unknown_reason});
+                     msg::ctr002::ExecPathsUnknown{.reason = std::move(*unknown_reason)}});
     } else {
       out.push_back({Pending::kWarn,
                      {},
                      prop,
-                     svc + " enables ECS Exec on read-only container '" + name +
-                         "': the writable mounts for the SSM agent paths are a workaround that "
-                         "AWS does not support"});
+                     msg::ctr002::ExecWorkaround{.service = svc(), .container = name}});
     }
   }
 
@@ -192,8 +183,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
       if (target != dir) continue;
       const core::Loc at = mp.container_path.loc.valid() ? mp.container_path.loc : mp.loc;
       out.push_back({Pending::kWarn, at, prefix + ".MountPoints[" + target + "]",
-                     "container '" + name + "' mounts a writable volume at " + target +
-                         ", which undoes the read-only root filesystem for system files"});
+                     msg::ctr002::SystemDir{.container = name, .path = target}});
     }
   }
 
@@ -205,13 +195,13 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   for (auto& p : out) {
     switch (p.kind) {
       case Pending::kFail:
-        ctx.fail(p.loc, std::move(p.property), std::move(p.text));
+        ctx.fail(p.loc, std::move(p.property), p.text);
         break;
       case Pending::kWarn:
-        ctx.warn(p.loc, std::move(p.property), std::move(p.text));
+        ctx.warn(p.loc, std::move(p.property), p.text);
         break;
       case Pending::kUnknown:
-        ctx.unknown(p.loc, std::move(p.property), std::move(p.text));
+        ctx.unknown(p.loc, std::move(p.property), p.text);
         break;
     }
   }
@@ -224,13 +214,7 @@ constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
 extern const engine::CheckDef writable_paths;
 const engine::CheckDef writable_paths{
     .id = "CTR-002",
-    .rationale =
-        "A read-only root filesystem breaks applications that write temporary files, caches or "
-        "PID files, and teams then turn the protection off again. Give each read-only container "
-        "task volumes mounted writable at exactly the paths it needs (by default /tmp). ECS Exec "
-        "is documented as unsupported with a read-only root filesystem because the SSM agent "
-        "creates files under /var/lib/amazon and /var/log/amazon; writable mounts there are a "
-        "workaround, not a supported setup.",
+    .rationale = i18n::Id::kCtr002Rationale,
     .remediation =
         {
             .cdk = "taskDefinition.addVolume({ name: 'tmp' });\n"
@@ -256,7 +240,7 @@ const engine::CheckDef writable_paths{
                          "}])",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::container

@@ -4,8 +4,8 @@
 #include <string_view>
 
 #include "ecsguard/checks/common.h"
-#include "ecsguard/checks/container/util.h"
 #include "ecsguard/core/strings.h"
+#include "ecsguard/engine/context.h"
 #include "ecsguard/model/stack.h"
 
 namespace ecsguard::checks::logging {
@@ -13,40 +13,38 @@ namespace ecsguard::checks::logging {
 // Does the task definition run on Fargate, and if that is not known, why.
 struct FargateAnswer {
   Tri runs = Tri::kNo;
-  std::string why_unknown;  // when runs == kUnknown
+  i18n::Message why_unknown{};  // when runs == kUnknown
 };
 
-// The task definition runs on Fargate when it requires FARGATE, or when a service / task set in
-// the scan launches it on Fargate (launch type FARGATE, or a FARGATE / FARGATE_SPOT capacity
-// provider of its own strategy or of its cluster's default strategy). Not known when
-// requiresCompatibilities (or an element of it) is not known, when the file holds only container
-// definitions, or when a service / task set's launch type or capacity providers are not known;
-// a known "yes" from any source wins over an unknown.
-inline FargateAnswer runs_on_fargate(const model::TaskDefinition& td, const model::Stack& stack) {
-  FargateAnswer out;
-  const Tri compat = container::fargate_compatible(td);
-  if (compat == Tri::kYes) return {Tri::kYes, {}};
-  if (compat == Tri::kUnknown) {
-    out = {Tri::kUnknown, container::compatibilities_reason(td)};
+// Does the task definition run on Fargate (analysis::task_launch: requiresCompatibilities, or a
+// service / task set of the scan launching it there), and if that is not known, why.
+inline FargateAnswer runs_on_fargate(const model::TaskDefinition& td, engine::CheckContext& ctx) {
+  const analysis::TaskLaunch& launch = ctx.analysis().launch(td);
+  switch (launch.why_unknown) {
+    case analysis::TaskLaunch::Why::kNone:
+      break;
+    case analysis::TaskLaunch::Why::kCompatibilities:
+      return {launch.fargate, compatibilities_reason(td)};
+    case analysis::TaskLaunch::Why::kService:
+      return {launch.fargate,
+              msg::log::FargateLaunchUnknown{.subject = msg::common::Service{.name = launch.who}}};
+    case analysis::TaskLaunch::Why::kTaskSet:
+      return {launch.fargate,
+              msg::log::FargateLaunchUnknown{.subject = msg::common::TaskSet{.name = launch.who}}};
   }
-  auto consider = [&out](Tri t, const std::string& who) {
-    if (t == Tri::kYes) {
-      out = {Tri::kYes, {}};
-    } else if (t == Tri::kUnknown && out.runs == Tri::kNo) {
-      out = {Tri::kUnknown, "whether " + who +
-                                " launches it on Fargate is not known (launch type, capacity "
-                                "provider strategy or the cluster's default strategy)"};
-    }
-  };
-  for (const auto* s : stack.services_using(td)) {
-    consider(container::runs_on_fargate(stack, *s), "service '" + service_label(*s) + "'");
-    if (out.runs == Tri::kYes) return out;
+  return {launch.fargate, {}};
+}
+
+// "true" as the readers of these values take it: Go's strconv.ParseBool (1, t, T, TRUE, true, True,
+// the awslogs driver) and Fluent Bit's on / yes, around spaces. One reading for every logging
+// check (the awslogs-create-group option, the audit-critical Docker label).
+inline bool truthy(std::string_view v) {
+  v = core::trim(v);
+  for (std::string_view t :
+       {"1", "t", "T", "TRUE", "true", "True", "on", "On", "ON", "yes", "Yes", "YES"}) {
+    if (v == t) return true;
   }
-  for (const auto* ts : stack.task_sets_using(td)) {
-    consider(container::runs_on_fargate(stack, *ts), "task set '" + ts->id.name + "'");
-    if (out.runs == Tri::kYes) return out;
-  }
-  return out;
+  return false;
 }
 
 // Lower-cased, trimmed known text; empty when absent or unknown.

@@ -20,17 +20,12 @@ void run(const model::Cluster& cl, engine::CheckContext& ctx) {
   }
   if (ci.absent()) {
     // Statically the account default (disabled unless changed) is not known: FAIL.
-    ctx.fail(cl.settings_loc, path,
-             "cluster '" + name +
-                 "' does not set containerInsights, so the account default applies (disabled "
-                 "unless changed): no per-task CPU, memory, network and storage metrics");
+    ctx.fail(cl.settings_loc, path, msg::log010::NotSet{.cluster = name});
     return;
   }
   const std::string v = core::to_lower(core::trim(ci.value));
   if (v == "enabled" || v == "enhanced") return;
-  ctx.fail(ci.loc, path,
-           "cluster '" + name + "' has containerInsights '" + ci.value +
-               "': no per-task CPU, memory, network and storage metrics");
+  ctx.fail(ci.loc, path, msg::log010::Disabled{.cluster = name, .value = ci.value});
 }
 
 constexpr std::string_view kInputs[] = {"cloudformation"};
@@ -40,12 +35,7 @@ constexpr std::string_view kInputs[] = {"cloudformation"};
 extern const engine::CheckDef container_insights;
 const engine::CheckDef container_insights{
     .id = "LOG-010",
-    .rationale =
-        "Container Insights collects per-task and per-container CPU, memory, network and storage "
-        "metrics (StorageWriteBytes shows whether a container writes to its root filesystem "
-        "before you make it read-only) and surfaces crash loops and resource exhaustion. Without "
-        "it an ECS on Fargate cluster has only service-level averages, which hide a single "
-        "misbehaving or compromised task.",
+    .rationale = i18n::Id::kLog010Rationale,
     .remediation =
         {
             .cdk = "new ecs.Cluster(this, 'Cluster', {\n  vpc,\n  containerInsightsV2: "
@@ -58,7 +48,7 @@ const engine::CheckDef container_insights{
                          "    value = \"enhanced\"  # or \"enabled\"\n  }\n}",
         },
     .inputs = kInputs,
-    .on_cluster = run,
+    .run = engine::per<model::Cluster, &run>,
 };
 
 }  // namespace ecsguard::checks::logging

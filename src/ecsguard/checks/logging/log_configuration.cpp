@@ -23,16 +23,13 @@ bool option_written(const model::LogConfiguration& lc, std::string_view name) {
 void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
   const auto& lc = c.log_configuration;
   const std::string base = container_path(c) + ".LogConfiguration";
-  const std::string who = "container '" + container_label(c) + "'";
+  const auto who = [&] { return msg::common::Container{.name = container_label(c)}; };
   if (lc.state == model::Presence::kUnknown) {
-    ctx.unknown(lc.loc, base, "the log configuration of " + who + " is not statically known");
+    ctx.unknown(lc.loc, base, msg::log011::Unknown{.subject = who()});
     return;
   }
   if (lc.state == model::Presence::kAbsent) {
-    ctx.fail({}, base,
-             who +
-                 " has no log configuration: its output is not collected anywhere once the "
-                 "task stops");
+    ctx.fail({}, base, msg::log011::Absent{.subject = who()});
     return;
   }
   const auto& d = lc.driver;
@@ -43,26 +40,26 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   const std::string driver = d.known() ? std::string(core::trim(d.value)) : std::string();
   if (driver.empty()) {
     ctx.fail(d.loc.valid() ? d.loc : lc.loc, base + ".LogDriver",
-             who + " has a log configuration without a log driver");
+             msg::log011::NoDriver{.subject = who()});
     return;
   }
   // Case-sensitive: ECS rejects "AWSLOGS" (the deployment fails).
   if (!is_one_of(driver, kLogDrivers)) {
     ctx.fail(d.loc, base + ".LogDriver",
-             invalid_value_message(who, "LogDriver", d.value, kLogDrivers));
+             invalid_value_message(who(), "LogDriver", d.value, kLogDrivers));
     return;
   }
-  const FargateAnswer fargate = runs_on_fargate(td, ctx.stack());
+  FargateAnswer fargate = runs_on_fargate(td, ctx);
   if (driver != "awslogs" && driver != "splunk" && driver != "awsfirelens") {
-    const std::string unsupported =
-        who + " uses log driver '" + d.value +
-        "', which Fargate does not support (awslogs, splunk or awsfirelens)";
+    const auto unsupported = [&] {
+      return msg::log011::UnsupportedDriver{.subject = who(), .driver = d.value};
+    };
     if (fargate.runs == Tri::kYes) {
-      ctx.fail(d.loc, base + ".LogDriver", unsupported);
+      ctx.fail(d.loc, base + ".LogDriver", unsupported());
     } else if (fargate.runs == Tri::kUnknown) {
       ctx.unknown(d.loc, base + ".LogDriver",
-                  unsupported + ", and whether the task runs on Fargate is not known: " +
-                      fargate.why_unknown);
+                  msg::log011::MaybeFargate{.problem = unsupported(),
+                                            .reason = std::move(fargate.why_unknown)});
     }
     return;
   }
@@ -75,23 +72,25 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   if (no_prefix && fargate.runs == Tri::kYes) missing.emplace_back("awslogs-stream-prefix");
   if (missing.empty()) {
     if (no_prefix && fargate.runs == Tri::kUnknown) {
-      ctx.unknown(lc.loc, base + ".Options",
-                  who +
-                      " uses the awslogs driver without awslogs-stream-prefix, which Fargate "
-                      "requires, and whether the task runs on Fargate is not known: " +
-                      fargate.why_unknown);
+      ctx.unknown(
+          lc.loc, base + ".Options",
+          msg::log011::MaybeFargate{.problem = msg::log011::NoStreamPrefix{.subject = who()},
+                                    .reason = std::move(fargate.why_unknown)});
     }
     return;
   }
   std::string list;
   for (auto m : missing) list += (list.empty() ? "" : ", ") + std::string(m);
-  std::string note;
   if (missing.back() == "awslogs-stream-prefix") {
-    note = " (awslogs-stream-prefix is required on Fargate)";
+    ctx.fail(lc.loc, base + ".Options",
+             msg::log011::MissingOptionsPrefixRequired{.subject = who(), .options = list});
   } else if (no_prefix && fargate.runs == Tri::kUnknown) {
-    note = " (nor awslogs-stream-prefix, which Fargate requires if the task runs there)";
+    ctx.fail(lc.loc, base + ".Options",
+             msg::log011::MissingOptionsPrefixMaybe{.subject = who(), .options = list});
+  } else {
+    ctx.fail(lc.loc, base + ".Options",
+             msg::log011::MissingOptions{.subject = who(), .options = list});
   }
-  ctx.fail(lc.loc, base + ".Options", who + " uses the awslogs driver without " + list + note);
 }
 
 constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
@@ -101,12 +100,7 @@ constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
 extern const engine::CheckDef log_configuration;
 const engine::CheckDef log_configuration{
     .id = "LOG-011",
-    .rationale =
-        "On Fargate there is no host to read container logs from: what a container writes to "
-        "stdout and stderr is lost unless its definition ships it with a log driver (awslogs to "
-        "CloudWatch Logs, splunk, or awsfirelens). Without logs an intrusion, a crash loop or a "
-        "leaked error cannot be investigated. The awslogs driver needs awslogs-group and "
-        "awslogs-region, and on Fargate awslogs-stream-prefix, to tie each stream to its task.",
+    .rationale = i18n::Id::kLog011Rationale,
     .remediation =
         {
             .cdk = "taskDefinition.addContainer('App', {\n  image,\n  logging: "
@@ -124,7 +118,7 @@ const engine::CheckDef log_configuration{
                          "      awslogs-stream-prefix = \"app\"\n    }\n  }\n}])",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::logging

@@ -14,11 +14,6 @@ namespace {
 
 constexpr std::string_view kModes[] = {"blocking", "non-blocking"};
 
-bool truthy(const model::Str& v) {
-  const std::string s = known_lower(v);
-  return s == "true" || s == "yes" || s == "1";
-}
-
 // Is the container audit-critical: its name matches audit_critical_containers, or it has the
 // audit_critical_label Docker label set to true. kUnknown when a label value (or, with name globs
 // configured, the container's name) is not known and nothing else settles it.
@@ -37,101 +32,22 @@ Tri audit_critical(const model::TaskDefinition& td, const model::Container& c,
     if (!label.name.known() || label.name.value != o.audit_critical_label) continue;
     if (label.value.unknown()) {
       out = Tri::kUnknown;
-    } else if (truthy(label.value)) {
+    } else if (label.value.known() && truthy(label.value.value)) {
       return Tri::kYes;
     }
   }
   return out;
 }
 
-enum class Facing : unsigned char { kNo, kYes, kUnknown };
-
-struct Exposure {
-  Facing facing = Facing::kNo;
-  std::string service;  // the internet-facing service, or why it is not known
-};
-
-bool refs_any(const model::Str& v, const std::vector<std::string>& ids) {
-  for (const auto& r : v.refs) {
-    for (const auto& id : ids) {
-      if (r == id) return true;
-    }
-  }
-  return false;
-}
-
-// Schemes of the load balancers that forward to target group `tg` (logical id) in `scope`.
-Facing target_group_facing(const model::Stack& stack, model::ScopeId scope, const std::string& tg) {
-  std::vector<std::string> listeners;  // listener logical ids forwarding to tg (direct or by rule)
-  for (const auto& l : stack.listeners) {
-    if (l.id.scope != scope) continue;
-    bool forwards = false;
-    for (const auto& t : l.target_groups) forwards = forwards || refs_any(t, {tg});
-    if (!forwards) continue;
-    if (l.listener.absent()) {
-      listeners.push_back(l.id.name);
-    } else {
-      listeners.insert(listeners.end(), l.listener.refs.begin(), l.listener.refs.end());
-    }
-  }
-  Facing out = Facing::kNo;
-  bool found_lb = false;
-  for (const auto& l : stack.listeners) {
-    if (l.id.scope != scope || !l.listener.absent()) continue;
-    bool used = false;
-    for (const auto& id : listeners) used = used || id == l.id.name;
-    if (!used) continue;
-    for (const auto& lb : stack.load_balancers) {
-      if (lb.id.scope != scope || !refs_any(l.load_balancer, {lb.id.name})) continue;
-      found_lb = true;
-      if (lb.scheme.unknown()) {
-        if (out == Facing::kNo) out = Facing::kUnknown;
-      } else if (lb.scheme.absent() || lb.scheme.value == "internet-facing") {  // case-sensitive
-        return Facing::kYes;  // the default scheme is internet-facing
-      }
-    }
-  }
-  return found_lb ? out : Facing::kUnknown;
-}
-
-Facing service_facing(const model::Stack& stack, const model::Service& s) {
-  const auto& ip = s.network.assign_public_ip;
-  if (ip.known() &&
-      (ip.value == "ENABLED" || (s.id.origin == model::Origin::kTerraform && ip.value == "true"))) {
-    return Facing::kYes;
-  }
-  Facing out = ip.unknown() ? Facing::kUnknown : Facing::kNo;
-  for (const auto& lb : s.load_balancers) {
-    Facing f = Facing::kUnknown;
-    for (const auto& tg : lb.target_group.refs) {
-      const Facing t = target_group_facing(stack, s.id.scope, tg);
-      if (t == Facing::kYes) return Facing::kYes;
-      if (t == Facing::kNo) f = Facing::kNo;
-    }
-    if (f == Facing::kUnknown) out = Facing::kUnknown;
-  }
-  return out;
-}
-
-Exposure exposure(const model::Stack& stack, const model::TaskDefinition& td) {
-  Exposure e;
-  for (const auto* s : stack.services_using(td)) {
-    const Facing f = service_facing(stack, *s);
-    if (f == Facing::kYes) return {Facing::kYes, service_label(*s)};
-    if (f == Facing::kUnknown && e.facing == Facing::kNo) e = {Facing::kUnknown, service_label(*s)};
-  }
-  return e;
-}
-
 void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
   const auto& lc = c.log_configuration;
   if (lc.state != model::Presence::kKnown) return;  // LOG-011
   const std::string path = container_path(c) + ".LogConfiguration.Options.mode";
-  const std::string who = "container '" + container_label(c) + "'";
+  const auto who = [&] { return msg::common::Container{.name = container_label(c)}; };
   const auto* mode_kv = lc.option("mode");
   std::string mode;
   core::Loc at = lc.loc;
-  std::string origin;
+  bool account_default = false;
   if (mode_kv) {
     if (mode_kv->value.unknown()) {
       ctx.unknown(mode_kv->value.loc, path, mode_kv->value.reason);
@@ -141,45 +57,47 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
     at = mode_kv->value.loc.valid() ? mode_kv->value.loc : mode_kv->loc;
     // Case-sensitive: the driver rejects "Blocking" and the container does not start.
     if (!is_one_of(mode, kModes)) {
-      ctx.fail(at, path,
-               invalid_value_message(who, "the log option mode", mode_kv->value.value, kModes));
+      ctx.fail(
+          at, path,
+          invalid_value_message(who(), msg::log013::ModeOption{}, mode_kv->value.value, kModes));
       return;
     }
   } else {
     mode = core::to_lower(ctx.options().default_log_driver_mode);
-    origin = " (the account's default log driver mode)";
+    account_default = true;
   }
+  const auto origin = [&]() -> i18n::Value {
+    if (account_default) return msg::log013::OriginDefault{};
+    return "";
+  };
   const Tri audit = audit_critical(td, c, ctx.options());
-  const std::string audit_unknown =
-      "whether " + who + " is audit-critical is not known (its name or its " +
-      ctx.options().audit_critical_label + " label is not statically known)";
+  const auto audit_unknown = [&] {
+    return msg::log013::AuditUnknown{.subject = who(), .label = ctx.options().audit_critical_label};
+  };
   if (mode == "blocking" && audit != Tri::kYes) {
-    const Exposure e = exposure(ctx.stack(), td);
-    if (e.facing == Facing::kYes && audit == Tri::kNo) {
-      ctx.warn(at, path,
-               who + " logs in blocking mode" + origin + " and serves internet-facing service '" +
-                   e.service +
-                   "': if CloudWatch Logs slows down, writes to stdout/stderr block and the "
-                   "application stalls (use non-blocking with max-buffer-size)");
-    } else if (e.facing == Facing::kYes) {
+    const analysis::Exposure& e = ctx.analysis().exposure(td);
+    const std::string service = e.service ? service_label(*e.service) : std::string();
+    if (e.facing == Tri::kYes && audit == Tri::kNo) {
+      ctx.warn(
+          at, path,
+          msg::log013::BlockingFacing{.subject = who(), .origin = origin(), .service = service});
+    } else if (e.facing == Tri::kYes) {
+      ctx.unknown(
+          at, path,
+          msg::log013::BlockingFacingAuditUnknown{
+              .subject = who(), .origin = origin(), .service = service, .audit = audit_unknown()});
+    } else if (e.facing == Tri::kUnknown) {
       ctx.unknown(at, path,
-                  who + " logs in blocking mode" + origin +
-                      " and serves internet-facing service '" + e.service + "'; " + audit_unknown);
-    } else if (e.facing == Facing::kUnknown) {
-      ctx.unknown(at, path,
-                  who + " logs in blocking mode" + origin + "; whether service '" + e.service +
-                      "' is internet-facing could not be determined");
+                  msg::log013::BlockingFacingUnknown{
+                      .subject = who(), .origin = origin(), .service = service});
     }
   } else if (mode == "non-blocking" && audit != Tri::kNo && !lc.option("max-buffer-size")) {
     if (audit == Tri::kYes) {
-      ctx.warn(at, path,
-               "audit-critical " + who + " logs in non-blocking mode" + origin +
-                   " without max-buffer-size: log lines are dropped silently when the buffer "
-                   "fills (set max-buffer-size, or use blocking mode)");
+      ctx.warn(at, path, msg::log013::NonBlockingAudit{.subject = who(), .origin = origin()});
     } else {
       ctx.unknown(at, path,
-                  who + " logs in non-blocking mode" + origin + " without max-buffer-size; " +
-                      audit_unknown);
+                  msg::log013::NonBlockingAuditUnknown{
+                      .subject = who(), .origin = origin(), .audit = audit_unknown()});
     }
   }
 }
@@ -191,14 +109,7 @@ constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
 extern const engine::CheckDef log_delivery_mode;
 const engine::CheckDef log_delivery_mode{
     .id = "LOG-013",
-    .rationale =
-        "The log driver's delivery mode trades availability against completeness: in blocking "
-        "mode a slow or throttled CloudWatch Logs endpoint blocks the application's writes to "
-        "stdout and stderr, which can stall an internet-facing service. In non-blocking mode "
-        "(the ECS default since June 2025) lines are buffered and silently dropped when the "
-        "buffer is full, which is unacceptable for audit-critical logs unless max-buffer-size "
-        "sizes the buffer. Mark such containers with the Docker label audit-critical=true (or "
-        "list them in audit_critical_containers).",
+    .rationale = i18n::Id::kLog013Rationale,
     .remediation =
         {
             .cdk = "logging: ecs.LogDrivers.awsLogs({\n  streamPrefix: 'app',\n  mode: "
@@ -217,7 +128,7 @@ const engine::CheckDef log_delivery_mode{
                          "    max-buffer-size       = \"25m\"\n  }\n}",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::logging

@@ -11,15 +11,6 @@ namespace ecsguard::checks::logging {
 
 namespace {
 
-bool truthy_option(std::string_view v) {
-  v = core::trim(v);
-  for (std::string_view t :
-       {"1", "t", "T", "TRUE", "true", "True", "on", "On", "ON", "yes", "Yes", "YES"}) {
-    if (v == t) return true;
-  }
-  return false;
-}
-
 // The options naming the log group a container ships to, per driver.
 struct GroupOptions {
   const model::KeyValue* group = nullptr;   // awslogs-group | log_group_name (FireLens)
@@ -40,56 +31,26 @@ GroupOptions group_options(const model::LogConfiguration& lc) {
   return {};
 }
 
-const model::LogGroup* find_log_group(const model::Stack& stack, model::ScopeId scope,
-                                      const model::Str& group) {
-  for (const auto& ref : group.refs) {
-    if (const auto* lg = stack.log_group(scope, ref)) return lg;
-  }
-  if (group.unknown() && has_known_text(group.value)) {
-    // The same partially known name in the same template ("/ecs/${AWS::StackName}/app").
-    for (const auto& lg : stack.log_groups) {
-      if (lg.id.scope == scope && lg.log_group_name.unknown() &&
-          lg.log_group_name.value == group.value) {
-        return &lg;
-      }
-    }
-  }
-  if (!group.known()) return nullptr;
-  const model::LogGroup* any_scope = nullptr;
-  for (const auto& lg : stack.log_groups) {
-    if (!lg.log_group_name.known() || lg.log_group_name.value != group.value) continue;
-    if (lg.id.scope == scope) return &lg;
-    if (!any_scope) any_scope = &lg;
-  }
-  return any_scope;
-}
-
 void judge_log_group(const model::LogGroup& lg, engine::CheckContext& ctx) {
   ctx.set_subject(lg.id);
-  const std::string who =
-      "log group '" +
-      (lg.log_group_name.known() && !lg.log_group_name.value.empty() ? lg.log_group_name.value
-                                                                     : lg.id.name) +
-      "'";
+  const std::string& name = lg.log_group_name.known() && !lg.log_group_name.value.empty()
+                                ? lg.log_group_name.value
+                                : lg.id.name;
+  const auto who = [&] { return msg::log012::LogGroup{.name = name}; };
   const auto& r = lg.retention_in_days;
   const int min_days = ctx.options().log_retention_min_days;
   if (r.unknown()) {
     ctx.unknown(r.loc, "RetentionInDays", r.reason);
   } else if (r.absent()) {
     ctx.fail({}, "RetentionInDays",
-             who +
-                 " sets no RetentionInDays: container logs are kept without a retention "
-                 "policy (at least " +
-                 std::to_string(min_days) + " days expected)");
+             msg::log012::NoRetention{.subject = who(), .min_days = min_days});
   } else if (r.value < min_days) {
     ctx.fail(r.loc, "RetentionInDays",
-             who + " keeps container logs for " + std::to_string(r.value) +
-                 " days, less than the required " + std::to_string(min_days));
+             msg::log012::ShortRetention{.subject = who(), .days = r.value, .min_days = min_days});
   }
   const auto& k = lg.kms_key_id;
   if (k.absent()) {
-    ctx.warn({}, "KmsKeyId",
-             who + " is not encrypted with a customer managed KMS key (no KmsKeyId)");
+    ctx.warn({}, "KmsKeyId", msg::log012::NoKmsKey{.subject = who()});
   } else if (k.unknown() && k.refs.empty() && !has_known_text(k.value)) {
     ctx.unknown(k.loc, "KmsKeyId", k.reason);
   }
@@ -104,13 +65,16 @@ void run(const model::Stack& stack, engine::CheckContext& ctx) {
       const GroupOptions opts = group_options(lc);
       if (!opts.group) continue;  // LOG-011 reports a missing awslogs-group
       const auto& group = opts.group->value;
-      if (const auto* lg = find_log_group(stack, td.id.scope, group)) {
+      if (const auto* lg = ctx.links().log_group_named(td.id.scope, group)) {
         if (judged.insert(lg).second) judge_log_group(*lg, ctx);
         continue;
       }
       ctx.set_subject(td.id, &c);
       const std::string base = container_path(c) + ".LogConfiguration.Options.";
-      const std::string gname = group.known() ? "'" + group.value + "'" : "(not known)";
+      const auto gname = [&]() -> i18n::Value {
+        if (group.known()) return "'" + group.value + "'";
+        return msg::log012::GroupNotKnown{};
+      };
       if (opts.create) {
         const auto& cv = opts.create->value;
         if (cv.unknown()) {
@@ -119,23 +83,21 @@ void run(const model::Stack& stack, engine::CheckContext& ctx) {
         }
         // Read like the awslogs driver / Fluent Bit read it (Go's strconv.ParseBool: 1, t, T,
         // TRUE, true, True; Fluent Bit also on/yes).
-        if (cv.known() && truthy_option(cv.value)) {
+        if (cv.known() && truthy(cv.value)) {
           ctx.fail(cv.loc, base + opts.create->name.value,
-                   "container '" + container_label(c) + "' lets the log driver create log group " +
-                       gname + " on first use: it is created without retention or KMS key");
+                   msg::log012::AutoCreate{.container = container_label(c), .group = gname()});
           continue;
         }
       }
       const std::string path = base + (opts.group->name.known() ? opts.group->name.value : "");
       if (group.unknown()) {
-        ctx.unknown(group.loc, path,
-                    group.refs.empty() ? group.reason
-                                       : "the log group is not a AWS::Logs::LogGroup of this "
-                                         "template (" +
-                                             group.reason + ")");
+        if (group.refs.empty()) {
+          ctx.unknown(group.loc, path, group.reason);
+        } else {
+          ctx.unknown(group.loc, path, msg::log012::NotTemplateGroup{.reason = group.reason});
+        }
       } else if (group.known()) {
-        ctx.unknown(group.loc, path,
-                    "log group " + gname + " is not defined in the scanned templates");
+        ctx.unknown(group.loc, path, msg::log012::NotDefined{.group = gname()});
       }
     }
   }
@@ -148,12 +110,7 @@ constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
 extern const engine::CheckDef log_group_retention;
 const engine::CheckDef log_group_retention{
     .id = "LOG-012",
-    .rationale =
-        "Container logs are the record of what happened inside a Fargate task. A log group "
-        "without a retention policy, or with a short one, either keeps data indefinitely or "
-        "loses it before an incident is noticed (CloudWatch.16 expects at least a year); a "
-        "customer managed KMS key lets you control and audit who can read them. A log group "
-        "created on the fly by awslogs-create-group gets neither.",
+    .rationale = i18n::Id::kLog012Rationale,
     .remediation =
         {
             .cdk = "const logGroup = new logs.LogGroup(this, 'AppLogs', {\n  retention: "
@@ -169,7 +126,7 @@ const engine::CheckDef log_group_retention{
                          "  kms_key_id        = aws_kms_key.logs.arn\n}",
         },
     .inputs = kInputs,
-    .on_stack = run,
+    .run = engine::whole_stack<&run>,
 };
 
 }  // namespace ecsguard::checks::logging

@@ -1,4 +1,6 @@
 // NET-001 Task definition uses awsvpc network mode (never host) (Security Hub ECS.17).
+#include <algorithm>
+
 #include "ecsguard/checks/common.h"
 #include "ecsguard/core/strings.h"
 #include "ecsguard/engine/check.h"
@@ -10,35 +12,17 @@ namespace {
 
 constexpr std::string_view kNetworkModes[] = {"awsvpc", "bridge", "host", "none"};
 
-struct Compat {
-  bool fargate = false;
-  bool ec2_like = false;  // EC2 or ECS Managed Instances: awsvpc is available there too
-  bool unknown = false;
-};
-
-// RequiresCompatibilities; absent means EC2 (the RegisterTaskDefinition default).
-Compat compatibilities(const model::TaskDefinition& td) {
-  Compat c;
+// EC2 or ECS Managed Instances (where awsvpc is available too) among requiresCompatibilities;
+// absent or empty means EC2 (the RegisterTaskDefinition default). Case-sensitive, like every ECS
+// enum. Whether the task definition is Fargate-compatible is analysis::fargate_compatible.
+bool ec2_like(const model::TaskDefinition& td) {
   const auto& rc = td.requires_compatibilities;
-  if (rc.absent()) {
-    c.ec2_like = true;
-    return c;
-  }
-  if (rc.unknown()) {
-    c.unknown = true;
-    return c;
-  }
-  for (const auto& e : rc.value) {
-    if (!e.known()) {
-      c.unknown = true;
-    } else if (e.value == "FARGATE") {  // case-sensitive, like every ECS enum
-      c.fargate = true;
-    } else if (e.value == "EC2" || e.value == "MANAGED_INSTANCES") {
-      c.ec2_like = true;
-    }
-  }
-  if (rc.value.empty()) c.ec2_like = true;
-  return c;
+  if (rc.absent()) return true;
+  if (!rc.known()) return false;
+  if (rc.value.empty()) return true;
+  return std::any_of(rc.value.begin(), rc.value.end(), [](const model::Str& e) {
+    return e.known() && (e.value == "EC2" || e.value == "MANAGED_INSTANCES");
+  });
 }
 
 void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
@@ -54,34 +38,35 @@ void run(const model::TaskDefinition& td, engine::CheckContext& ctx) {
   const std::string mode = nm.known() ? nm.value : std::string();
   if (nm.known() && !is_one_of(mode, kNetworkModes)) {
     ctx.fail(nm.loc, path,
-             invalid_value_message("task definition '" + name + "'", "NetworkMode", nm.value,
-                                   kNetworkModes));
+             invalid_value_message(msg::common::TaskDefinition{.name = name}, "NetworkMode",
+                                   nm.value, kNetworkModes));
     return;
   }
   if (mode == "awsvpc") return;
   if (mode == "host") {
-    ctx.fail(nm.loc, path,
-             "task definition '" + name +
-                 "' uses host network mode: its containers share the host's network namespace "
-                 "and can bind or sniff any host port");
+    ctx.fail(nm.loc, path, msg::net001::HostMode{.task_definition = name});
     return;
   }
-  const std::string shown = nm.known() ? "'" + nm.value + "' network mode" : "no NetworkMode";
-  const Compat c = compatibilities(td);
-  if (c.fargate) {
-    ctx.fail(nm.loc, path,
-             "task definition '" + name + "' requires FARGATE but has " + shown +
-                 " (Fargate accepts only awsvpc)");
-  } else if (c.unknown) {
+  const Tri fargate = analysis::fargate_compatible(td);
+  if (fargate == Tri::kYes) {
+    if (nm.known()) {
+      ctx.fail(nm.loc, path, msg::net001::FargateMode{.task_definition = name, .mode = nm.value});
+    } else {
+      ctx.fail(nm.loc, path, msg::net001::FargateNone{.task_definition = name});
+    }
+  } else if (fargate == Tri::kUnknown) {
     const auto& rc = td.requires_compatibilities;
-    ctx.unknown(rc.loc, "RequiresCompatibilities",
-                rc.reason.empty() ? "RequiresCompatibilities is not statically known" : rc.reason);
-  } else if (c.ec2_like) {
-    ctx.warn(nm.loc, path,
-             "task definition '" + name + "' has " + shown +
-                 (nm.known() ? "" : " (bridge on EC2)") +
-                 ": tasks share the instance's network stack instead of getting their own ENI "
-                 "and security groups (use awsvpc)");
+    if (rc.reason.empty()) {
+      ctx.unknown(rc.loc, "RequiresCompatibilities", msg::net001::CompatibilitiesUnknown{});
+    } else {
+      ctx.unknown(rc.loc, "RequiresCompatibilities", rc.reason);
+    }
+  } else if (ec2_like(td)) {
+    if (nm.known()) {
+      ctx.warn(nm.loc, path, msg::net001::Ec2Mode{.task_definition = name, .mode = nm.value});
+    } else {
+      ctx.warn(nm.loc, path, msg::net001::Ec2None{.task_definition = name});
+    }
   }
 }
 
@@ -92,12 +77,7 @@ constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
 extern const engine::CheckDef awsvpc_network_mode;
 const engine::CheckDef awsvpc_network_mode{
     .id = "NET-001",
-    .rationale =
-        "With awsvpc each task gets its own elastic network interface, private IP and security "
-        "groups, so traffic between tasks can be filtered task by task. Host mode puts every "
-        "container on the instance's network namespace, and bridge mode hides tasks behind the "
-        "instance's address and security groups. Fargate accepts only awsvpc; a task definition "
-        "meant for EC2 capacity should use it too.",
+    .rationale = i18n::Id::kNet001Rationale,
     .remediation =
         {
             .cdk = "// Fargate task definitions always use awsvpc:\n"
@@ -112,7 +92,7 @@ const engine::CheckDef awsvpc_network_mode{
                          "  requires_compatibilities = [\"FARGATE\"]\n  # ...\n}",
         },
     .inputs = kInputs,
-    .on_task_definition = run,
+    .run = engine::per<model::TaskDefinition, &run>,
 };
 
 }  // namespace ecsguard::checks::network

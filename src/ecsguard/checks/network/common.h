@@ -12,15 +12,15 @@ namespace ecsguard::checks::network {
 
 inline constexpr std::string_view kAssignPublicIpValues[] = {"ENABLED", "DISABLED"};
 
-// NET-002 / NET-003: AssignPublicIp defaults to DISABLED; ENABLED (Terraform: true) FAILs. The
-// values are case-sensitive: anything else ("enabled", "yes") is invalid and FAILs as such
-// (CloudFormation rejects it), never read as ENABLED or DISABLED.
+// NET-002 / NET-003: AssignPublicIp defaults to DISABLED; enabled FAILs. The builders normalise
+// the format's spellings (ENABLED / DISABLED; Terraform true / false) case-sensitively: anything
+// else ("enabled", "yes") is invalid and FAILs as such (the deployment is rejected), never read
+// as on or off.
 inline void judge_assign_public_ip(const model::NetworkConfiguration& net, std::string_view path,
-                                   const std::string& subject, model::Origin origin,
-                                   engine::CheckContext& ctx) {
+                                   const i18n::Message& subject, engine::CheckContext& ctx) {
   if (net.state == model::Presence::kUnknown) {
     ctx.unknown(net.loc, "NetworkConfiguration",
-                "the network configuration of " + subject + " is not statically known");
+                msg::net::NetworkConfigurationUnknown{.subject = i18n::Message(subject)});
     return;
   }
   const auto& ip = net.assign_public_ip;
@@ -29,14 +29,13 @@ inline void judge_assign_public_ip(const model::NetworkConfiguration& net, std::
     return;
   }
   if (!ip.known()) return;  // default DISABLED
-  const bool terraform = origin == model::Origin::kTerraform;
-  if (ip.value == "ENABLED" || (terraform && ip.value == "true")) {
+  if (ip.valid && ip.on) {
     ctx.fail(ip.loc, std::string(path),
-             subject + " assigns public IPs to its tasks (AssignPublicIp " + ip.value +
-                 "): they are reachable from the internet, bypassing the load balancer");
-  } else if (!(ip.value == "DISABLED" || (terraform && ip.value == "false"))) {
+             msg::net::AssignPublicIp{.subject = i18n::Message(subject), .value = ip.value});
+  } else if (!ip.valid) {
     ctx.fail(ip.loc, std::string(path),
-             invalid_value_message(subject, "AssignPublicIp", ip.value, kAssignPublicIpValues));
+             invalid_value_message(i18n::Message(subject), "AssignPublicIp", ip.value,
+                                   kAssignPublicIpValues));
   }
 }
 

@@ -10,7 +10,7 @@ namespace {
 
 void run(const model::Service& s, engine::CheckContext& ctx) {
   judge_assign_public_ip(s.network, "NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp",
-                         "service '" + service_label(s) + "'", s.id.origin, ctx);
+                         msg::common::Service{.name = service_label(s)}, ctx);
 }
 
 constexpr std::string_view kInputs[] = {"cloudformation"};
@@ -20,11 +20,7 @@ constexpr std::string_view kInputs[] = {"cloudformation"};
 extern const engine::CheckDef service_public_ip;
 const engine::CheckDef service_public_ip{
     .id = "NET-002",
-    .rationale =
-        "A task with a public IP is directly reachable from the internet whenever its security "
-        "group allows it, bypassing the load balancer and WAF in front of the service. Run tasks "
-        "in private (or isolated) subnets without public IPs and reach the internet, ECR and "
-        "CloudWatch through a NAT gateway or VPC endpoints.",
+    .rationale = i18n::Id::kNet002Rationale,
     .remediation =
         {
             .cdk = "new ecs.FargateService(this, 'Service', {\n  cluster, taskDefinition,\n"
@@ -39,7 +35,7 @@ const engine::CheckDef service_public_ip{
                          "  assign_public_ip = false\n}",
         },
     .inputs = kInputs,
-    .on_service = run,
+    .run = engine::per<model::Service, &run>,
 };
 
 }  // namespace ecsguard::checks::network

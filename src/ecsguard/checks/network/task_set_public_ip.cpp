@@ -10,7 +10,7 @@ namespace {
 
 void run(const model::TaskSet& ts, engine::CheckContext& ctx) {
   judge_assign_public_ip(ts.network, "NetworkConfiguration.AwsVpcConfiguration.AssignPublicIp",
-                         "task set '" + ts.id.name + "'", ts.id.origin, ctx);
+                         msg::common::TaskSet{.name = ts.id.name}, ctx);
 }
 
 constexpr std::string_view kInputs[] = {"cloudformation"};
@@ -20,11 +20,7 @@ constexpr std::string_view kInputs[] = {"cloudformation"};
 extern const engine::CheckDef task_set_public_ip;
 const engine::CheckDef task_set_public_ip{
     .id = "NET-003",
-    .rationale =
-        "Task sets (blue/green and external deployments) start tasks with their own network "
-        "configuration; with AssignPublicIp ENABLED those tasks are directly reachable from the "
-        "internet whenever their security group allows it, bypassing the load balancer. Keep "
-        "task set tasks in private subnets without public IPs.",
+    .rationale = i18n::Id::kNet003Rationale,
     .remediation =
         {
             .cdk = "new ecs.CfnTaskSet(this, 'TaskSet', {\n  cluster: cluster.clusterName, "
@@ -43,7 +39,7 @@ const engine::CheckDef task_set_public_ip{
                          "[aws_security_group.task.id]\n    assign_public_ip = false\n  }\n}",
         },
     .inputs = kInputs,
-    .on_task_set = run,
+    .run = engine::per<model::TaskSet, &run>,
 };
 
 }  // namespace ecsguard::checks::network

@@ -31,20 +31,6 @@ bool is_moving_tag(const std::string& tag, const engine::CheckOptions& o) {
   return false;
 }
 
-// The repository the image is pulled from, when the scan defines it: by reference
-// (!GetAtt Repo.RepositoryUri, !Ref Repo) in the same template, or by name in an ECR URI.
-const model::Repository* find_repository(const model::Stack& stack, const model::TaskDefinition& td,
-                                         const model::Str& image, const ImageRef& ref) {
-  for (const auto& r : image.refs) {
-    if (const auto* repo = stack.repository(td.id.scope, r)) return repo;
-  }
-  if ((ref.kind == RegistryKind::kEcr || ref.kind == RegistryKind::kUnknown) &&
-      !ref.repository.empty() && !has_unknown_segment(ref.repository)) {
-    return stack.repository_named(ref.repository);
-  }
-  return nullptr;
-}
-
 // A CDK container asset: the tag is the asset's 64-hex content hash, and the bootstrap stack's
 // ContainerAssetsRepository (cdk-<qualifier>-container-assets-<account>-<region>) is created with
 // ImageTagMutability IMMUTABLE by the default bootstrap template.
@@ -59,94 +45,93 @@ bool cdk_asset_image(const ImageRef& ref) {
          });
 }
 
-std::string mutability_label(const model::Repository& repo) {
+i18n::Value mutability_label(const model::Repository& repo) {
   const auto& m = repo.image_tag_mutability;
-  return m.known() ? m.value : "MUTABLE (default)";
+  if (m.known()) return m.value;
+  return msg::reg009::MutableDefault{};
 }
 
 void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
   const auto& img = c.image;
   if (img.absent()) return;
   const std::string path = container_path(c) + ".Image";
-  const std::string who = "container '" + container_label(c) + "'";
+  const auto who = [&] { return msg::common::Container{.name = container_label(c)}; };
   if (img.unknown() && !has_known_text(img.value)) {
     // Only a reference to an ECR repository (its name or RepositoryUri) - never a tag.
     const bool repo_only =
         !img.refs.empty() && std::all_of(img.refs.begin(), img.refs.end(), [&](const auto& r) {
-          return ctx.stack().repository(td.id.scope, r) != nullptr;
+          return ctx.stack().find<model::Repository>(td.id.scope, r) != nullptr;
         });
     if (repo_only) {
       ctx.fail(img.loc, path,
-               who + " deploys the URI of repository '" + img.refs.front() +
-                   "' without a tag: ECS pulls 'latest', which moves with every push");
+               msg::reg009::RepoUriNoTag{.subject = who(), .repository = img.refs.front()});
+    } else if (img.reason.empty()) {
+      ctx.unknown(img.loc, path, msg::reg009::ImageUnknown{});
     } else {
-      ctx.unknown(img.loc, path,
-                  img.reason.empty() ? "the image is not statically known" : img.reason);
+      ctx.unknown(img.loc, path, img.reason);
     }
     return;
   }
-  const std::string shown = who + " deploys image '" + printable(img.value) + "'";
-  const ImageRef ref = parse_image_ref(img.value);
+  const std::string image = printable(img.value);
+  const ImageRef& ref = c.image_ref;
   if (!ref.digest.empty() && ref.digest_known && is_sha256_digest(ref.digest)) return;
   if (!ref.tag_known || !ref.digest_known) {
-    ctx.unknown(img.loc, path,
-                "the tag or digest of image '" + printable(img.value) +
-                    "' is not statically known" +
-                    (img.reason.empty() ? "" : " (" + img.reason + ")"));
+    if (img.reason.empty()) {
+      ctx.unknown(img.loc, path, msg::reg009::TagUnknown{.image = image});
+    } else {
+      ctx.unknown(img.loc, path,
+                  msg::reg009::TagUnknownReason{.image = image, .reason = img.reason});
+    }
     return;
   }
   if (!ref.has_tag) {
-    ctx.fail(img.loc, path,
-             shown + " without a tag: ECS pulls 'latest', which moves with every push");
+    ctx.fail(img.loc, path, msg::reg009::NoTag{.subject = who(), .image = image});
     return;
   }
   const auto& o = ctx.options();
   if (is_moving_tag(ref.tag, o)) {
     ctx.fail(img.loc, path,
-             shown + " with the moving tag '" + ref.tag +
-                 "': a new push changes what the next task runs (pin a digest, or a commit-hash / "
-                 "SemVer tag in an IMMUTABLE repository)");
+             msg::reg009::MovingTag{.subject = who(), .image = image, .tag = ref.tag});
     return;
   }
   if (cdk_asset_image(ref)) return;
   const bool release =
       full_match(o.commit_tag_pattern, ref.tag) || full_match(o.semver_tag_pattern, ref.tag);
-  const std::string tag = "tag '" + ref.tag + "'";
-  const std::string not_release =
-      ", whose " + tag + " is neither a commit hash nor a SemVer version";
-  if (const auto* repo = find_repository(ctx.stack(), td, img, ref)) {
+  const std::string& tag = ref.tag;
+  if (const auto* repo = ctx.links().repository_of(td, c)) {
     const std::string rname = repository_label(*repo);
     const Tri imm = tag_is_immutable(*repo, ref.tag);
     if (imm == Tri::kUnknown) {
-      ctx.unknown(img.loc, path,
-                  "whether repository '" + rname + "' protects " + tag +
-                      " from being overwritten is not statically known");
+      ctx.unknown(img.loc, path, msg::reg009::ImmutabilityUnknown{.repository = rname, .tag = tag});
+    } else if (imm == Tri::kNo && release) {
+      ctx.fail(img.loc, path,
+               msg::reg009::OverwritableRelease{.subject = who(),
+                                                .image = image,
+                                                .tag = tag,
+                                                .repository = rname,
+                                                .mutability = mutability_label(*repo)});
     } else if (imm == Tri::kNo) {
       ctx.fail(img.loc, path,
-               shown + (release ? ", whose " + tag : not_release + " and") +
-                   " can be overwritten: repository '" + rname + "' has ImageTagMutability " +
-                   mutability_label(*repo));
+               msg::reg009::OverwritableNotRelease{.subject = who(),
+                                                   .image = image,
+                                                   .tag = tag,
+                                                   .repository = rname,
+                                                   .mutability = mutability_label(*repo)});
     } else if (!release) {
       ctx.warn(img.loc, path,
-               shown + not_release + " (it cannot be overwritten in repository '" + rname +
-                   "', but does not name the commit or release it holds)");
+               msg::reg009::NotReleaseImmutable{
+                   .subject = who(), .image = image, .tag = tag, .repository = rname});
     }
     return;
   }
   if (!release) {
-    ctx.fail(img.loc, path,
-             shown + not_release +
-                 " (pin a digest, or deploy a commit-hash / "
-                 "SemVer tag from an IMMUTABLE repository)");
+    ctx.fail(img.loc, path, msg::reg009::NotRelease{.subject = who(), .image = image, .tag = tag});
   } else if (ref.kind == RegistryKind::kEcr || ref.kind == RegistryKind::kUnknown) {
-    ctx.unknown(img.loc, path,
-                "the repository of image '" + printable(img.value) +
-                    "' is not defined in the scanned templates, so whether " + tag +
-                    " can be overwritten is not known");
+    ctx.unknown(img.loc, path, msg::reg009::RepositoryUnknown{.image = image, .tag = tag});
   } else {
     ctx.warn(img.loc, path,
-             shown + " from " + ref.registry + ", where " + tag +
-                 " can be re-pushed by the publisher: pin the image digest (@sha256:...)");
+             msg::reg009::ThirdParty{
+                 .subject = who(), .image = image, .registry = ref.registry, .tag = tag});
   }
 }
 
@@ -157,12 +142,7 @@ constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
 extern const engine::CheckDef image_pinning;
 const engine::CheckDef image_pinning{
     .id = "REG-009",
-    .rationale =
-        "ECS resolves an image tag to a digest when a deployment starts, so a moving tag such as "
-        "latest makes every deployment (and an old task definition revision used for a "
-        "rollback) run whatever was pushed last, unreviewed and possibly unscanned. Pinning the "
-        "digest, or deploying commit-hash or SemVer tags from a repository whose tags are "
-        "immutable, makes the task definition say exactly which image runs.",
+    .rationale = i18n::Id::kReg009Rationale,
     .remediation =
         {
             .cdk = "// tag with the commit (e.g. process.env.CODEBUILD_RESOLVED_SOURCE_VERSION) in "
@@ -181,7 +161,7 @@ const engine::CheckDef image_pinning{
                 "}])\n# aws_ecr_repository.app: image_tag_mutability = \"IMMUTABLE\"",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::registry

@@ -67,24 +67,19 @@ RegistryView evaluate_registry(const model::Stack& stack, const model::Str& name
 }
 
 void run(const model::Repository& repo, engine::CheckContext& ctx) {
-  const std::string who = "repository '" + repository_label(repo) + "'";
+  const auto who = [&] { return msg::common::Repository{.name = repository_label(repo)}; };
   const RegistryView reg = evaluate_registry(ctx.stack(), repo.repository_name);
   const std::string rules_path = "RegistryScanningConfiguration.Rules";
-  const std::string filter_unknown =
-      "whether a registry scanning rule's repository filter matches " + who +
-      " cannot be determined (name or filter not statically known)";
+  const auto filter_unknown = [&] { return msg::reg001::FilterUnknown{.subject = who()}; };
   // Registry-level ENHANCED scanning replaces the repository's ScanOnPush flag: decide first.
   if (reg.enhanced == Tri::kYes) {
     if (reg.enhanced_covers == Tri::kYes || reg.basic_covers == Tri::kYes) return;
     if (reg.enhanced_covers == Tri::kUnknown || reg.basic_covers == Tri::kUnknown) {
-      ctx.unknown({}, rules_path, filter_unknown);
+      ctx.unknown({}, rules_path, filter_unknown());
       return;
     }
     ctx.fail({}, rules_path,
-             who + " matches no rule of the ENHANCED registry scanning configuration '" +
-                 reg.enhanced_id +
-                 "': it is never scanned, and its ScanOnPush setting is ignored under enhanced "
-                 "scanning");
+             msg::reg001::EnhancedNoRule{.subject = who(), .configuration = reg.enhanced_id});
     return;
   }
   if (reg.basic_covers == Tri::kYes) return;
@@ -95,20 +90,20 @@ void run(const model::Repository& repo, engine::CheckContext& ctx) {
   }
   if (sop.known() && sop.value) {
     if (reg.enhanced == Tri::kNo) return;
-    ctx.unknown({}, "RegistryScanningConfiguration.ScanType",
-                "the registry scanning type (BASIC or ENHANCED) is not statically known, and "
-                "ENHANCED scanning ignores the repository's ScanOnPush setting");
+    ctx.unknown({}, "RegistryScanningConfiguration.ScanType", msg::reg001::ScanTypeUnknown{});
     return;
   }
   if (reg.basic_covers == Tri::kUnknown) {
-    ctx.unknown({}, rules_path, filter_unknown);
+    ctx.unknown({}, rules_path, filter_unknown());
     return;
   }
-  ctx.fail(
-      sop.loc, "ImageScanningConfiguration.ScanOnPush",
-      who + (sop.known() ? " sets ScanOnPush false" : " does not set ScanOnPush (default false)") +
-          " and no registry scanning rule covers it: pushed images are never scanned for "
-          "vulnerabilities");
+  if (sop.known()) {
+    ctx.fail(sop.loc, "ImageScanningConfiguration.ScanOnPush",
+             msg::reg001::ScanOnPushFalse{.subject = who()});
+  } else {
+    ctx.fail(sop.loc, "ImageScanningConfiguration.ScanOnPush",
+             msg::reg001::ScanOnPushAbsent{.subject = who()});
+  }
 }
 
 constexpr std::string_view kInputs[] = {"cloudformation"};
@@ -118,12 +113,7 @@ constexpr std::string_view kInputs[] = {"cloudformation"};
 extern const engine::CheckDef image_scanning;
 const engine::CheckDef image_scanning{
     .id = "REG-001",
-    .rationale =
-        "Images pushed to ECR carry the vulnerabilities of their base image and dependencies. "
-        "Scanning on push (basic scanning) or continuously (enhanced scanning with Amazon "
-        "Inspector) reports them before a Fargate task runs the image. Registry-level scanning "
-        "rules take precedence: under enhanced scanning only repositories matching a rule's "
-        "filter are scanned, whatever their own ScanOnPush flag says.",
+    .rationale = i18n::Id::kReg001Rationale,
     .remediation =
         {
             .cdk = "new ecr.Repository(this, 'Repo', { imageScanOnPush: true });\n"
@@ -149,7 +139,7 @@ const engine::CheckDef image_scanning{
                          "  }\n}",
         },
     .inputs = kInputs,
-    .on_repository = run,
+    .run = engine::per<model::Repository, &run>,
 };
 
 }  // namespace ecsguard::checks::registry

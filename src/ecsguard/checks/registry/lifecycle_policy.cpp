@@ -28,17 +28,17 @@ Tri is_value(const model::Str& v, std::initializer_list<std::string_view> accept
 void run(const model::Repository& repo, engine::CheckContext& ctx) {
   const auto& lp = repo.lifecycle_policy;
   const std::string path = "LifecyclePolicy.LifecyclePolicyText";
-  const std::string who = "repository '" + repository_label(repo) + "'";
+  const auto who = [&] { return msg::common::Repository{.name = repository_label(repo)}; };
   if (lp.state == model::Presence::kAbsent) {
-    ctx.fail({}, "LifecyclePolicy",
-             who +
-                 " has no lifecycle policy: old and untagged images pile up and stay "
-                 "pullable long after they stopped receiving fixes");
+    ctx.fail({}, "LifecyclePolicy", msg::reg004::Absent{.subject = who()});
     return;
   }
   if (lp.state == model::Presence::kUnknown) {
-    ctx.unknown(lp.loc, path,
-                lp.reason.empty() ? "the lifecycle policy text is not known" : lp.reason);
+    if (lp.reason.empty()) {
+      ctx.unknown(lp.loc, path, msg::reg004::TextUnknown{});
+    } else {
+      ctx.unknown(lp.loc, path, lp.reason);
+    }
     return;
   }
   Tri keep_n = Tri::kNo;
@@ -54,28 +54,26 @@ void run(const model::Repository& repo, engine::CheckContext& ctx) {
     untagged =
         tri_or(untagged, tri_and(expire, is_value(r.tag_status, {"untagged", "any"}, Tri::kNo)));
   }
-  std::string missing;
+  if (keep_n == Tri::kNo && untagged == Tri::kNo) {
+    ctx.warn(lp.loc, path, msg::reg004::NoKeepNNoUntagged{.subject = who()});
+    return;
+  }
   if (keep_n == Tri::kNo) {
-    missing = "no rule that keeps only the last N images (countType imageCountMoreThan)";
+    ctx.warn(lp.loc, path, msg::reg004::NoKeepN{.subject = who()});
+    return;
   }
   if (untagged == Tri::kNo) {
-    missing += std::string(missing.empty() ? "" : " and ") + "no rule that expires untagged images";
-  }
-  if (!missing.empty()) {
-    ctx.warn(lp.loc, path, "the lifecycle policy of " + who + " has " + missing);
+    ctx.warn(lp.loc, path, msg::reg004::NoUntagged{.subject = who()});
     return;
   }
   if (keep_n == Tri::kUnknown || untagged == Tri::kUnknown) {
-    ctx.unknown(
-        lp.loc, path,
-        "the selection or action of a lifecycle rule of " + who + " is not statically known");
+    ctx.unknown(lp.loc, path, msg::reg004::RuleUnknown{.subject = who()});
     return;
   }
   const int n = ctx.options().lifecycle_keep_images;
   if (smallest_keep != std::numeric_limits<long long>::max() && smallest_keep > n) {
     ctx.warn(lp.loc, path,
-             "the lifecycle policy of " + who + " keeps the last " + std::to_string(smallest_keep) +
-                 " images, more than the configured " + std::to_string(n),
+             msg::reg004::KeepsTooMany{.subject = who(), .count = smallest_keep, .limit = n},
              core::Severity::kInfo);
   }
 }
@@ -87,11 +85,7 @@ constexpr std::string_view kInputs[] = {"cloudformation"};
 extern const engine::CheckDef lifecycle_policy;
 const engine::CheckDef lifecycle_policy{
     .id = "REG-004",
-    .rationale =
-        "Without a lifecycle policy every image ever pushed stays in the repository: old builds "
-        "that no longer receive fixes remain pullable and deployable, and untagged layers from "
-        "overwritten or failed pushes pile up. Keeping the last few images (the talk keeps 5) "
-        "and expiring untagged ones limits what an attacker or a mistaken rollback can deploy.",
+    .rationale = i18n::Id::kReg004Rationale,
     .remediation =
         {
             .cdk = "const repo = new ecr.Repository(this, 'Repo');\n"
@@ -120,7 +114,7 @@ const engine::CheckDef lifecycle_policy{
                 "countNumber = 5 },\n      action = { type = \"expire\" } },\n  ] })\n}",
         },
     .inputs = kInputs,
-    .on_repository = run,
+    .run = engine::per<model::Repository, &run>,
 };
 
 }  // namespace ecsguard::checks::registry

@@ -44,34 +44,31 @@ void judge_credentials_parameter(const model::TaskDefinition& td, const model::C
   const std::string path = container_path(c) + ".RepositoryCredentials.CredentialsParameter";
   const core::Loc at = p.loc.valid() ? p.loc : c.repository_credentials_loc;
   for (const auto& r : p.refs) {
-    if (ctx.stack().secret(td.id.scope, r)) return;  // an AWS::SecretsManager::Secret
+    if (ctx.stack().find<model::Secret>(td.id.scope, r)) return;  // an AWS::SecretsManager::Secret
   }
   if (p.value.find(":secretsmanager:") != std::string::npos) return;
   if (p.unknown() && p.refs.empty() && !has_known_text(p.value)) {
     ctx.unknown(at, path, p.reason);
     return;
   }
-  const std::string shown =
-      p.known() ? "'" + p.value + "'"
-                : "(references " + (p.refs.empty() ? printable(p.value) : p.refs.front()) + ")";
-  ctx.fail(at, path,
-           "container '" + container_label(c) + "' names registry credentials " + shown +
-               " that are not a Secrets Manager secret ARN (ECS reads repositoryCredentials only "
-               "from Secrets Manager)");
+  const auto shown = [&]() -> i18n::Value {
+    if (p.known()) return "'" + p.value + "'";
+    return msg::reg011::References{.target = p.refs.empty() ? printable(p.value) : p.refs.front()};
+  };
+  ctx.fail(
+      at, path,
+      msg::reg011::CredentialsParameter{.container = container_label(c), .credentials = shown()});
 }
 
 void run(const model::TaskDefinition& td, const model::Container& c, engine::CheckContext& ctx) {
   judge_credentials_parameter(td, c, ctx);
   const auto& img = c.image;
   if (img.absent()) return;
-  const std::string who = "container '" + container_label(c) + "'";
-  const ImageRef ref = has_known_text(img.value) ? parse_image_ref(img.value) : ImageRef{};
+  const auto who = [&] { return msg::common::Container{.name = container_label(c)}; };
+  const ImageRef ref = has_known_text(img.value) ? c.image_ref : ImageRef{};
   if (ref.kind == RegistryKind::kEcr || ref.kind == RegistryKind::kEcrPublic) return;
   if (!ref.userinfo.empty()) {
-    ctx.fail(img.loc, container_path(c) + ".Image",
-             "the image reference of " + who +
-                 " embeds registry credentials (user:password@registry): they are stored in "
-                 "plain text in the task definition");
+    ctx.fail(img.loc, container_path(c) + ".Image", msg::reg011::Userinfo{.subject = who()});
   }
   // One finding per container, at the first variable that carries credentials.
   const model::KeyValue* first = nullptr;
@@ -87,26 +84,19 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
   if (!first && maybe) {
     ctx.unknown(maybe->loc.valid() ? maybe->loc : maybe->name.loc,
                 container_path(c) + ".Environment[" + printable(maybe->name.value) + "]",
-                "the name of environment variable '" + printable(maybe->name.value) + "' of " +
-                    who +
-                    " is partly known, and its unknown part may make it a registry credential "
-                    "variable (" +
-                    maybe->name.reason + ")");
+                msg::reg011::NamePartlyKnown{.variable = printable(maybe->name.value),
+                                             .subject = who(),
+                                             .reason = maybe->name.reason});
     return;
   }
   if (!first) return;
   const std::string path = container_path(c) + ".Environment[" + printable(first->name.value) + "]";
   const core::Loc at = first->loc.valid() ? first->loc : first->name.loc;
   if (ref.kind == RegistryKind::kUnknown) {
-    ctx.unknown(at, path,
-                "environment variable " + names +
-                    " looks like registry credentials, and the image's registry is not "
-                    "statically known");
+    ctx.unknown(at, path, msg::reg011::RegistryUnknown{.names = names});
   } else {
     ctx.fail(at, path,
-             who + " passes registry credentials in the plain-text environment (" + names +
-                 ") for an image from " + ref.registry +
-                 " (use repositoryCredentials with a Secrets Manager secret)");
+             msg::reg011::PlaintextEnv{.subject = who(), .names = names, .registry = ref.registry});
   }
 }
 
@@ -117,13 +107,7 @@ constexpr std::string_view kInputs[] = {"cloudformation", "task-definition"};
 extern const engine::CheckDef registry_credentials;
 const engine::CheckDef registry_credentials{
     .id = "REG-011",
-    .rationale =
-        "To pull from a private registry other than ECR, ECS on Fargate needs the registry "
-        "credentials. The supported way is repositoryCredentials naming a Secrets Manager secret "
-        "that only the task execution role can read. Credentials written into the image "
-        "reference or passed as plain-text environment variables (such as ECS_ENGINE_AUTH_DATA) "
-        "are visible to anyone who can describe the task definition and end up in logs and "
-        "CloudFormation history.",
+    .rationale = i18n::Id::kReg011Rationale,
     .remediation =
         {
             .cdk = "const creds = secretsmanager.Secret.fromSecretNameV2(this, 'RegistryCreds', "
@@ -140,7 +124,7 @@ const engine::CheckDef registry_credentials{
                          "aws_secretsmanager_secret.registry.arn\n  }\n}])",
         },
     .inputs = kInputs,
-    .on_container = run,
+    .run = engine::per_container<&run>,
 };
 
 }  // namespace ecsguard::checks::registry

@@ -15,7 +15,7 @@ void run(const model::Repository& repo, engine::CheckContext& ctx) {
   const auto& t = repo.encryption_type;
   const std::string type_path = "EncryptionConfiguration.EncryptionType";
   const std::string key_path = "EncryptionConfiguration.KmsKey";
-  const std::string who = "repository '" + repository_label(repo) + "'";
+  const auto who = [&] { return msg::common::Repository{.name = repository_label(repo)}; };
   if (t.unknown()) {
     ctx.unknown(t.loc, type_path, t.reason);
     return;
@@ -24,32 +24,25 @@ void run(const model::Repository& repo, engine::CheckContext& ctx) {
   const std::string type = t.known() ? t.value : "AES256";
   if (!is_one_of(type, kEncryptionTypes)) {
     ctx.fail(t.loc, type_path,
-             invalid_value_message(who, "EncryptionType", t.value, kEncryptionTypes));
+             invalid_value_message(who(), "EncryptionType", t.value, kEncryptionTypes));
     return;
   }
   if (type != "KMS" && type != "KMS_DSSE") {
-    ctx.fail(t.loc, type_path,
-             who +
-                 (t.known() ? " uses " + t.value + " encryption"
-                            : " uses the default AES256 encryption") +
-                 " with an AWS owned key: you cannot control or audit who can decrypt its images "
-                 "(encryption is fixed at creation: recreate it with KMS and a customer managed "
-                 "key)");
+    if (t.known()) {
+      ctx.fail(t.loc, type_path, msg::reg007::AwsOwnedExplicit{.subject = who(), .type = t.value});
+    } else {
+      ctx.fail(t.loc, type_path, msg::reg007::AwsOwnedDefault{.subject = who()});
+    }
     return;
   }
   const auto& k = repo.kms_key;
   if (k.absent()) {
-    ctx.fail(t.loc, key_path,
-             who + " uses " + type +
-                 " encryption without KmsKey, so the AWS managed key aws/ecr is used, whose key "
-                 "policy you cannot control");
+    ctx.fail(t.loc, key_path, msg::reg007::NoKmsKey{.subject = who(), .type = type});
     return;
   }
   // alias/aws/ecr (or any alias/aws/...) names an AWS managed key, also as an alias ARN.
   if (k.value.find("alias/aws/") != std::string::npos) {
-    ctx.fail(k.loc, key_path,
-             who + " is encrypted with the AWS managed key " + k.value +
-                 ", whose key policy you cannot control");
+    ctx.fail(k.loc, key_path, msg::reg007::AwsManagedKey{.subject = who(), .key = k.value});
     return;
   }
   if (k.unknown() && k.refs.empty() && !has_known_text(k.value)) {
@@ -64,12 +57,7 @@ constexpr std::string_view kInputs[] = {"cloudformation"};
 extern const engine::CheckDef repository_encryption;
 const engine::CheckDef repository_encryption{
     .id = "REG-007",
-    .rationale =
-        "By default ECR encrypts images with an AWS owned key (AES256), and KMS without a "
-        "KmsKey uses the AWS managed key aws/ecr; in both cases the key policy is not yours, so "
-        "you cannot restrict or audit who decrypts the images. A customer managed key adds a "
-        "second, separately logged permission check in front of every image pull. Encryption "
-        "settings cannot be changed after the repository is created.",
+    .rationale = i18n::Id::kReg007Rationale,
     .remediation =
         {
             .cdk = "const key = new kms.Key(this, 'EcrKey', { enableKeyRotation: true });\n"
@@ -83,7 +71,7 @@ const engine::CheckDef repository_encryption{
                          "    kms_key         = aws_kms_key.ecr.arn\n  }\n}",
         },
     .inputs = kInputs,
-    .on_repository = run,
+    .run = engine::per<model::Repository, &run>,
 };
 
 }  // namespace ecsguard::checks::registry

@@ -34,26 +34,26 @@ constexpr std::string_view kRestrictingKeys[] = {
     "aws:SourceOrgID",    "aws:SourceOrgPaths",    "aws:PrincipalArn",
 };
 
-// Why a condition on one of kRestrictingKeys does not confine the statement; empty when it does
-// (or when it is about another key).
-std::string weak_condition(const model::ConditionEntry& c) {
+// Why a condition on one of kRestrictingKeys does not confine the statement; nullopt when it
+// does (or when it is about another key).
+std::optional<i18n::Message> weak_condition(const model::ConditionEntry& c) {
   std::string op = core::to_lower(c.op);
-  if (core::starts_with_i(op, "forallvalues:"))
-    return "ForAllValues is true when the key is missing";
-  if (op.find("ifexists") != std::string::npos) return "IfExists is true when the key is missing";
+  if (core::starts_with_i(op, "forallvalues:")) return msg::reg006::weak::ForAllValues{};
+  if (op.find("ifexists") != std::string::npos) return msg::reg006::weak::IfExists{};
   if (core::starts_with_i(op, "foranyvalue:")) op = op.substr(12);
-  if (op.find("not") != std::string::npos) return "a negated operator allows every other value";
+  if (op.find("not") != std::string::npos) return msg::reg006::weak::Negated{};
   if (op != "stringequals" && op != "stringequalsignorecase" && op != "stringlike" &&
       op != "arnequals" && op != "arnlike") {
-    return "operator " + c.op + " does not confine the key to given values";
+    return msg::reg006::weak::Operator{.condition_operator = c.op};
   }
-  if (!c.values.known()) return {};  // a value from a parameter still restricts
+  if (!c.values.known()) return std::nullopt;  // a value from a parameter still restricts
   const bool real_value =
       std::any_of(c.values.value.begin(), c.values.value.end(), [](const model::Str& v) {
         return !v.known() ||
                (!v.value.empty() && v.value.find_first_not_of("*?") != std::string::npos);
       });
-  return real_value ? std::string() : "its value matches every account";
+  if (real_value) return std::nullopt;
+  return msg::reg006::weak::AnyAccount{};
 }
 
 bool restricting_key(const model::ConditionEntry& c) {
@@ -62,7 +62,7 @@ bool restricting_key(const model::ConditionEntry& c) {
 }
 
 bool restricting_condition(const model::ConditionEntry& c) {
-  return restricting_key(c) && weak_condition(c).empty();
+  return restricting_key(c) && !weak_condition(c);
 }
 
 Tri grants_write(const model::Statement& st) {
@@ -96,7 +96,7 @@ enum class Who : unsigned char { kPublic, kOwn, kAccount, kService, kUnknown };
 struct Classified {
   Who who = Who::kUnknown;
   std::string account;        // kAccount
-  std::string reason;         // kUnknown
+  i18n::Message reason{};     // kUnknown
   bool maybe_public = false;  // kUnknown: the whole principal is unknown (it could be '*')
 };
 
@@ -112,10 +112,8 @@ Classified classify(const model::Principal& p) {
   if (v.known() && core::trim(v.value) == "*") return {Who::kPublic, {}, {}};
   if (!v.refs.empty()) return {Who::kOwn, {}, {}};  // a role or user created by this stack
   if (!v.known() && !has_known_text(v.value)) {
-    return {Who::kUnknown,
-            {},
-            v.reason.empty() ? "a principal is not statically known" : v.reason,
-            true};
+    if (v.reason.empty()) return {Who::kUnknown, {}, msg::reg006::PrincipalUnknown{}, true};
+    return {Who::kUnknown, {}, msg::common::ModelReason{.reason = v.reason}, true};
   }
   // "123456789012" or "arn:<partition>:iam::123456789012:<role|user|root>".
   std::string account;
@@ -127,9 +125,8 @@ Classified classify(const model::Principal& p) {
   }
   if (has_unknown_segment(account)) {
     if (v.reason.find("AWS::AccountId") != std::string::npos) return {Who::kOwn, {}, {}};
-    return {Who::kUnknown,
-            {},
-            "the account of principal '" + printable(v.value) + "' is not statically known"};
+    return {
+        Who::kUnknown, {}, msg::reg006::PrincipalAccountUnknown{.principal = printable(v.value)}};
   }
   if (account.empty()) return {Who::kService, {}, {}};  // not an account principal we can judge
   return {Who::kAccount, account, {}};
@@ -139,7 +136,8 @@ bool listed(const std::vector<std::string>& ids, const std::string& account) {
   return std::find(ids.begin(), ids.end(), account) != ids.end();
 }
 
-void judge_statement(const model::Statement& st, const std::string& path, const std::string& who,
+template <class Subject>
+void judge_statement(const model::Statement& st, const std::string& path, const Subject& who,
                      engine::CheckContext& ctx) {
   if (st.effect.known() && !core::iequals(st.effect.value, "Allow")) return;
   if (!st.has_principal) return;
@@ -148,41 +146,43 @@ void judge_statement(const model::Statement& st, const std::string& path, const 
   const bool judge_accounts = !opt.own_account_ids.empty() || !opt.trusted_account_ids.empty();
   bool is_public = !st.not_principals.empty();  // Allow + NotPrincipal: everyone else
   std::vector<std::string> cross;
-  std::string unknown_reason;
+  std::optional<i18n::Message> unknown_reason;
   for (const auto& p : st.principals) {
-    const Classified c = classify(p);
+    Classified c = classify(p);
     if (c.who == Who::kPublic) is_public = true;
-    if (c.who == Who::kUnknown && (c.maybe_public || judge_accounts) && unknown_reason.empty()) {
-      unknown_reason = c.reason;
+    if (c.who == Who::kUnknown && (c.maybe_public || judge_accounts) && !unknown_reason) {
+      unknown_reason = std::move(c.reason);
     }
     if (c.who == Who::kAccount && judge_accounts && !listed(opt.own_account_ids, c.account) &&
         std::find(cross.begin(), cross.end(), c.account) == cross.end()) {
       cross.push_back(c.account);
     }
   }
-  const bool anything = is_public || !cross.empty() || !unknown_reason.empty();
+  const bool anything = is_public || !cross.empty() || unknown_reason;
   if (!anything) return;
   if (st.effect.unknown()) {
     ctx.unknown(st.effect.loc.valid() ? st.effect.loc : st.loc, path, st.effect.reason);
     return;
   }
   const Tri write = grants_write(st);
-  const std::string rights = write == Tri::kYes       ? "push and pull"
-                             : write == Tri::kUnknown ? "pull (and possibly push)"
-                                                      : "pull";
+  const auto rights = [&]() -> i18n::Value {
+    if (write == Tri::kYes) return msg::reg006::rights::PushPull{};
+    if (write == Tri::kUnknown) return msg::reg006::rights::MaybePush{};
+    return msg::reg006::rights::Pull{};
+  };
   if (is_public) {
-    std::string why =
-        ", without a condition on aws:PrincipalOrgID, aws:PrincipalAccount or "
-        "aws:SourceAccount";
     for (const auto& c : st.conditions) {
-      if (restricting_key(c)) {
-        why = ": its condition (" + c.op + " on " + c.key + ") does not restrict, " +
-              weak_condition(c);
-        break;
-      }
+      if (!restricting_key(c)) continue;
+      // A restricting key here is a weak condition (a confining one returned above).
+      ctx.fail(st.loc, path,
+               msg::reg006::PublicWeakCondition{.subject = who(),
+                                                .rights = rights(),
+                                                .condition_operator = c.op,
+                                                .key = c.key,
+                                                .weakness = *weak_condition(c)});
+      return;
     }
-    ctx.fail(st.loc, path,
-             "the policy of " + who + " lets any AWS principal ('*') " + rights + " images" + why);
+    ctx.fail(st.loc, path, msg::reg006::PublicNoCondition{.subject = who(), .rights = rights()});
     return;
   }
   if (!cross.empty()) {
@@ -193,35 +193,33 @@ void judge_statement(const model::Statement& st, const std::string& path, const 
       if (!listed(opt.trusted_account_ids, a)) untrusted.push_back(a);
     }
     if (write == Tri::kYes) {
-      ctx.fail(st.loc, path,
-               "the policy of " + who + " lets account " + accounts +
-                   " push images: a principal outside this account can replace what tasks run");
+      ctx.fail(st.loc, path, msg::reg006::CrossPush{.subject = who(), .accounts = accounts});
       return;
     }
     if (write == Tri::kUnknown) {
-      ctx.unknown(st.loc, path,
-                  "the actions granted to account " + accounts + " are not statically known");
+      ctx.unknown(st.loc, path, msg::reg006::CrossActionsUnknown{.accounts = accounts});
       return;
     }
     if (!untrusted.empty()) {
       std::string list;
       for (const auto& a : untrusted) list += (list.empty() ? "" : ", ") + a;
-      ctx.warn(st.loc, path,
-               "the policy of " + who + " lets account " + list +
-                   " pull images, and it is not listed in trusted_account_ids");
+      ctx.warn(st.loc, path, msg::reg006::CrossPullUntrusted{.subject = who(), .accounts = list});
       return;
     }
   }
-  if (!unknown_reason.empty()) ctx.unknown(st.loc, path, unknown_reason);
+  if (unknown_reason) ctx.unknown(st.loc, path, *unknown_reason);
 }
 
 void run(const model::Repository& repo, engine::CheckContext& ctx) {
   const auto& pol = repo.repository_policy;
-  const std::string who = "repository '" + repository_label(repo) + "'";
+  const auto who = [&] { return msg::common::Repository{.name = repository_label(repo)}; };
   if (pol.state == model::Presence::kAbsent) return;  // only IAM identities of this account
   if (pol.state == model::Presence::kUnknown) {
-    ctx.unknown(pol.loc, "RepositoryPolicyText",
-                pol.reason.empty() ? "the repository policy is not statically known" : pol.reason);
+    if (pol.reason.empty()) {
+      ctx.unknown(pol.loc, "RepositoryPolicyText", msg::reg006::PolicyUnknown{});
+    } else {
+      ctx.unknown(pol.loc, "RepositoryPolicyText", pol.reason);
+    }
     return;
   }
   for (std::size_t i = 0; i < pol.statements.size(); ++i) {
@@ -239,13 +237,7 @@ constexpr std::string_view kInputs[] = {"cloudformation"};
 extern const engine::CheckDef repository_policy;
 const engine::CheckDef repository_policy{
     .id = "REG-006",
-    .rationale =
-        "A repository policy is a resource policy: it can grant access to principals outside "
-        "the account. Principal '*' without an organization or account condition lets any AWS "
-        "account pull the images (and whatever secrets or internal code they contain) or, with "
-        "push rights, replace the images Fargate tasks start from. Cross-account pulls should be "
-        "limited to accounts you trust (own_account_ids and trusted_account_ids in the "
-        "configuration).",
+    .rationale = i18n::Id::kReg006Rationale,
     .remediation =
         {
             .cdk = "repo.grantPull(new iam.AccountPrincipal('111122223333'));  // a trusted "
@@ -268,7 +260,7 @@ const engine::CheckDef repository_policy{
                          "{ \"aws:PrincipalOrgID\" = \"o-exampleorgid\" } }\n    }]\n  })\n}",
         },
     .inputs = kInputs,
-    .on_repository = run,
+    .run = engine::per<model::Repository, &run>,
 };
 
 }  // namespace ecsguard::checks::registry

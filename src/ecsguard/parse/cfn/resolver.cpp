@@ -374,11 +374,11 @@ struct Resolver::Impl {
       wrapper.loc = loc;
       wrapper.members.push_back(Member{Node::make_string(std::string(name), loc), arg});
       std::string reason;
-      const Truth t = eval_condition(wrapper, depth, idepth, reason);
-      if (t == Truth::kUnknown) return unknown(reason, loc);
+      const core::Tri t = eval_condition(wrapper, depth, idepth, reason);
+      if (t == core::Tri::kUnknown) return unknown(reason, loc);
       Node b;
       b.kind = NodeKind::kBool;
-      b.boolean = t == Truth::kTrue;
+      b.boolean = t == core::Tri::kYes;
       b.loc = loc;
       return b;
     }
@@ -686,8 +686,8 @@ struct Resolver::Impl {
     }
     const std::string& cname = arg.items[0].text;
     const ConditionResult c = named_condition(cname, arg.items[0].loc, idepth);
-    if (c.value == Truth::kTrue) return eval(arg.items[1], depth, idepth);
-    if (c.value == Truth::kFalse) return eval(arg.items[2], depth, idepth);
+    if (c.value == core::Tri::kYes) return eval(arg.items[1], depth, idepth);
+    if (c.value == core::Tri::kNo) return eval(arg.items[2], depth, idepth);
     Opt a = eval(arg.items[1], depth, idepth);
     Opt b = eval(arg.items[2], depth, idepth);
     if (a && b && a->is_known_scalar() && b->is_known_scalar() && a->kind == b->kind &&
@@ -761,13 +761,14 @@ struct Resolver::Impl {
     const Member* decl =
         conditions && conditions->is_map() ? conditions->find_member(name) : nullptr;
     if (decl == nullptr) {
-      return ConditionResult{Truth::kUnknown, "condition '" + describe(name) + "' is not defined"};
+      return ConditionResult{core::Tri::kUnknown,
+                             "condition '" + describe(name) + "' is not defined"};
     }
     condition_memo[name].running = true;
     condition_chain.push_back(name);
     ConditionResult r;
     r.value = eval_condition(decl->value, 0, idepth + 1, r.reason);
-    if (r.value == Truth::kUnknown && r.reason.empty()) r.reason = "cannot be evaluated";
+    if (r.value == core::Tri::kUnknown && r.reason.empty()) r.reason = "cannot be evaluated";
     condition_chain.pop_back();
     Memo& memo = condition_memo[name];
     memo.running = false;
@@ -775,33 +776,33 @@ struct Resolver::Impl {
     return r;
   }
 
-  Truth eval_condition(const Node& n, unsigned depth, unsigned idepth, std::string& reason) {
+  core::Tri eval_condition(const Node& n, unsigned depth, unsigned idepth, std::string& reason) {
     check_depth(depth, idepth, n.loc);
-    if (n.kind == NodeKind::kBool) return n.boolean ? Truth::kTrue : Truth::kFalse;
+    if (n.kind == NodeKind::kBool) return n.boolean ? core::Tri::kYes : core::Tri::kNo;
     if (n.is_string() && !n.partial) {
-      if (core::iequals(n.text, "true")) return Truth::kTrue;
-      if (core::iequals(n.text, "false")) return Truth::kFalse;
+      if (core::iequals(n.text, "true")) return core::Tri::kYes;
+      if (core::iequals(n.text, "false")) return core::Tri::kNo;
     }
     if (!n.is_map() || n.members.size() != 1) {
       reason = "not a condition";
-      return Truth::kUnknown;
+      return core::Tri::kUnknown;
     }
     const std::string& fn = n.members[0].key.text;
     const Node& arg = n.members[0].value;
     if (fn == "Condition") {
       if (!arg.is_string()) {
         reason = "malformed Condition";
-        return Truth::kUnknown;
+        return core::Tri::kUnknown;
       }
       ConditionResult c = named_condition(arg.text, arg.loc, idepth + 1);
-      if (c.value == Truth::kUnknown)
+      if (c.value == core::Tri::kUnknown)
         reason = "condition '" + describe(arg.text) + "': " + c.reason;
       return c.value;
     }
     if (fn == "Fn::Equals") {
       if (!arg.is_seq() || arg.items.size() != 2) {
         reason = "malformed Fn::Equals";
-        return Truth::kUnknown;
+        return core::Tri::kUnknown;
       }
       Opt a = eval(arg.items[0], depth + 1, idepth + 1);
       Opt b = eval(arg.items[1], depth + 1, idepth + 1);
@@ -809,56 +810,56 @@ struct Resolver::Impl {
       const Node& x = a ? *a : empty;
       const Node& y = b ? *b : empty;
       if (x.is_known_scalar() && y.is_known_scalar()) {
-        return x.scalar_text() == y.scalar_text() ? Truth::kTrue : Truth::kFalse;
+        return x.scalar_text() == y.scalar_text() ? core::Tri::kYes : core::Tri::kNo;
       }
       auto jx = to_json_text(x);
       auto jy = to_json_text(y);
-      if (jx && jy) return *jx == *jy ? Truth::kTrue : Truth::kFalse;
+      if (jx && jy) return *jx == *jy ? core::Tri::kYes : core::Tri::kNo;
       const Node& u = jx ? y : x;
       reason = u.is_unknown() ? u.text : "compares a value that is not fully known";
-      return Truth::kUnknown;
+      return core::Tri::kUnknown;
     }
     if (fn == "Fn::Not") {
       const Node* inner = &arg;
       if (arg.is_seq()) {
         if (arg.items.size() != 1) {
           reason = "malformed Fn::Not";
-          return Truth::kUnknown;
+          return core::Tri::kUnknown;
         }
         inner = &arg.items[0];
       }
-      const Truth t = eval_condition(*inner, depth + 1, idepth + 1, reason);
-      if (t == Truth::kUnknown) return t;
-      return t == Truth::kTrue ? Truth::kFalse : Truth::kTrue;
+      const core::Tri t = eval_condition(*inner, depth + 1, idepth + 1, reason);
+      if (t == core::Tri::kUnknown) return t;
+      return t == core::Tri::kYes ? core::Tri::kNo : core::Tri::kYes;
     }
     if (fn == "Fn::And" || fn == "Fn::Or") {
       if (!arg.is_seq()) {
         reason = "malformed " + fn;
-        return Truth::kUnknown;
+        return core::Tri::kUnknown;
       }
       const bool is_and = fn == "Fn::And";
       bool any_unknown = false;
       std::string first_reason;
       for (const auto& c : arg.items) {
         std::string r;
-        const Truth t = eval_condition(c, depth + 1, idepth + 1, r);
-        if (t == Truth::kUnknown) {
+        const core::Tri t = eval_condition(c, depth + 1, idepth + 1, r);
+        if (t == core::Tri::kUnknown) {
           if (!any_unknown) first_reason = r;
           any_unknown = true;
-        } else if (is_and && t == Truth::kFalse) {
-          return Truth::kFalse;
-        } else if (!is_and && t == Truth::kTrue) {
-          return Truth::kTrue;
+        } else if (is_and && t == core::Tri::kNo) {
+          return core::Tri::kNo;
+        } else if (!is_and && t == core::Tri::kYes) {
+          return core::Tri::kYes;
         }
       }
       if (any_unknown) {
         reason = first_reason;
-        return Truth::kUnknown;
+        return core::Tri::kUnknown;
       }
-      return is_and ? Truth::kTrue : Truth::kFalse;
+      return is_and ? core::Tri::kYes : core::Tri::kNo;
     }
     reason = "unsupported condition function " + describe(fn);
-    return Truth::kUnknown;
+    return core::Tri::kUnknown;
   }
 };
 

@@ -39,6 +39,7 @@
 
 #include "ecsguard/core/error.h"
 #include "ecsguard/core/limits.h"
+#include "ecsguard/core/tri.h"
 #include "ecsguard/parse/node.h"
 
 namespace ecsguard::parse::cfn {
@@ -46,10 +47,8 @@ namespace ecsguard::parse::cfn {
 // Values for a template's parameters (a nested stack's Parameters, resolved in the parent).
 using ParameterValues = std::vector<std::pair<std::string, Node>>;
 
-enum class Truth : std::uint8_t { kFalse, kTrue, kUnknown };
-
 struct ConditionResult {
-  Truth value = Truth::kUnknown;
+  core::Tri value = core::Tri::kUnknown;
   std::string reason;  // when unknown
 };
 

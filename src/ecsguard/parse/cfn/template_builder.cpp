@@ -98,7 +98,7 @@ struct Template {
 
 struct Build {
   const BuildInput& in;
-  BuildOutput& out;
+  Fragment& out;
   std::uint32_t nested_loaded = 0;
 
   void error(core::Errc code, std::string message, core::Loc where) {
@@ -108,23 +108,15 @@ struct Build {
 
 std::vector<model::CapacityProviderItem> capacity_providers(const Field& list,
                                                             model::Presence& state) {
-  std::vector<model::CapacityProviderItem> out;
-  std::vector<Field> items;
-  std::string reason;
-  fields::list_elements(list, items, state, reason);
-  for (const auto& e : items) {
-    model::CapacityProviderItem item;
-    item.provider = to_str(field(e, "CapacityProvider"));
-    item.loc = e.loc;
-    out.push_back(std::move(item));
-  }
-  if (state == model::Presence::kUnknown) {
-    model::CapacityProviderItem item;
-    item.provider = to_str(list);
-    item.loc = list.loc;
-    out.push_back(std::move(item));
-  }
-  return out;
+  return fields::entries<model::CapacityProviderItem>(
+      list, state,
+      [](const Field& e) {
+        model::CapacityProviderItem item;
+        item.provider = to_str(field(e, "CapacityProvider"));
+        item.loc = e.loc;
+        return item;
+      },
+      [](model::CapacityProviderItem& item, model::Str text) { item.provider = std::move(text); });
 }
 
 model::NetworkConfiguration network_configuration(const Field& nc) {
@@ -133,7 +125,7 @@ model::NetworkConfiguration network_configuration(const Field& nc) {
   n.loc = nc.loc;
   // AwsvpcConfiguration (Service) / AwsVpcConfiguration (TaskSet): the same key ignoring case.
   const Field vpc = field(nc, "AwsvpcConfiguration");
-  n.assign_public_ip = to_str(field(vpc, "AssignPublicIp"));
+  n.assign_public_ip = fields::to_toggle(field(vpc, "AssignPublicIp"), "ENABLED", "DISABLED");
   n.subnets = to_str_list(field(vpc, "Subnets"));
   n.security_groups = to_str_list(field(vpc, "SecurityGroups"));
   return n;
@@ -225,25 +217,20 @@ model::Repository repository(const Field& p, const core::Limits& limits) {
   r.repository_name = to_str(field(p, "RepositoryName"));
   r.scan_on_push = to_flex_bool(field(field(p, "ImageScanningConfiguration"), "ScanOnPush"));
   r.image_tag_mutability = to_str(field(p, "ImageTagMutability"));
-  std::vector<Field> filters;
   model::Presence state = model::Presence::kAbsent;
-  std::string reason;
-  const Field exclusions = field(p, "ImageTagMutabilityExclusionFilters");
-  fields::list_elements(exclusions, filters, state, reason);
-  for (const auto& e : filters) {
-    model::TagMutabilityExclusion x;
-    x.filter = to_str(field(e, "ImageTagMutabilityExclusionFilterValue"));
-    x.filter_type = to_str(field(e, "ImageTagMutabilityExclusionFilterType"));
-    x.loc = e.loc;
-    r.mutability_exclusions.push_back(std::move(x));
-  }
-  if (state == model::Presence::kUnknown) {
-    model::TagMutabilityExclusion x;
-    x.filter = to_str(exclusions);
-    x.filter_type = x.filter;
-    x.loc = exclusions.loc;
-    r.mutability_exclusions.push_back(std::move(x));
-  }
+  r.mutability_exclusions = fields::entries<model::TagMutabilityExclusion>(
+      field(p, "ImageTagMutabilityExclusionFilters"), state,
+      [](const Field& e) {
+        model::TagMutabilityExclusion x;
+        x.filter = to_str(field(e, "ImageTagMutabilityExclusionFilterValue"));
+        x.filter_type = to_str(field(e, "ImageTagMutabilityExclusionFilterType"));
+        x.loc = e.loc;
+        return x;
+      },
+      [](model::TagMutabilityExclusion& x, model::Str text) {
+        x.filter_type = text;
+        x.filter = std::move(text);
+      });
   r.lifecycle_policy = build_lifecycle_policy(field(p, "LifecyclePolicy"), limits);
   r.repository_policy = build_policy_document(field(p, "RepositoryPolicyText"), limits);
   const Field enc = field(p, "EncryptionConfiguration");
@@ -255,40 +242,31 @@ model::Repository repository(const Field& p, const core::Limits& limits) {
 model::RegistryScanningConfiguration registry_scanning(const Field& p) {
   model::RegistryScanningConfiguration c;
   c.scan_type = to_str(field(p, "ScanType"));
-  std::vector<Field> rules;
   model::Presence state = model::Presence::kAbsent;
-  std::string reason;
-  const Field rules_field = field(p, "Rules");
-  fields::list_elements(rules_field, rules, state, reason);
-  for (const auto& e : rules) {
-    model::RegistryScanningRule rule;
-    rule.loc = e.loc;
-    rule.scan_frequency = to_str(field(e, "ScanFrequency"));
-    std::vector<Field> filters;
-    model::Presence fstate = model::Presence::kAbsent;
-    std::string freason;
-    const Field filters_field = field(e, "RepositoryFilters");
-    fields::list_elements(filters_field, filters, fstate, freason);
-    for (const auto& f : filters) {
-      model::RegistryScanningRule::Filter filter;
-      filter.filter = to_str(field(f, "Filter"));
-      filter.filter_type = to_str(field(f, "FilterType"));
-      rule.filters.push_back(std::move(filter));
-    }
-    if (fstate == model::Presence::kUnknown) {
-      model::RegistryScanningRule::Filter filter;
-      filter.filter = to_str(filters_field);
-      filter.filter_type = filter.filter;
-      rule.filters.push_back(std::move(filter));
-    }
-    c.rules.push_back(std::move(rule));
-  }
-  if (state == model::Presence::kUnknown) {
-    model::RegistryScanningRule rule;
-    rule.loc = rules_field.loc;
-    rule.scan_frequency = to_str(rules_field);
-    c.rules.push_back(std::move(rule));
-  }
+  c.rules = fields::entries<model::RegistryScanningRule>(
+      field(p, "Rules"), state,
+      [](const Field& e) {
+        model::RegistryScanningRule rule;
+        rule.loc = e.loc;
+        rule.scan_frequency = to_str(field(e, "ScanFrequency"));
+        model::Presence filters_state = model::Presence::kAbsent;
+        rule.filters = fields::entries<model::RegistryScanningRule::Filter>(
+            field(e, "RepositoryFilters"), filters_state,
+            [](const Field& f) {
+              model::RegistryScanningRule::Filter filter;
+              filter.filter = to_str(field(f, "Filter"));
+              filter.filter_type = to_str(field(f, "FilterType"));
+              return filter;
+            },
+            [](model::RegistryScanningRule::Filter& filter, model::Str text) {
+              filter.filter_type = text;
+              filter.filter = std::move(text);
+            });
+        return rule;
+      },
+      [](model::RegistryScanningRule& rule, model::Str text) {
+        rule.scan_frequency = std::move(text);
+      });
   return c;
 }
 
@@ -324,16 +302,6 @@ bool is_url(std::string_view s) {
          core::starts_with_i(s, "http:") || core::starts_with_i(s, "https:");
 }
 
-bool inside(const fs::path& root, const fs::path& p) {
-  auto r = root.begin();
-  auto q = p.begin();
-  for (; r != root.end(); ++r, ++q) {
-    if (r->empty()) continue;  // trailing separator
-    if (q == p.end() || *r != *q) return false;
-  }
-  return true;
-}
-
 // Removes refs (logical ids of the parent scope mean nothing in the child).
 void clear_refs(Node& n, unsigned depth = 0) {
   n.refs.clear();
@@ -343,6 +311,22 @@ void clear_refs(Node& n, unsigned depth = 0) {
 }
 
 void build_one(Build& b, const Template& t);
+
+bool is_cycle(Build& b, const Template& parent, const std::string& id, const std::string& target,
+              core::Loc where) {
+  for (const auto& seen : parent.chain) {
+    if (seen != target) continue;
+    std::string message = "nested stack " + id + ": cycle ";
+    for (const auto& c : parent.chain) {
+      message += c;
+      message += " -> ";
+    }
+    message += target;
+    b.error(core::Errc::kInvalid, std::move(message), where);
+    return true;
+  }
+  return false;
+}
 
 void nested_stack(Build& b, const Template& parent, const Member& resource, const Field& props) {
   const std::string& id = resource.key.text;
@@ -365,7 +349,7 @@ void nested_stack(Build& b, const Template& parent, const Member& resource, cons
             where);
     return;
   }
-  if (b.in.files == nullptr || parent.fs_path.empty()) {
+  if (b.in.loader == nullptr || parent.fs_path.empty()) {
     b.error(core::Errc::kSkipped,
             "nested stack " + id + ": local template '" + url.value +
                 "' not loaded (the parent template has no filesystem path)",
@@ -386,83 +370,38 @@ void nested_stack(Build& b, const Template& parent, const Member& resource, cons
             where);
     return;
   }
-  std::error_code ec;
-  const fs::path url_path = fs::path(url.value);
-  const fs::path parent_dir = fs::path(parent.fs_path).parent_path();
-  const fs::path candidate = url_path.is_absolute() ? url_path : parent_dir / url_path;
-  const fs::path canonical = fs::canonical(candidate, ec);
-  if (ec) {
-    b.error(core::Errc::kIo,
-            "nested stack " + id + ": template '" + url.value + "' not readable: " + ec.message(),
+  // The chain holds canonical paths; a cycle is refused before the file is read again.
+  if (const std::string target = b.in.loader->resolve(parent.fs_path, url.value);
+      !target.empty() && is_cycle(b, parent, id, target, where)) {
+    return;
+  }
+  auto loaded = b.in.loader->load(parent.fs_path, parent.display_path, url.value);
+  if (!loaded.ok()) {
+    b.error(loaded.error().code,
+            "nested stack " + id + ": template '" + url.value + "' " + loaded.error().message,
             where);
     return;
   }
-  fs::path root;
-  if (!b.in.scan_root.empty()) {
-    root = fs::canonical(fs::path(b.in.scan_root), ec);
-  } else {
-    root = fs::canonical(fs::path(b.in.fs_path).parent_path().empty()
-                             ? fs::path(".")
-                             : fs::path(b.in.fs_path).parent_path(),
-                         ec);
-  }
-  if (ec || !inside(root, canonical)) {
-    b.error(core::Errc::kSkipped,
-            "nested stack " + id + ": template '" + url.value +
-                "' resolves outside the scan root; not followed",
-            where);
-    return;
-  }
-  const std::string canonical_text = canonical.generic_string();
-  for (const auto& seen : parent.chain) {
-    if (seen == canonical_text) {
-      std::string chain;
-      for (const auto& c : parent.chain) {
-        chain += c;
-        chain += " -> ";
-      }
-      chain += canonical_text;
-      std::string message = "nested stack " + id;
-      message += ": cycle ";
-      message += chain;
-      b.error(core::Errc::kInvalid, std::move(message), where);
-      return;
-    }
-  }
-  auto read = core::read_regular_file(canonical.string(), b.in.limits.max_file_bytes);
-  if (!read.ok()) {
-    b.error(read.error().code,
-            "nested stack " + id + ": template '" + url.value + "': " + read.error().message,
-            where);
-    return;
-  }
-  std::string text = std::move(read).value();
+  LoadedFile file = std::move(loaded).value();
   ++b.nested_loaded;
-  std::string display = url_path.is_absolute()
-                            ? canonical_text
-                            : (fs::path(parent.display_path).parent_path() / url_path)
-                                  .lexically_normal()
-                                  .generic_string();
-  const core::FileId file =
-      b.in.files->add(display, core::identity_path(canonical_text, root.generic_string()));
-  b.out.nested_paths.push_back(canonical_text);
-  auto doc = load_document(text, file, b.in.limits);
+  b.out.nested_paths.push_back(file.fs_path);
+  auto doc = load_document(file.text, file.file, b.in.limits);
   if (!doc.ok()) {
     b.out.errors.push_back(std::move(doc).error());
     return;
   }
   Template child;
   child.root = &doc.value();
-  child.file = file;
-  child.fs_path = canonical.string();
-  child.display_path = std::move(display);
+  child.file = file.file;
+  child.fs_path = file.fs_path;
+  child.display_path = std::move(file.display);
   const std::string parent_name = parent.stack_prefix.empty()
                                       ? fs::path(parent.display_path).stem().string()
                                       : parent.stack_prefix;
   child.stack_prefix = parent_name + "/" + id;
   child.nesting = parent.nesting + 1;
   child.chain = parent.chain;
-  child.chain.push_back(canonical_text);
+  child.chain.push_back(child.fs_path);
   const Field params = field(props, "Parameters");
   if (params.node && params.node->is_map()) {
     for (const auto& m : params.node->members) {
@@ -527,7 +466,7 @@ void build_resource(Build& b, const Template& t, Resolver& resolver, model::Scop
       b.out.errors.push_back(std::move(e));
       return;
     }
-    if (c->value == Truth::kFalse) return;  // not created
+    if (c->value == core::Tri::kNo) return;  // not created
   }
 
   const Member* props_member = res.value.find_member("Properties");
@@ -568,43 +507,43 @@ void build_resource(Build& b, const Template& t, Resolver& resolver, model::Scop
       model::TaskDefinition td;
       td.id = std::move(rid);
       taskdef::fill_task_definition(*props, td);
-      stack.task_definitions.push_back(std::move(td));
+      stack.add(std::move(td));
       break;
     }
     case Kind::kService: {
       model::Service s = service(p);
       s.id = std::move(rid);
-      stack.services.push_back(std::move(s));
+      stack.add(std::move(s));
       break;
     }
     case Kind::kTaskSet: {
       model::TaskSet ts = task_set(p);
       ts.id = std::move(rid);
-      stack.task_sets.push_back(std::move(ts));
+      stack.add(std::move(ts));
       break;
     }
     case Kind::kCluster: {
       model::Cluster c = cluster(p);
       c.id = std::move(rid);
-      stack.clusters.push_back(std::move(c));
+      stack.add(std::move(c));
       break;
     }
     case Kind::kCapacityProviderAssociations: {
       model::ClusterCapacityProviderAssociation a = capacity_association(p);
       a.id = std::move(rid);
-      stack.capacity_provider_associations.push_back(std::move(a));
+      stack.add(std::move(a));
       break;
     }
     case Kind::kRepository: {
       model::Repository r = repository(p, b.in.limits);
       r.id = std::move(rid);
-      stack.repositories.push_back(std::move(r));
+      stack.add(std::move(r));
       break;
     }
     case Kind::kRegistryScanning: {
       model::RegistryScanningConfiguration c = registry_scanning(p);
       c.id = std::move(rid);
-      stack.registry_scanning.push_back(std::move(c));
+      stack.add(std::move(c));
       break;
     }
     case Kind::kLogGroup: {
@@ -613,7 +552,7 @@ void build_resource(Build& b, const Template& t, Resolver& resolver, model::Scop
       g.log_group_name = to_str(field(p, "LogGroupName"));
       g.retention_in_days = to_int(field(p, "RetentionInDays"));
       g.kms_key_id = to_str(field(p, "KmsKeyId"));
-      stack.log_groups.push_back(std::move(g));
+      stack.add(std::move(g));
       break;
     }
     case Kind::kSecret: {
@@ -621,7 +560,7 @@ void build_resource(Build& b, const Template& t, Resolver& resolver, model::Scop
       s.id = std::move(rid);
       s.name = to_str(field(p, "Name"));
       s.kms_key_id = to_str(field(p, "KmsKeyId"));
-      stack.secrets.push_back(std::move(s));
+      stack.add(std::move(s));
       break;
     }
     case Kind::kRotationSchedule: {
@@ -632,7 +571,7 @@ void build_resource(Build& b, const Template& t, Resolver& resolver, model::Scop
       r.rules_state = fields::presence(rules);
       r.automatically_after_days = to_int(field(rules, "AutomaticallyAfterDays"));
       r.schedule_expression = to_str(field(rules, "ScheduleExpression"));
-      stack.rotation_schedules.push_back(std::move(r));
+      stack.add(std::move(r));
       break;
     }
     case Kind::kSsmParameter: {
@@ -640,7 +579,7 @@ void build_resource(Build& b, const Template& t, Resolver& resolver, model::Scop
       s.id = std::move(rid);
       s.name = to_str(field(p, "Name"));
       s.type = to_str(field(p, "Type"));
-      stack.ssm_parameters.push_back(std::move(s));
+      stack.add(std::move(s));
       break;
     }
     case Kind::kEfsFileSystem: {
@@ -648,7 +587,7 @@ void build_resource(Build& b, const Template& t, Resolver& resolver, model::Scop
       f.id = std::move(rid);
       f.encrypted = to_flex_bool(field(p, "Encrypted"));
       f.kms_key_id = to_str(field(p, "KmsKeyId"));
-      stack.efs_file_systems.push_back(std::move(f));
+      stack.add(std::move(f));
       break;
     }
     case Kind::kEfsAccessPoint: {
@@ -657,7 +596,7 @@ void build_resource(Build& b, const Template& t, Resolver& resolver, model::Scop
       a.file_system_id = to_str(field(p, "FileSystemId"));
       a.root_directory_state = fields::presence(field(p, "RootDirectory"));
       a.posix_user_state = fields::presence(field(p, "PosixUser"));
-      stack.efs_access_points.push_back(std::move(a));
+      stack.add(std::move(a));
       break;
     }
     case Kind::kLoadBalancer: {
@@ -665,7 +604,7 @@ void build_resource(Build& b, const Template& t, Resolver& resolver, model::Scop
       lb.id = std::move(rid);
       lb.scheme = to_str(field(p, "Scheme"));
       lb.type = to_str(field(p, "Type"));
-      stack.load_balancers.push_back(std::move(lb));
+      stack.add(std::move(lb));
       break;
     }
     case Kind::kListener: {
@@ -673,7 +612,7 @@ void build_resource(Build& b, const Template& t, Resolver& resolver, model::Scop
       l.id = std::move(rid);
       l.load_balancer = to_str(field(p, "LoadBalancerArn"));
       l.target_groups = forward_target_groups(field(p, "DefaultActions"));
-      stack.listeners.push_back(std::move(l));
+      stack.add(std::move(l));
       break;
     }
     case Kind::kListenerRule: {
@@ -681,7 +620,7 @@ void build_resource(Build& b, const Template& t, Resolver& resolver, model::Scop
       l.id = std::move(rid);
       l.listener = to_str(field(p, "ListenerArn"));
       l.target_groups = forward_target_groups(field(p, "Actions"));
-      stack.listeners.push_back(std::move(l));
+      stack.add(std::move(l));
       break;
     }
     case Kind::kNestedStack:
@@ -724,7 +663,7 @@ void build_one(Build& b, const Template& t) {
 
 }  // namespace
 
-void build_template(const BuildInput& in, BuildOutput& out) {
+void build_template(const BuildInput& in, Fragment& out) {
   Build b{in, out};
   Template t;
   t.root = in.root;

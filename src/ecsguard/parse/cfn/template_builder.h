@@ -16,6 +16,6 @@
 namespace ecsguard::parse::cfn {
 
 // Builds the template `in.root` (scope = in.file) into `out`.
-void build_template(const BuildInput& in, BuildOutput& out);
+void build_template(const BuildInput& in, Fragment& out);
 
 }  // namespace ecsguard::parse::cfn

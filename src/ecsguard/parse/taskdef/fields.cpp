@@ -230,6 +230,16 @@ model::FlexBool to_flex_bool(const Field& f) {
   return v;
 }
 
+model::Toggle to_toggle(const Field& f, std::string_view on_text, std::string_view off_text) {
+  model::Toggle t;
+  static_cast<model::Str&>(t) = to_str(f);
+  if (t.known()) {
+    t.on = t.value == on_text;
+    t.valid = t.on || t.value == off_text;
+  }
+  return t;
+}
+
 model::Bool to_bool(const Field& f) {
   const model::FlexBool fb = to_flex_bool(f);
   return static_cast<const model::Bool&>(fb);

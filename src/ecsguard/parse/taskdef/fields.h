@@ -48,6 +48,8 @@ model::Str to_str(const Field& f);
 // "true"/"false" strings are accepted (FlexBool::from_string set).
 model::FlexBool to_flex_bool(const Field& f);
 model::Bool to_bool(const Field& f);
+// An on/off setting spelled `on_text` / `off_text` (exactly: the values are case-sensitive).
+model::Toggle to_toggle(const Field& f, std::string_view on_text, std::string_view off_text);
 model::Int to_int(const Field& f);
 // A list of scalars. With `scalar_as_list`, a single scalar counts as a one-element list (IAM
 // policy Action/Resource); otherwise a scalar where a list is expected is unknown.
@@ -60,6 +62,28 @@ model::Presence presence(const Field& f);
 // not a list; `state` tells which.
 bool list_elements(const Field& f, std::vector<Field>& out, model::Presence& state,
                    std::string& reason);
+
+// The entries of a list property, each built by `make(element)`. When the list itself cannot be
+// known (an Fn::If on an unknown condition, a parameter), one placeholder entry stands for what it
+// may hold: `fill(entry, text)` sets its fields from the list's unknown value, and its loc (when
+// it has one) is the list's, so checks report "could not be determined" there instead of seeing
+// an empty list. `state` tells absent / known / unknown.
+template <class T, class Make, class Fill>
+std::vector<T> entries(const Field& list, model::Presence& state, Make make, Fill fill) {
+  std::vector<T> out;
+  std::vector<Field> items;
+  std::string reason;
+  list_elements(list, items, state, reason);
+  out.reserve(items.size() + 1);
+  for (const auto& e : items) out.push_back(make(e));
+  if (state == model::Presence::kUnknown) {
+    T placeholder{};
+    fill(placeholder, to_str(list));
+    if constexpr (requires { placeholder.loc = list.loc; }) placeholder.loc = list.loc;
+    out.push_back(std::move(placeholder));
+  }
+  return out;
+}
 
 // Copies the unknown state of `f` into a Value.
 template <class T>

@@ -36,25 +36,20 @@ std::vector<model::KeyValue> name_values(const Field& list, model::Presence& sta
 }
 
 std::vector<model::SecretRef> secret_refs(const Field& list) {
-  std::vector<model::SecretRef> out;
   model::Presence state = model::Presence::kAbsent;
-  for (const auto& e : elements(list, state)) {
-    model::SecretRef s;
-    s.name = to_str(field(e, "Name"));
-    s.value_from = to_str(field(e, "ValueFrom"));
-    s.loc = e.loc;
-    out.push_back(std::move(s));
-  }
-  if (state == model::Presence::kUnknown) {
-    // The list itself is unknown (e.g. Fn::If on an unknown condition): one unknown entry so
-    // checks see that secrets may exist.
-    model::SecretRef s;
-    s.name = to_str(list);
-    s.value_from = s.name;
-    s.loc = list.loc;
-    out.push_back(std::move(s));
-  }
-  return out;
+  return fields::entries<model::SecretRef>(
+      list, state,
+      [](const Field& e) {
+        model::SecretRef s;
+        s.name = to_str(field(e, "Name"));
+        s.value_from = to_str(field(e, "ValueFrom"));
+        s.loc = e.loc;
+        return s;
+      },
+      [](model::SecretRef& s, model::Str text) {
+        s.value_from = text;
+        s.name = std::move(text);
+      });
 }
 
 model::LogConfiguration log_configuration(const Field& f) {
@@ -141,6 +136,7 @@ model::Container build_container(const Node& definition) {
   const Field d = fields::element(definition);
   c.name = to_str(field(d, "Name"));
   c.image = to_str(field(d, "Image"));
+  if (!c.image.absent()) c.image_ref = model::parse_image_ref(c.image.value);
   c.user = to_str(field(d, "User"));
   c.essential = to_flex_bool(field(d, "Essential"));
   c.privileged = to_flex_bool(field(d, "Privileged"));

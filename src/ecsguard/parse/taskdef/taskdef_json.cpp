@@ -18,9 +18,20 @@ std::string file_stem(const BuildInput& in) {
   return stem.empty() ? std::string("task-definition") : stem;
 }
 
+// Task definition JSON takes booleans, not "true"/"false" strings (ECS accepts them, a smell).
+void mark_string_booleans(model::TaskDefinition& td) {
+  auto mark = [](model::FlexBool& b) { b.string_for_boolean = b.from_string; };
+  for (auto& c : td.containers) {
+    mark(c.essential);
+    mark(c.privileged);
+    mark(c.readonly_root_filesystem);
+    for (auto& m : c.mount_points) mark(m.read_only);
+  }
+}
+
 }  // namespace
 
-void build_task_definition_json(const BuildInput& in, InputKind kind, BuildOutput& out) {
+void build_task_definition_json(const BuildInput& in, Shape shape, Fragment& out) {
   const Node& root = *in.root;
   model::Scope scope;
   scope.id = in.file;
@@ -34,7 +45,7 @@ void build_task_definition_json(const BuildInput& in, InputKind kind, BuildOutpu
   td.id.origin = model::Origin::kTaskDefinitionJson;
   td.id.loc = root.loc;
 
-  if (kind == InputKind::kContainerDefinitions) {
+  if (shape == Shape::kContainerDefinitions) {
     td.containers_only = true;  // the task-level properties live elsewhere
     if (root.is_seq()) {
       fill_containers(fields::element(root), td);
@@ -43,7 +54,8 @@ void build_task_definition_json(const BuildInput& in, InputKind kind, BuildOutpu
       td.containers.push_back(build_container(root));
     }
     td.id.name = file_stem(in);
-    out.stack.task_definitions.push_back(std::move(td));
+    mark_string_booleans(td);
+    out.stack.add(std::move(td));
     return;
   }
 
@@ -57,7 +69,8 @@ void build_task_definition_json(const BuildInput& in, InputKind kind, BuildOutpu
   }
   fill_task_definition(*body, td);
   td.id.name = td.family.known() && !td.family.value.empty() ? td.family.value : file_stem(in);
-  out.stack.task_definitions.push_back(std::move(td));
+  mark_string_booleans(td);
+  out.stack.add(std::move(td));
 }
 
 }  // namespace ecsguard::parse::taskdef

@@ -6,10 +6,11 @@
 // "AWS::ECS::TaskDefinition", name = family (or the file stem), origin kTaskDefinitionJson, scope =
 // the file id.
 #include "ecsguard/parse/build.h"
+#include "ecsguard/parse/taskdef/frontend.h"
 
 namespace ecsguard::parse::taskdef {
 
-// `kind` is kTaskDefinition or kContainerDefinitions (detect_kind).
-void build_task_definition_json(const BuildInput& in, InputKind kind, BuildOutput& out);
+// `shape` is kTaskDefinition or kContainerDefinitions (shape_of).
+void build_task_definition_json(const BuildInput& in, Shape shape, Fragment& out);
 
 }  // namespace ecsguard::parse::taskdef
