@@ -15,6 +15,7 @@
 #include "ecsguard/core/version.h"
 #include "ecsguard/engine/catalog.h"
 #include "ecsguard/engine/registry.h"
+#include "ecsguard/i18n/lang.h"
 #include "ecsguard/report/docs.h"
 #include "ecsguard/report/report.h"
 #include "ecsguard/scan/scan.h"
@@ -42,6 +43,7 @@ struct ScanArgs {
   unsigned threads = 0;
   std::string guard_profile_dir;
   core::Limits limits;
+  i18n::Lang lang = i18n::Lang::kEn;
 };
 
 int run_scan_command(const ScanArgs& args) {
@@ -49,6 +51,7 @@ int run_scan_command(const ScanArgs& args) {
   req.paths = args.paths;
   req.limits = args.limits;
   req.threads = args.threads;
+  req.options.lang = args.lang;
   for (const auto& c : args.checks) {
     for (auto part : core::split(c, ',')) {
       const std::string id(core::trim(part));
@@ -119,7 +122,7 @@ int run_scan_command(const ScanArgs& args) {
     if (args.color == "always") color = true;
     if (args.color == "auto")
       color = !to_file && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-    report::write_table(data, *out, color);
+    report::write_table(data, *out, color, args.lang);
   }
   out->flush();
   if (to_file || args.format == "json") {
@@ -140,7 +143,7 @@ int run_scan_command(const ScanArgs& args) {
   return report::count_failing(data) ? kExitFindings : kExitOk;
 }
 
-int run_docs_command(const std::string& out_dir, bool check_only) {
+int run_docs_command(const std::string& out_dir, bool check_only, i18n::Lang lang) {
   namespace fs = std::filesystem;
   int stale = 0;
   auto emit = [&](const fs::path& path, const std::string& content) {
@@ -159,11 +162,11 @@ int run_docs_command(const std::string& out_dir, bool check_only) {
     f << content;
   };
   std::ostringstream index;
-  report::write_check_index(index);
+  report::write_check_index(index, lang);
   emit(fs::path(out_dir) / "README.md", index.str());
   for (const auto& e : engine::catalog()) {
     std::ostringstream page;
-    report::write_check_page(e, engine::find_check(e.id), page);
+    report::write_check_page(e, engine::find_check(e.id), page, lang);
     emit(fs::path(out_dir) / std::string(core::to_string(e.layer)) / (std::string(e.id) + ".md"),
          page.str());
   }
@@ -230,20 +233,34 @@ int run_main(int argc, char** argv) {
                        "Write a runtime profile per container for `ecsguard guard --profile`");
 #endif
 
+  // --lang on scan, checks and explain (default: LC_ALL / LC_MESSAGES / LANG); on docs it defaults
+  // to en whatever the locale, so the committed pages do not depend on who generates them.
+  std::string lang_name;
+  const auto add_lang = [&](CLI::App* cmd) {
+    cmd->add_option("--lang", lang_name,
+                    "Message language: en or ja (default: from LC_ALL, LC_MESSAGES or LANG)")
+        ->check(CLI::IsMember({"en", "ja"}, CLI::ignore_case));
+  };
+  add_lang(scan_cmd);
+
   std::string checks_format = "table";
   auto* checks_cmd = app.add_subcommand("checks", "List the check catalog");
   checks_cmd->add_option("-f,--format", checks_format, "table or json")
       ->check(CLI::IsMember({"table", "json"}));
+  add_lang(checks_cmd);
 
   std::string explain_id;
   auto* explain_cmd = app.add_subcommand("explain", "Explain a check and how to fix it");
   explain_cmd->add_option("id", explain_id, "Check id, e.g. CTR-001")->required();
+  add_lang(explain_cmd);
 
   std::string docs_out = "docs/checks";
   bool docs_check = false;
   auto* docs_cmd = app.add_subcommand("docs", "Generate the check documentation pages");
   docs_cmd->add_option("--out", docs_out, "Output directory")->capture_default_str();
   docs_cmd->add_flag("--check", docs_check, "Only verify that the pages are up to date");
+  docs_cmd->add_option("--lang", lang_name, "Language of the pages: en (default) or ja")
+      ->check(CLI::IsMember({"en", "ja"}, CLI::ignore_case));
 
 #ifdef ECSGUARD_HAVE_GUARD
   app.add_subcommand("guard", "Run CMD under the runtime supervisor (see `ecsguard guard --help`)");
@@ -256,9 +273,12 @@ int run_main(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitUsage;
   }
 
+  const i18n::Lang lang = lang_name.empty() ? i18n::lang_from_environment()
+                                            : i18n::parse_lang(lang_name).value_or(i18n::Lang::kEn);
+  scan_args.lang = lang;
   if (scan_cmd->parsed()) return run_scan_command(scan_args);
   if (checks_cmd->parsed()) {
-    report::write_check_list(std::cout, checks_format == "json");
+    report::write_check_list(std::cout, checks_format == "json", lang);
     return kExitOk;
   }
   if (explain_cmd->parsed()) {
@@ -267,10 +287,15 @@ int run_main(int argc, char** argv) {
       std::cerr << "ecsguard: unknown check id '" << explain_id << "' (see `ecsguard checks`)\n";
       return kExitUsage;
     }
-    report::write_explain(*entry, engine::find_check(entry->id), std::cout);
+    report::write_explain(*entry, engine::find_check(entry->id), std::cout, lang);
     return kExitOk;
   }
-  if (docs_cmd->parsed()) return run_docs_command(docs_out, docs_check);
+  if (docs_cmd->parsed()) {
+    const i18n::Lang docs_lang = lang_name.empty() ? i18n::Lang::kEn : lang;
+    // The Japanese set goes beside the English pages unless --out says otherwise.
+    if (docs_lang == i18n::Lang::kJa && docs_cmd->count("--out") == 0) docs_out += "/ja";
+    return run_docs_command(docs_out, docs_check, docs_lang);
+  }
   return kExitUsage;
 }
 

@@ -23,7 +23,8 @@ struct ReportData {
 // The JSON contract (docs/json-format.md).
 void write_json(const ReportData& data, std::ostream& out);
 // Terminal table grouped by layer; ANSI colours only when `color`.
-void write_table(const ReportData& data, std::ostream& out, bool color);
+void write_table(const ReportData& data, std::ostream& out, bool color,
+                 i18n::Lang lang = i18n::Lang::kEn);
 
 // Findings with status fail at or above the threshold: the exit code's basis. Warnings and
 // unknowns are reported, never fail the build.
