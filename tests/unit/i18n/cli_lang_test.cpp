@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -27,13 +28,14 @@ CliRun ecsguard(const std::string& env, const std::string& args) {
                           "' && env -u LC_ALL -u LC_MESSAGES -u LANG " + env + " '" +
                           std::string(ECSGUARD_EXE) + "' " + args + " >'" + out_file + "' 2>&1";
   CliRun r;
-  const int status = std::system(cmd.c_str());
+  const int status = std::system(cmd.c_str());  // NOLINT(cert-env33-c): runs the tool under test
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   std::ifstream in(out_file, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
   r.out = ss.str();
-  std::remove(out_file.c_str());
+  std::error_code ignored;
+  std::filesystem::remove(out_file, ignored);
   return r;
 }
 
