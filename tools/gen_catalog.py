@@ -17,6 +17,11 @@ def lit(s):
     return "R\"ecsg(" + s + ")ecsg\""
 
 
+def title_id(check_id):
+    """"CTR-001" -> "Ctr001": the check's title entry in src/ecsguard/i18n/messages/titles.toml."""
+    return check_id.replace("-", "").capitalize()
+
+
 def main():
     path = sys.argv[1] if len(sys.argv) > 1 else "../shared/design/checks.json"
     checks = json.load(open(path, encoding="utf-8"))
@@ -35,8 +40,8 @@ def main():
         inp = c.get("inputs", {})
         nsh = len(c["security_hub"])
         nni = len(c["nist_800_190"])
-        out.append("  {\"%s\", %s, core::Layer::%s, core::Severity::%s," % (
-            c["id"], lit(c["title"]), LAYERS[c["layer"]], SEV[c["severity"]]))
+        out.append("  {\"%s\", %s, i18n::Id::kTitle%s, core::Layer::%s, core::Severity::%s," % (
+            c["id"], lit(c["title"]), title_id(c["id"]), LAYERS[c["layer"]], SEV[c["severity"]]))
         out.append("   std::span<const std::string_view>(k%s_sh, %d), std::span<const std::string_view>(k%s_nist, %d)," % (
             ident, nsh, ident, nni))
         out.append("   %s," % lit(c["logic"]))

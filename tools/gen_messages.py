@@ -176,6 +176,19 @@ def table(entries):
     return "\n".join(out) + "\n"
 
 
+def write_if_changed(path, text):
+    """Keeps the file (and its time stamp) when the text is the same: a change of wording alters
+    only the table, so only message.cpp recompiles, not everything that includes the header."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            if f.read() == text:
+                return
+    except OSError:
+        pass
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--header")
@@ -186,13 +199,9 @@ def main():
     try:
         entries = load(args.files)
         if args.header:
-            text = header(entries)
-            with open(args.header, "w", encoding="utf-8") as f:
-                f.write(text)
+            write_if_changed(args.header, header(entries))
         if args.table:
-            text = table(entries)
-            with open(args.table, "w", encoding="utf-8") as f:
-                f.write(text)
+            write_if_changed(args.table, table(entries))
     except CatalogueError as e:
         print("gen_messages: %s" % e, file=sys.stderr)
         return 1

@@ -19,6 +19,7 @@
 #include "ecsguard/core/version.h"
 #include "ecsguard/engine/catalog.h"
 #include "ecsguard/engine/registry.h"
+#include "ecsguard/i18n/lang.h"
 #include "ecsguard/policy/policy.h"
 #include "ecsguard/report/docs.h"
 #include "ecsguard/report/report.h"
@@ -51,6 +52,7 @@ struct ScanArgs {
   unsigned threads = 0;
   std::string guard_profile_dir;
   core::Limits limits;
+  i18n::Lang lang = i18n::Lang::kEn;
 };
 
 // --check values ("CTR-001,ctr-002" or repeated): ids upper-cased, each known and implemented.
@@ -113,6 +115,7 @@ bool write_report(const ScanArgs& args, const report::ReportData& data) {
   report::WriteOptions options;
   options.color = args.color == "always" || (args.color == "auto" && !to_file &&
                                              ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+  options.lang = args.lang;
   writer->write(data, *out, options);
   out->flush();
   if (to_file || writer->machine_readable) {
@@ -133,6 +136,7 @@ int run_scan_command(const ScanArgs& args) {
   req.stdin_name = args.stdin_name;
   req.limits = args.limits;
   req.threads = args.threads;
+  req.options.lang = args.lang;
   if (!select_checks(args.checks, req.only_checks)) return kExitUsage;
   auto policy = policy::Policy::from_fail_on(args.fail_on);
   if (!policy) {
@@ -175,7 +179,7 @@ int run_scan_command(const ScanArgs& args) {
   return data.verdict.failed() ? kExitFindings : kExitOk;
 }
 
-int run_docs_command(const std::string& out_dir, bool check_only) {
+int run_docs_command(const std::string& out_dir, bool check_only, i18n::Lang lang) {
   namespace fs = std::filesystem;
   int stale = 0;
   auto emit = [&](const fs::path& path, const std::string& content) {
@@ -194,11 +198,11 @@ int run_docs_command(const std::string& out_dir, bool check_only) {
     f << content;
   };
   std::ostringstream index;
-  report::write_check_index(index);
+  report::write_check_index(index, lang);
   emit(fs::path(out_dir) / "README.md", index.str());
   for (const auto& e : engine::catalog()) {
     std::ostringstream page;
-    report::write_check_page(e, engine::find_check(e.id), page);
+    report::write_check_page(e, engine::find_check(e.id), page, lang);
     emit(fs::path(out_dir) / std::string(core::to_string(e.layer)) / (std::string(e.id) + ".md"),
          page.str());
   }
@@ -328,20 +332,34 @@ int run_main(int argc, char** argv) {
       "scan", "Scan CloudFormation (JSON/YAML, CDK synth output) and ECS task definition JSON");
   add_scan_options(*scan_cmd, scan_args);
 
+  // --lang on scan, checks and explain (default: LC_ALL / LC_MESSAGES / LANG); on docs it defaults
+  // to en whatever the locale, so the committed pages do not depend on who generates them.
+  std::string lang_name;
+  const auto add_lang = [&](CLI::App* cmd) {
+    cmd->add_option("--lang", lang_name,
+                    "Message language: en or ja (default: from LC_ALL, LC_MESSAGES or LANG)")
+        ->check(CLI::IsMember({"en", "ja"}, CLI::ignore_case));
+  };
+  add_lang(scan_cmd);
+
   std::string checks_format = "table";
   auto* checks_cmd = app.add_subcommand("checks", "List the check catalog");
   checks_cmd->add_option("-f,--format", checks_format, "table or json")
       ->check(CLI::IsMember({"table", "json"}));
+  add_lang(checks_cmd);
 
   std::string explain_id;
   auto* explain_cmd = app.add_subcommand("explain", "Explain a check and how to fix it");
   explain_cmd->add_option("id", explain_id, messages::text(messages::kHelpExplainId))->required();
+  add_lang(explain_cmd);
 
   std::string docs_out;
   bool docs_check = false;
   auto* docs_cmd = app.add_subcommand("docs", "Generate the check documentation pages");
   docs_cmd->add_option("-o,--out", docs_out, messages::text(messages::kHelpDocsOut));
   docs_cmd->add_flag("--check", docs_check, messages::text(messages::kHelpDocsCheck));
+  docs_cmd->add_option("--lang", lang_name, "Language of the pages: en (default) or ja")
+      ->check(CLI::IsMember({"en", "ja"}, CLI::ignore_case));
 
   std::string help_topic;
   auto* help_cmd = app.add_subcommand("help", messages::text(messages::kHelpHelp));
@@ -359,6 +377,9 @@ int run_main(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitUsage;
   }
 
+  const i18n::Lang lang = lang_name.empty() ? i18n::lang_from_environment()
+                                            : i18n::parse_lang(lang_name).value_or(i18n::Lang::kEn);
+  scan_args.lang = lang;
   if (scan_cmd->parsed()) return run_scan_command(scan_args);
 #ifdef ECSGUARD_HAVE_GUARD
   // `checks` and `explain` show the RUN checks guard implements (not `docs`: its output must not
@@ -367,7 +388,7 @@ int run_main(int argc, char** argv) {
     engine::set_runtime_describer(&guard::describe_runtime_check);
 #endif
   if (checks_cmd->parsed()) {
-    report::write_check_list(std::cout, checks_format == "json");
+    report::write_check_list(std::cout, checks_format == "json", lang);
     return kExitOk;
   }
   if (explain_cmd->parsed()) {
@@ -376,7 +397,7 @@ int run_main(int argc, char** argv) {
       std::cerr << "ecsguard: unknown check id '" << explain_id << "' (see `ecsguard checks`)\n";
       return kExitUsage;
     }
-    report::write_explain(*entry, engine::find_check(entry->id), std::cout);
+    report::write_explain(*entry, engine::find_check(entry->id), std::cout, lang);
     return kExitOk;
   }
   if (docs_cmd->parsed()) {
@@ -384,7 +405,8 @@ int run_main(int argc, char** argv) {
       std::cerr << messages::text(messages::kDocsNeedsOut) << '\n';
       return kExitUsage;
     }
-    return run_docs_command(docs_out, docs_check);
+    const i18n::Lang docs_lang = lang_name.empty() ? i18n::Lang::kEn : lang;
+    return run_docs_command(docs_out, docs_check, docs_lang);
   }
   if (help_cmd->parsed()) return run_help_command(app, help_topic);
   if (version_cmd->parsed()) {

@@ -7,8 +7,8 @@
 
 namespace ecsguard::core {
 
-// `p` is `root` or lies below it; an empty `root` contains nothing. The one containment test for discovery and for files a frontend
-// reads on behalf of another (nested stacks, modules).
+// `p` is `root` or lies below it; an empty `root` contains nothing. The one containment test for
+// discovery and for files a frontend reads on behalf of another (nested stacks, modules).
 [[nodiscard]] bool path_contains(std::string_view root, std::string_view p) noexcept;
 
 // "/a//b/./c/../d/" -> "/a/b/d": "//", "." and ".." collapsed lexically, no trailing '/'; "/.." is

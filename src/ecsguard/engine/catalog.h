@@ -7,12 +7,14 @@
 #include <string_view>
 
 #include "ecsguard/core/severity.h"
+#include "ecsguard/i18n/messages.gen.h"
 
 namespace ecsguard::engine {
 
 struct CatalogEntry {
   std::string_view id;
-  std::string_view title;
+  std::string_view title;  // English, as in the catalog (docs, JSON)
+  i18n::Id title_id;       // the title in every language (i18n/messages/titles.toml)
   core::Layer layer;
   core::Severity severity;
   std::span<const std::string_view> security_hub;

@@ -31,7 +31,8 @@ struct ReportData {
 // The JSON contract (docs/json-format.md).
 void write_json(const ReportData& data, std::ostream& out);
 // Terminal table grouped by layer; ANSI colours only when `color`.
-void write_table(const ReportData& data, std::ostream& out, bool color);
+void write_table(const ReportData& data, std::ostream& out, bool color,
+                 i18n::Lang lang = i18n::Lang::kEn);
 
 // Findings that fail the run (the policy's verdict): the exit code's basis. Warnings and unknowns
 // are reported, never fail the build.

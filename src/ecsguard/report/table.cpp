@@ -8,6 +8,8 @@
 #include "ecsguard/core/strings.h"
 #include "ecsguard/core/version.h"
 #include "ecsguard/engine/catalog.h"
+#include "ecsguard/i18n/messages.gen.h"
+#include "ecsguard/report/layer_names.h"
 #include "ecsguard/report/messages.h"
 #include "ecsguard/report/report.h"
 
@@ -15,8 +17,11 @@ namespace ecsguard::report {
 
 namespace {
 
+namespace msg = i18n::msg::table;
+
 struct Style {
   bool on;
+  i18n::Lang lang;
   [[nodiscard]] std::string wrap(std::string_view code, std::string_view s) const {
     if (!on) return std::string(s);
     return fmt::format("\033[{}m{}\033[0m", code, s);
@@ -24,8 +29,9 @@ struct Style {
   [[nodiscard]] std::string bold(std::string_view s) const { return wrap("1", s); }
   [[nodiscard]] std::string dim(std::string_view s) const { return wrap("2", s); }
   [[nodiscard]] std::string severity(core::Severity sev, core::Status st) const {
-    const std::string label =
-        st == core::Status::kUnknown ? "UNKNOWN" : std::string(core::to_string(sev));
+    const std::string label = st == core::Status::kUnknown
+                                  ? i18n::render(msg::UnknownLabel::kId, lang)
+                                  : std::string(core::to_string(sev));
     std::string padded = fmt::format("{:<8}", label);
     if (st == core::Status::kUnknown) return wrap("36", padded);
     switch (sev) {
@@ -71,8 +77,9 @@ std::string controls_line(const engine::Finding& f) {
 
 }  // namespace
 
-void write_table(const ReportData& data, std::ostream& out, bool color) {
-  const Style st{color};
+void write_table(const ReportData& data, std::ostream& out, bool color, i18n::Lang lang) {
+  const Style st{color, lang};
+  const auto tr = [lang](const i18n::Message& m) { return i18n::render(m, lang); };
   std::array<Counts, std::size(core::kAllLayers)> counts{};
   std::array<std::size_t, std::size(core::kAllLayers)> checks_in_layer{};
   for (const auto* c : data.checks_run) {
@@ -91,65 +98,70 @@ void write_table(const ReportData& data, std::ostream& out, bool color) {
   for (auto layer : core::kAllLayers) {
     const auto& c = counts[static_cast<std::size_t>(layer)];
     if (c.fail + c.warn + c.unknown == 0) continue;
-    out << st.bold(fmt::format("── {} ", core::layer_title(layer))) << '\n';
+    out << st.bold(fmt::format("── {} ", layer_name(layer, lang))) << '\n';
     for (const auto& f : data.findings) {
       if (!f.entry || f.entry->layer != layer) continue;
       std::string subject = f.resource_name;
       if (!f.container.empty()) subject += " › " + f.container;
       out << "  " << st.severity(f.severity, f.status) << ' ' << st.bold(std::string(f.id()))
-          << "  " << f.entry->title << '\n';
+          << "  " << i18n::render(f.entry->title_id, lang) << '\n';
       out << "           " << fmt::format("{}:{}", f.file, f.loc.line) << "  "
           << st.dim(f.resource_type) << ' ' << subject << '\n';
       if (!f.cdk_path.empty()) out << "           " << st.dim("cdk: " + f.cdk_path) << '\n';
-      out << "           " << (f.status == core::Status::kWarn ? "warning: " : "") << f.message
-          << '\n';
+      out << "           "
+          << (f.status == core::Status::kWarn ? i18n::render(msg::WarningPrefix::kId, lang) : "")
+          << f.message << '\n';
       const std::string ctl = controls_line(f);
       out << "           " << st.dim(ctl.empty() ? std::string() : ctl + " · ")
-          << st.dim(fmt::format("fix: ecsguard explain {}", f.id())) << "\n\n";
+          << st.dim(tr(msg::FixHint{.id = f.id()})) << "\n\n";
     }
   }
 
   if (!data.diagnostics.empty()) {
-    out << st.bold("── Input problems") << '\n';
+    out << st.bold(tr(msg::InputProblems{})) << '\n';
     for (const auto& d : data.diagnostics) {
       const std::string where = d.line ? fmt::format("{}:{}:{}", d.file, d.line, d.column) : d.file;
-      out << "  " << (d.loses_input() ? st.wrap("1;31", "error") : st.dim("note ")) << "  " << where
-          << ": " << d.message << '\n';
+      out << "  "
+          << (d.loses_input() ? st.wrap("1;31", tr(msg::ErrorLabel{}))
+                              : st.dim(tr(msg::NoteLabel{})))
+          << "  " << where << ": " << d.message << '\n';
     }
     out << '\n';
   }
 
   if (data.scanned_nothing()) {  // no layer results and no PASSED for a run that saw nothing
-    out << st.wrap("1;33", fmt::format(fmt::runtime(messages::kScannedNothing.en),
-                                       fmt::arg("tool", core::kToolName),
+    const auto& text =
+        lang == i18n::Lang::kJa ? messages::kScannedNothing.ja : messages::kScannedNothing.en;
+    out << st.wrap("1;33", fmt::format(fmt::runtime(text), fmt::arg("tool", core::kToolName),
                                        fmt::arg("version", core::kVersion)))
         << '\n';
     return;
   }
-  out << st.bold("── Layers (ECS on Fargate shared responsibility)") << '\n';
+  out << st.bold(tr(msg::LayersHeading{})) << '\n';
+  const std::string user = tr(msg::OwnerUser{});
+  const std::string aws = tr(msg::OwnerAws{});
   for (auto layer : core::kAllLayers) {
     const auto& c = counts[static_cast<std::size_t>(layer)];
     const std::size_t n = checks_in_layer[static_cast<std::size_t>(layer)];
     std::string result;
     if (n == 0) {
-      result = st.dim("not checked by this version of ecsguard");
+      result = st.dim(tr(msg::NotChecked{}));
     } else if (c.fail + c.warn + c.unknown == 0) {
-      result =
-          data.files_failed
-              ? st.wrap("33", fmt::format("{} check(s) passed on the input that could be read", n))
-              : st.wrap("32", fmt::format("{} check(s) passed", n));
+      result = data.files_failed ? st.wrap("33", tr(msg::PassedPartial{.checks = n}))
+                                 : st.wrap("32", tr(msg::Passed{.checks = n}));
     } else {
-      result = fmt::format("{} fail, {} warn, {} unknown ({} check(s) run)", c.fail, c.warn,
-                           c.unknown, n);
+      result =
+          tr(msg::LayerCounts{.fail = c.fail, .warn = c.warn, .unknown = c.unknown, .checks = n});
       if (c.fail) result = st.wrap("31", result);
     }
-    out << fmt::format("  {:<22}", core::layer_title(layer)) << "user      " << result << '\n';
+    out << fmt::format("  {:<22}", layer_name(layer, lang)) << user << result << '\n';
   }
-  out << fmt::format("  {:<22}", "Application") << "user      "
-      << st.dim("out of scope (secrets and dependencies: Image layer)") << '\n';
-  for (const char* aws : {"Orchestrator", "Host OS", "Container runtime"}) {
-    out << fmt::format("  {:<22}", aws) << "AWS       " << st.dim("AWS's responsibility on Fargate")
-        << '\n';
+  out << fmt::format("  {:<22}", tr(msg::layer::Application{})) << user
+      << st.dim(tr(msg::ApplicationScope{})) << '\n';
+  for (const i18n::Id id : {msg::layer::Orchestrator::kId, msg::layer::HostOs::kId,
+                            msg::layer::ContainerRuntime::kId}) {
+    out << fmt::format("  {:<22}", i18n::render(id, lang)) << aws
+        << st.dim(tr(msg::AwsResponsibility{})) << '\n';
   }
   out << '\n';
 
@@ -160,28 +172,27 @@ void write_table(const ReportData& data, std::ostream& out, bool color) {
     unknowns += c.unknown;
   }
   const std::size_t failing = count_failing(data);
-  out << fmt::format("{} {} · {} file(s) scanned of {} discovered", core::kToolName, core::kVersion,
-                     data.files_scanned, data.files_discovered);
-  if (data.files_failed)
-    out << st.wrap("1;31", fmt::format(", {} could not be read", data.files_failed));
-  out << '\n';
-  out << fmt::format("{} fail, {} warn, {} unknown · ", fails, warns, unknowns);
+  out << tr(msg::FilesLine{.tool = core::kToolName,
+                           .version = core::kVersion,
+                           .scanned = data.files_scanned,
+                           .discovered = data.files_discovered});
   if (data.files_failed) {
-    out << st.wrap("1;31", fmt::format("INCOMPLETE: {} input(s) could not be read or parsed, their "
-                                       "findings are missing ({} failing at or above {})",
-                                       data.files_failed, failing,
-                                       core::to_upper(data.policy.threshold_name())))
+    out << st.wrap("1;31", tr(msg::FilesUnreadable{.count = data.files_failed}));
+  }
+  out << '\n';
+  out << tr(msg::Totals{.fail = fails, .warn = warns, .unknown = unknowns});
+  const std::string severity = core::to_upper(data.policy.threshold_name());
+  if (data.files_failed) {
+    out << st.wrap("1;31",
+                   tr(msg::Incomplete{
+                       .count = data.files_failed, .failing = failing, .severity = severity}))
         << '\n';
   } else if (data.policy.fail_never) {
-    out << "fail-on: never\n";
+    out << tr(msg::FailNever{}) << '\n';
   } else if (failing) {
-    out << st.wrap("1;31", fmt::format("{} at or above {}: FAILED", failing,
-                                       core::to_upper(data.policy.threshold_name())))
-        << '\n';
+    out << st.wrap("1;31", tr(msg::Failed{.failing = failing, .severity = severity})) << '\n';
   } else {
-    out << st.wrap("32", fmt::format("none at or above {}: PASSED",
-                                     core::to_upper(data.policy.threshold_name())))
-        << '\n';
+    out << st.wrap("32", tr(msg::PassedSummary{.severity = severity})) << '\n';
   }
 }
 

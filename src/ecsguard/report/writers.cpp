@@ -7,7 +7,7 @@ namespace ecsguard::report {
 namespace {
 
 void table(const ReportData& data, std::ostream& out, const WriteOptions& options) {
-  write_table(data, out, options.color);
+  write_table(data, out, options.color, options.lang);
 }
 
 void json(const ReportData& data, std::ostream& out, const WriteOptions& /*options*/) {

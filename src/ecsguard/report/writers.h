@@ -6,12 +6,14 @@
 #include <span>
 #include <string_view>
 
+#include "ecsguard/i18n/lang.h"
 #include "ecsguard/report/report.h"
 
 namespace ecsguard::report {
 
 struct WriteOptions {
-  bool color = false;  // ANSI colours (terminal formats only)
+  bool color = false;                 // ANSI colours (terminal formats only)
+  i18n::Lang lang = i18n::Lang::kEn;  // language of messages and headings
 };
 
 struct Writer {

@@ -20,8 +20,8 @@
 #include "ecsguard/engine/registry.h"
 #include "ecsguard/engine/runner.h"
 #include "ecsguard/parse/build.h"
-#include "ecsguard/parse/yaml_loader.h"
 #include "ecsguard/parse/frontend.h"
+#include "ecsguard/parse/yaml_loader.h"
 #include "ecsguard/scan/discover.h"
 #include "ecsguard/scan/file_loader.h"
 

@@ -109,5 +109,4 @@ inline model::Repository repository(std::string logical_id, std::string name, un
   return r;
 }
 
-
 }  // namespace ecsguard::testing
