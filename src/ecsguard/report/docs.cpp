@@ -102,37 +102,19 @@ void write_explain(const engine::CatalogEntry& e, const engine::CheckDef* def, s
   if (!e.nist_800_190.empty()) out << "NIST SP 800-190: " << join(e.nist_800_190, "; ") << '\n';
   const std::string runtime = def ? std::string() : engine::runtime_implementation(e.id);
   if (def) {
-    out << tr(msg::ExplainImplemented{.inputs = inputs_of(*def)})
-        << "
-
-           ";
+    out << tr(msg::ExplainImplemented{.inputs = inputs_of(*def)}) << "\n\n";
   } else if (!runtime.empty()) {
-    out << "implemented by `ecsguard guard` (runtime rules):
-           " << runtime << '
-';
+    out << "implemented by `ecsguard guard` (runtime rules):\n" << runtime << '\n';
   } else {
-    out << tr(msg::ExplainNotImplemented{})
-        << "
-
-           ";
+    out << tr(msg::ExplainNotImplemented{}) << "\n\n";
   }
-  if (def)
-    out << tr(msg::Why{})
-        << "
-           " << i18n::render(def->rationale, lang) << "
-
-           ";
-        out
-        << tr(msg::Logic{})
-        << "
-           " << e.logic << "
-
-           ";
-        if (def) {
-      out << tr(msg::FixWithCdk{}) << '\n' << def->remediation.cdk << "\n\n";
-      out << tr(msg::FixWithCloudformation{}) << '\n' << def->remediation.cloudformation << "\n\n";
-      out << tr(msg::FixWithTerraform{}) << '\n' << def->remediation.terraform << '\n';
-    }
+  if (def) out << tr(msg::Why{}) << "\n  " << i18n::render(def->rationale, lang) << "\n\n";
+  out << tr(msg::Logic{}) << "\n  " << e.logic << "\n\n";
+  if (def) {
+    out << tr(msg::FixWithCdk{}) << '\n' << def->remediation.cdk << "\n\n";
+    out << tr(msg::FixWithCloudformation{}) << '\n' << def->remediation.cloudformation << "\n\n";
+    out << tr(msg::FixWithTerraform{}) << '\n' << def->remediation.terraform << '\n';
+  }
 }
 
 void write_check_list(std::ostream& out, bool json, i18n::Lang lang) {
@@ -169,12 +151,9 @@ void write_check_list(std::ostream& out, bool json, i18n::Lang lang) {
   for (const auto& e : engine::catalog()) {
     const bool impl = engine::find_check(e.id) != nullptr;
     const bool runtime = !impl && !engine::runtime_implementation(e.id).empty();
-    out << fmt::format(
-        "{:<8} {:<9} {:<10} {} {}{}
-        ", e.id, core::to_string(e.severity),
-        core::to_string(e.layer),
-        impl || runtime ? "✓" : " ", i18n::render(e.title_id, lang),
-        runtime ? " (ecsguard guard)" : "");
+    out << fmt::format("{:<8} {:<9} {:<10} {} {}{}\n", e.id, core::to_string(e.severity),
+                       core::to_string(e.layer), impl || runtime ? "✓" : " ",
+                       i18n::render(e.title_id, lang), runtime ? " (ecsguard guard)" : "");
   }
 }
 
