@@ -16,12 +16,16 @@ PKGS=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format clang-tidy   # libFuzzer, sanitizers, formatting
   python3                # tools/gen_catalog.py, shared/bench/gen-corpus.py
-  nodejs npm             # HCL differential test and bench: @cdktf/hcl2json (npm, into a cache folder)
 )
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node.js and npm (HCL differential test and bench: @cdktf/hcl2json, installed by npm into a cache
+# folder): by command, not by package, because a nodejs package that bundles npm (NodeSource's)
+# conflicts with Debian's separate npm package.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
