@@ -99,8 +99,8 @@ Value Evaluator::eval(const Expr& e, const Bindings& bindings) {
 
 const Value* Evaluator::bound(std::string_view name) const noexcept {
   // The innermost binding wins.
-  const auto it = std::find_if(scope_.rbegin(), scope_.rend(),
-                               [&](const auto& b) { return b.first == name; });
+  const auto it =
+      std::find_if(scope_.rbegin(), scope_.rend(), [&](const auto& b) { return b.first == name; });
   return it != scope_.rend() ? &it->second : nullptr;
 }
 
