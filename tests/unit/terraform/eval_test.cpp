@@ -114,7 +114,8 @@ TEST_F(EvalTest, OperatorsConditionalsForAndSplat) {
   const Value ports = local("ports");
   ASSERT_EQ(ports.items.size(), 1U);
   EXPECT_EQ(ports.items[0].number, 444);
-  const Value* a = local("by_team").find("a");
+  const Value by_team = local("by_team");  // find() points into it: keep it alive
+  const Value* a = by_team.find("a");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->items.size(), 2U);
   const Value names = local("names");
