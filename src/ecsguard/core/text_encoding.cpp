@@ -96,10 +96,13 @@ std::string_view to_string(TextEncoding e) noexcept {
 DetectedEncoding detect_encoding(std::string_view b) noexcept {
   const auto b0 = byte_at(b, 0), b1 = byte_at(b, 1), b2 = byte_at(b, 2), b3 = byte_at(b, 3);
   // Byte order marks (UTF-32LE's starts like UTF-16LE's: test it first).
-  if (b0 == 0xff && b1 == 0xfe && b2 == 0 && b3 == 0) return {TextEncoding::kUtf32Le, 4};
-  if (b0 == 0 && b1 == 0 && b2 == 0xfe && b3 == 0xff) return {TextEncoding::kUtf32Be, 4};
-  if (b0 == 0xff && b1 == 0xfe) return {TextEncoding::kUtf16Le, 2};
-  if (b0 == 0xfe && b1 == 0xff) return {TextEncoding::kUtf16Be, 2};
+  // Missing bytes read as 0xff, so every test states the length it needs: a lone 0xfe byte is
+  // not a UTF-16BE BOM (fuzzer: crash-b68542373c05c0ed25231d09955b2c699d37c45b).
+  const bool four = b.size() >= 4, two = b.size() >= 2;
+  if (four && b0 == 0xff && b1 == 0xfe && b2 == 0 && b3 == 0) return {TextEncoding::kUtf32Le, 4};
+  if (four && b0 == 0 && b1 == 0 && b2 == 0xfe && b3 == 0xff) return {TextEncoding::kUtf32Be, 4};
+  if (two && b0 == 0xff && b1 == 0xfe) return {TextEncoding::kUtf16Le, 2};
+  if (two && b0 == 0xfe && b1 == 0xff) return {TextEncoding::kUtf16Be, 2};
   // No BOM: an ASCII first character padded with NULs (RFC 4627 §3).
   if (b.size() >= 4 && b0 != 0 && b0 < 0x80 && b1 == 0 && b2 == 0 && b3 == 0) {
     return {TextEncoding::kUtf32Le, 0};

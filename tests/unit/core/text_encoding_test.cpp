@@ -27,6 +27,20 @@ TEST(DetectEncoding, ByteOrderMarks) {
   EXPECT_EQ(detect_encoding("").encoding, TextEncoding::kUtf8);
 }
 
+// Inputs shorter than a byte order mark are not one (the decoder once read past a lone 0xfe).
+TEST(DetectEncoding, TruncatedByteOrderMarksAreNotMarks) {
+  for (const std::string s : {"\xFE", "\xFF", "\xFF\xFE\x00", "\x00\x00\xFE"}) {
+    const auto d = detect_encoding(s);
+    EXPECT_LE(d.bom_bytes, s.size());
+    EXPECT_NO_THROW((void)decode_to_utf8(s));  // it threw std::out_of_range on "\xFE"
+  }
+  EXPECT_EQ(detect_encoding("\xFE").encoding, TextEncoding::kUtf8);
+  EXPECT_EQ(detect_encoding("\xFF").bom_bytes, 0u);
+  auto lone = decode_to_utf8("\xFE");
+  ASSERT_TRUE(lone.ok());
+  EXPECT_EQ(lone.value(), "\xFE") << "not a BOM: left for the UTF-8 loaders to judge";
+}
+
 TEST(DetectEncoding, NulPaddedAsciiWithoutBom) {
   EXPECT_EQ(detect_encoding(units({'{', '}'}, 2, true, false)).encoding, TextEncoding::kUtf16Le);
   EXPECT_EQ(detect_encoding(units({'{', '}'}, 2, false, false)).encoding, TextEncoding::kUtf16Be);
