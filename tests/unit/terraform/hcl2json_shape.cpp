@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "ecsguard/core/json_writer.h"
+
 namespace ecsguard::testing {
 
 namespace {
@@ -324,36 +326,7 @@ void write(const Json& j, std::string& out) {
 
 std::string json_quote(std::string_view s) {
   std::string out;
-  out.reserve(s.size() + 2);
-  out += '"';
-  for (const char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          static_cast<void>(std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c)));
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
+  core::append_json_string(out, s);
   return out;
 }
 
