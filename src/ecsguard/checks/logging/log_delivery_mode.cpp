@@ -67,7 +67,7 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
     account_default = true;
   }
   const auto origin = [&]() -> i18n::Value {
-    if (account_default) return msg::log013::OriginDefault{};
+    if (account_default) return msg::log013::AccountDefault{};
     return "";
   };
   const Tri audit = audit_critical(td, c, ctx.options());
