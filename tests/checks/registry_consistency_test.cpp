@@ -16,7 +16,7 @@ const std::filesystem::path kRoot = std::filesystem::path(ECSGUARD_SOURCE_DIR) /
 
 TEST(Registry, CatalogIsCompleteAndSorted) {
   const auto cat = engine::catalog();
-  ASSERT_EQ(cat.size(), 112u);
+  ASSERT_EQ(cat.size(), 113u);
   const std::regex id_re("^(IAM|NET|REG|IMG|CTR|LOG|RUN)-[0-9]{3}$");
   for (std::size_t i = 0; i < cat.size(); ++i) {
     EXPECT_TRUE(std::regex_match(std::string(cat[i].id), id_re)) << cat[i].id;

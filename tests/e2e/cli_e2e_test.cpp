@@ -116,7 +116,7 @@ TEST_F(Cli, ChecksJsonListsTheWholeCatalog) {
   const CmdResult r = exec("checks --format json");
   ASSERT_EQ(r.code, 0);
   const auto j = nlohmann::json::parse(r.out);
-  ASSERT_EQ(j["checks"].size(), 112u);
+  ASSERT_EQ(j["checks"].size(), 113u);
   bool ctr003 = false;
   for (const auto& c : j["checks"]) {
     EXPECT_TRUE(c.contains("id") && c.contains("title") && c.contains("layer") &&
