@@ -13,13 +13,14 @@
 #include <optional>
 #include <sstream>
 
-#include "ecsguard/cli/messages.h"
 #include "ecsguard/cli/suggest.h"
 #include "ecsguard/core/strings.h"
 #include "ecsguard/core/version.h"
 #include "ecsguard/engine/catalog.h"
 #include "ecsguard/engine/registry.h"
 #include "ecsguard/i18n/lang.h"
+#include "ecsguard/i18n/message.h"
+#include "ecsguard/i18n/messages.gen.h"
 #include "ecsguard/policy/policy.h"
 #include "ecsguard/report/docs.h"
 #include "ecsguard/report/report.h"
@@ -34,7 +35,8 @@
 namespace {
 
 using namespace ecsguard;  // NOLINT(google-build-using-namespace)
-namespace messages = cli::messages;
+namespace msg = i18n::msg::cli;
+namespace help = i18n::msg::cli::help;
 
 constexpr int kExitOk = 0;
 constexpr int kExitFindings = 1;
@@ -55,19 +57,22 @@ struct ScanArgs {
   i18n::Lang lang = i18n::Lang::kEn;
 };
 
+// `message` in `lang` (help texts, errors and notes of the command line).
+std::string tr(i18n::Message message, i18n::Lang lang) { return i18n::render(message, lang); }
+
 // --check values ("CTR-001,ctr-002" or repeated): ids upper-cased, each known and implemented.
-bool select_checks(const std::vector<std::string>& values, std::vector<std::string>& out) {
+bool select_checks(const std::vector<std::string>& values, std::vector<std::string>& out,
+                   i18n::Lang lang) {
   for (const auto& c : values) {
     for (auto part : core::split(c, ',')) {
       const std::string id = core::to_upper(core::trim(part));
       if (id.empty()) continue;
       if (!engine::find_catalog_entry(id)) {
-        std::cerr << "ecsguard: unknown check id '" << core::trim(part)
-                  << "' (see `ecsguard checks`)\n";
+        std::cerr << tr(msg::UnknownCheck{.id = core::trim(part)}, lang) << '\n';
         return false;
       }
       if (!engine::find_check(id)) {
-        std::cerr << "ecsguard: check " << id << " is in the catalog but not implemented yet\n";
+        std::cerr << tr(msg::CheckNotImplemented{.id = id}, lang) << '\n';
         return false;
       }
       out.push_back(id);
@@ -80,17 +85,17 @@ bool select_checks(const std::vector<std::string>& values, std::vector<std::stri
 bool check_paths(const ScanArgs& args) {
   const auto dashes = std::count(args.paths.begin(), args.paths.end(), "-");
   if (dashes > 1) {
-    std::cerr << messages::text(messages::kStdinTwice) << '\n';
+    std::cerr << tr(msg::StdinTwice{}, args.lang) << '\n';
     return false;
   }
   if (dashes == 0 && !args.stdin_name.empty()) {
-    std::cerr << messages::text(messages::kStdinNameWithoutDash) << '\n';
+    std::cerr << tr(msg::StdinNameWithoutDash{}, args.lang) << '\n';
     return false;
   }
   for (const auto& p : args.paths) {
     std::error_code ec;
     if (p != "-" && !std::filesystem::exists(std::filesystem::symlink_status(p, ec))) {
-      std::cerr << "ecsguard: " << p << ": no such file or directory\n";
+      std::cerr << tr(msg::NoSuchPath{.path = p}, args.lang) << '\n';
       return false;
     }
   }
@@ -107,7 +112,7 @@ bool write_report(const ScanArgs& args, const report::ReportData& data) {
   if (to_file) {
     file.open(args.output, std::ios::binary | std::ios::trunc);
     if (!file) {
-      std::cerr << "ecsguard: cannot write " << args.output << '\n';
+      std::cerr << tr(msg::CannotWrite{.path = args.output}, args.lang) << '\n';
       return false;
     }
     out = &file;
@@ -122,9 +127,9 @@ bool write_report(const ScanArgs& args, const report::ReportData& data) {
     // Diagnostics always reach stderr too, so a CI log shows why the exit code is what it is.
     for (const auto& d : data.diagnostics) {
       if (!d.loses_input()) continue;
-      std::cerr << "ecsguard: error: " << d.file;
-      if (d.line) std::cerr << ':' << d.line << ':' << d.column;
-      std::cerr << ": " << d.message << '\n';
+      std::string where = d.file;
+      if (d.line) where += fmt::format(":{}:{}", d.line, d.column);
+      std::cerr << tr(msg::InputError{.where = where, .message = d.message}, args.lang) << '\n';
     }
   }
   return true;
@@ -137,7 +142,7 @@ int run_scan_command(const ScanArgs& args) {
   req.limits = args.limits;
   req.threads = args.threads;
   req.options.lang = args.lang;
-  if (!select_checks(args.checks, req.only_checks)) return kExitUsage;
+  if (!select_checks(args.checks, req.only_checks, args.lang)) return kExitUsage;
   auto policy = policy::Policy::from_fail_on(args.fail_on);
   if (!policy) {
     std::cerr << "ecsguard: " << policy.error().message << '\n';
@@ -161,10 +166,12 @@ int run_scan_command(const ScanArgs& args) {
   if (!args.guard_profile_dir.empty()) {
     auto written = scan::write_guard_profiles(res.stack, args.guard_profile_dir);
     if (!written) {
-      std::cerr << "ecsguard: --emit-guard-profile: " << written.error().message << '\n';
+      std::cerr << tr(msg::GuardProfileFailed{.reason = written.error().message}, args.lang)
+                << '\n';
       return kExitUsage;
     }
-    std::cerr << "ecsguard: wrote " << *written << " guard profile(s) to " << args.guard_profile_dir
+    std::cerr << tr(msg::GuardProfilesWritten{.count = *written, .dir = args.guard_profile_dir},
+                    args.lang)
               << '\n';
   }
 #endif
@@ -172,14 +179,14 @@ int run_scan_command(const ScanArgs& args) {
   if (!write_report(args, data)) return kExitUsage;
   if (res.input_lost()) return kExitInputLost;
   if (res.files_scanned == 0) {
-    std::cerr << "ecsguard: nothing to scan: no CloudFormation template or ECS task definition "
-                 "found in the given paths\n";
+    std::cerr << tr(msg::NothingToScan{}, args.lang) << '\n';
     return kExitUsage;
   }
   return data.verdict.failed() ? kExitFindings : kExitOk;
 }
 
-int run_docs_command(const std::string& out_dir, bool check_only, i18n::Lang lang) {
+// The pages in `lang` (en unless --lang says), the diagnostics in `ui` (the language of the run).
+int run_docs_command(const std::string& out_dir, bool check_only, i18n::Lang lang, i18n::Lang ui) {
   namespace fs = std::filesystem;
   int stale = 0;
   auto emit = [&](const fs::path& path, const std::string& content) {
@@ -188,7 +195,7 @@ int run_docs_command(const std::string& out_dir, bool check_only, i18n::Lang lan
       std::stringstream ss;
       ss << in.rdbuf();
       if (!in || ss.str() != content) {
-        std::cerr << "ecsguard docs: " << path.string() << " is out of date\n";
+        std::cerr << tr(msg::DocsOutOfDate{.path = path.string()}, ui) << '\n';
         ++stale;
       }
       return;
@@ -207,7 +214,7 @@ int run_docs_command(const std::string& out_dir, bool check_only, i18n::Lang lan
          page.str());
   }
   if (check_only && stale) {
-    std::cerr << "ecsguard docs: run `ecsguard docs --out " << out_dir << "` and commit\n";
+    std::cerr << tr(msg::DocsRegenerate{.dir = out_dir}, ui) << '\n';
     return 1;
   }
   return kExitOk;
@@ -221,7 +228,7 @@ std::string version_line() {
 }
 
 // A first argument that is no option and no command: "did you mean" (exit 2), else nullopt.
-std::optional<int> reject_unknown_command(int argc, char** argv) {
+std::optional<int> reject_unknown_command(int argc, char** argv, i18n::Lang lang) {
   if (argc < 2) return std::nullopt;
   const std::string_view first = argv[1];
   if (first.empty() || first.front() == '-') return std::nullopt;
@@ -229,69 +236,58 @@ std::optional<int> reject_unknown_command(int argc, char** argv) {
     return std::nullopt;
   }
   if (auto near = cli::closest(first, kCommands)) {
-    std::cerr << messages::text(messages::kDidYouMean, fmt::arg("command", first),
-                                fmt::arg("suggestion", *near))
-              << '\n';
+    std::cerr << tr(msg::DidYouMean{.command = first, .suggestion = *near}, lang) << '\n';
   } else {
-    std::cerr << messages::text(messages::kUnknownCommand, fmt::arg("command", first)) << '\n';
+    std::cerr << tr(msg::UnknownCommand{.command = first}, lang) << '\n';
   }
   return kExitUsage;
 }
 
-void add_scan_options(CLI::App& scan_cmd, ScanArgs& scan_args) {
-  scan_cmd.add_option("paths", scan_args.paths, messages::text(messages::kHelpPaths));
-  scan_cmd.add_option("--stdin-name", scan_args.stdin_name,
-                      messages::text(messages::kHelpStdinName));
+void add_scan_options(CLI::App& scan_cmd, ScanArgs& scan_args, i18n::Lang lang) {
+  namespace h = help::scan;
+  const auto t = [lang](i18n::Message m) { return tr(std::move(m), lang); };
+  scan_cmd.add_option("paths", scan_args.paths, t(h::Paths{}));
+  scan_cmd.add_option("--stdin-name", scan_args.stdin_name, t(h::StdinName{}));
   std::vector<std::string> formats;
   for (const auto& w : report::writers()) formats.emplace_back(w.name);
-  scan_cmd.add_option("-f,--format", scan_args.format, "Output format")
+  scan_cmd.add_option("-f,--format", scan_args.format, t(h::Format{}))
       ->check(CLI::IsMember(formats))
       ->capture_default_str();
-  scan_cmd.add_option("-o,--output", scan_args.output,
-                      "Write the report to FILE (default: stdout; diagnostics go to stderr)");
-  scan_cmd
-      .add_option("--fail-on", scan_args.fail_on,
-                  "Exit 1 when a finding at or above this severity fails: critical, high, "
-                  "medium, low or never")
-      ->capture_default_str();
+  scan_cmd.add_option("-o,--output", scan_args.output, t(h::Output{}));
+  scan_cmd.add_option("--fail-on", scan_args.fail_on, t(h::FailOn{}))->capture_default_str();
   // One value per --check (comma-separated ids, or --check repeated): a following path is never
   // taken for a check id.
-  scan_cmd.add_option("--check", scan_args.checks, messages::text(messages::kHelpCheck))
+  scan_cmd.add_option("--check", scan_args.checks, t(h::Check{}))
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  scan_cmd.add_option("--threads", scan_args.threads, "Worker threads (default: all cores)");
-  scan_cmd.add_option("--color", scan_args.color, "auto, always or never")
+  scan_cmd.add_option("--threads", scan_args.threads, t(h::Threads{}));
+  scan_cmd.add_option("--color", scan_args.color, t(h::Color{}))
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   // Input limits (core::Limits, docs/security.md): one flag each, its default shown in --help.
-  const auto limit = [&](const char* flag, auto& field, const char* what) {
-    scan_cmd.add_option(flag, field, what)->capture_default_str();
+  const auto limit = [&](const char* flag, auto& field, i18n::Message what) {
+    scan_cmd.add_option(flag, field, t(std::move(what)))->capture_default_str();
   };
   auto& lim = scan_args.limits;
-  limit("--max-file-size", lim.max_file_bytes, "Largest input file in bytes");
-  limit("--max-depth", lim.max_depth, "Deepest JSON/YAML nesting");
-  limit("--max-resources", lim.max_resources, "Most resources in one template");
-  limit("--max-nodes", lim.max_nodes,
-        "Most nodes in one JSON/YAML document (incl. alias expansion)");
-  limit("--max-scalar-size", lim.max_scalar_bytes, "Longest string or scalar in bytes");
-  limit("--max-intrinsic-depth", lim.max_intrinsic_depth,
-        "Deepest nesting of CloudFormation intrinsic functions and Ref chains");
-  limit("--max-nested-stack-depth", lim.max_nested_stack_depth,
-        "Longest chain of local nested stacks");
-  limit("--max-nested-stacks", lim.max_nested_stacks,
-        "Most nested templates loaded under one template");
-  limit("--max-files", lim.max_files, "Most files in one scan");
-  limit("--max-alias-expansions", lim.max_alias_expansions,
-        "Most YAML alias dereferences in one document");
+  limit("--max-file-size", lim.max_file_bytes, h::MaxFileSize{});
+  limit("--max-depth", lim.max_depth, h::MaxDepth{});
+  limit("--max-resources", lim.max_resources, h::MaxResources{});
+  limit("--max-nodes", lim.max_nodes, h::MaxNodes{});
+  limit("--max-scalar-size", lim.max_scalar_bytes, h::MaxScalarSize{});
+  limit("--max-intrinsic-depth", lim.max_intrinsic_depth, h::MaxIntrinsicDepth{});
+  limit("--max-nested-stack-depth", lim.max_nested_stack_depth, h::MaxNestedStackDepth{});
+  limit("--max-nested-stacks", lim.max_nested_stacks, h::MaxNestedStacks{});
+  limit("--max-files", lim.max_files, h::MaxFiles{});
+  limit("--max-alias-expansions", lim.max_alias_expansions, h::MaxAliasExpansions{});
 #ifdef ECSGUARD_HAVE_GUARD
   scan_cmd.add_option("--emit-guard-profile", scan_args.guard_profile_dir,
-                      "Write a runtime profile per container for `ecsguard guard --profile`");
+                      t(h::EmitGuardProfile{}));
 #endif
 }
 
 // `ecsguard help [COMMAND]`: the same text as --help.
-int run_help_command(CLI::App& app, const std::string& topic) {
+int run_help_command(CLI::App& app, const std::string& topic, i18n::Lang lang) {
   if (topic.empty()) {
     // Not app.help(): that delegates to the parsed subcommand, which is `help` itself.
     std::cout << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
@@ -311,8 +307,21 @@ int run_help_command(CLI::App& app, const std::string& topic) {
       return kExitOk;
     }
   }
-  std::cerr << messages::text(messages::kHelpUnknownTopic, fmt::arg("command", topic)) << '\n';
+  std::cerr << tr(msg::HelpUnknownTopic{.command = topic}, lang) << '\n';
   return kExitUsage;
+}
+
+// The language of the run, known before the parser is built so that --help is in it too: the
+// value of the first --lang (docs: its pages' language, which defaults to en), else the locale.
+i18n::Lang lang_of_command_line(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    std::optional<i18n::Lang> lang;
+    if (a == "--lang" && i + 1 < argc) lang = i18n::parse_lang(argv[i + 1]);
+    if (a.starts_with("--lang=")) lang = i18n::parse_lang(a.substr(7));
+    if (lang) return *lang;
+  }
+  return i18n::lang_from_environment();
 }
 
 int run_main(int argc, char** argv) {
@@ -321,53 +330,53 @@ int run_main(int argc, char** argv) {
     return guard::run_guard_command(argc - 1, argv + 1);
   }
 #endif
-  if (auto rc = reject_unknown_command(argc, argv)) return *rc;
-  CLI::App app{"ecsguard: security for ECS on Fargate stacks, layer by layer"};
+  const i18n::Lang lang = lang_of_command_line(argc, argv);
+  const auto t = [lang](i18n::Message m) { return tr(std::move(m), lang); };
+  if (auto rc = reject_unknown_command(argc, argv, lang)) return *rc;
+  CLI::App app{t(help::App{})};
   app.name("ecsguard");
   app.set_version_flag("--version", version_line());
   app.require_subcommand(1);
 
   ScanArgs scan_args;
-  auto* scan_cmd = app.add_subcommand(
-      "scan", "Scan CloudFormation (JSON/YAML, CDK synth output) and ECS task definition JSON");
-  add_scan_options(*scan_cmd, scan_args);
+  auto* scan_cmd = app.add_subcommand("scan", t(help::scan::Command{}));
+  add_scan_options(*scan_cmd, scan_args, lang);
 
   // --lang on scan, checks and explain (default: LC_ALL / LC_MESSAGES / LANG); on docs it defaults
   // to en whatever the locale, so the committed pages do not depend on who generates them.
   std::string lang_name;
   const auto add_lang = [&](CLI::App* cmd) {
-    cmd->add_option("--lang", lang_name,
-                    "Message language: en or ja (default: from LC_ALL, LC_MESSAGES or LANG)")
+    cmd->add_option("--lang", lang_name, t(help::Language{}))
         ->check(CLI::IsMember({"en", "ja"}, CLI::ignore_case));
   };
   add_lang(scan_cmd);
 
   std::string checks_format = "table";
-  auto* checks_cmd = app.add_subcommand("checks", "List the check catalog");
-  checks_cmd->add_option("-f,--format", checks_format, "table or json")
+  auto* checks_cmd = app.add_subcommand("checks", t(help::checks::Command{}));
+  checks_cmd->add_option("-f,--format", checks_format, t(help::checks::Format{}))
       ->check(CLI::IsMember({"table", "json"}));
   add_lang(checks_cmd);
 
   std::string explain_id;
-  auto* explain_cmd = app.add_subcommand("explain", "Explain a check and how to fix it");
-  explain_cmd->add_option("id", explain_id, messages::text(messages::kHelpExplainId))->required();
+  auto* explain_cmd = app.add_subcommand("explain", t(help::explain::Command{}));
+  explain_cmd->add_option("id", explain_id, t(help::explain::CheckId{}))->required();
   add_lang(explain_cmd);
 
   std::string docs_out;
   bool docs_check = false;
-  auto* docs_cmd = app.add_subcommand("docs", "Generate the check documentation pages");
-  docs_cmd->add_option("-o,--out", docs_out, messages::text(messages::kHelpDocsOut));
-  docs_cmd->add_flag("--check", docs_check, messages::text(messages::kHelpDocsCheck));
-  docs_cmd->add_option("--lang", lang_name, "Language of the pages: en (default) or ja")
+  auto* docs_cmd = app.add_subcommand("docs", t(help::docs::Command{}));
+  docs_cmd->add_option("-o,--out", docs_out, t(help::docs::Out{}));
+  docs_cmd->add_flag("--check", docs_check, t(help::docs::Check{}));
+  docs_cmd->add_option("--lang", lang_name, t(help::docs::Language{}))
       ->check(CLI::IsMember({"en", "ja"}, CLI::ignore_case));
 
   std::string help_topic;
-  auto* help_cmd = app.add_subcommand("help", messages::text(messages::kHelpHelp));
-  help_cmd->add_option("command", help_topic, messages::text(messages::kHelpHelpCommand));
-  auto* version_cmd = app.add_subcommand("version", messages::text(messages::kHelpVersion));
+  auto* help_cmd = app.add_subcommand("help", t(help::help::Command{}));
+  help_cmd->add_option("command", help_topic, t(help::help::Topic{}));
+  auto* version_cmd = app.add_subcommand("version", t(help::version::Command{}));
 
 #ifdef ECSGUARD_HAVE_GUARD
-  app.add_subcommand("guard", "Run CMD under the runtime supervisor (see `ecsguard guard --help`)");
+  app.add_subcommand("guard", t(help::guard::Command{}));
 #endif
 
   try {
@@ -377,8 +386,6 @@ int run_main(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitUsage;
   }
 
-  const i18n::Lang lang = lang_name.empty() ? i18n::lang_from_environment()
-                                            : i18n::parse_lang(lang_name).value_or(i18n::Lang::kEn);
   scan_args.lang = lang;
   if (scan_cmd->parsed()) return run_scan_command(scan_args);
 #ifdef ECSGUARD_HAVE_GUARD
@@ -394,7 +401,7 @@ int run_main(int argc, char** argv) {
   if (explain_cmd->parsed()) {
     const auto* entry = engine::find_catalog_entry(core::to_upper(core::trim(explain_id)));
     if (!entry) {
-      std::cerr << "ecsguard: unknown check id '" << explain_id << "' (see `ecsguard checks`)\n";
+      std::cerr << t(msg::UnknownCheck{.id = explain_id}) << '\n';
       return kExitUsage;
     }
     report::write_explain(*entry, engine::find_check(entry->id), std::cout, lang);
@@ -402,13 +409,13 @@ int run_main(int argc, char** argv) {
   }
   if (docs_cmd->parsed()) {
     if (docs_out.empty()) {
-      std::cerr << messages::text(messages::kDocsNeedsOut) << '\n';
+      std::cerr << t(msg::DocsNeedsOut{}) << '\n';
       return kExitUsage;
     }
     const i18n::Lang docs_lang = lang_name.empty() ? i18n::Lang::kEn : lang;
-    return run_docs_command(docs_out, docs_check, docs_lang);
+    return run_docs_command(docs_out, docs_check, docs_lang, lang);
   }
-  if (help_cmd->parsed()) return run_help_command(app, help_topic);
+  if (help_cmd->parsed()) return run_help_command(app, help_topic, lang);
   if (version_cmd->parsed()) {
     std::cout << version_line() << '\n';
     return kExitOk;
@@ -422,9 +429,9 @@ int main(int argc, char** argv) {
   try {
     return run_main(argc, argv);
   } catch (const std::exception& e) {
-    std::cerr << "ecsguard: internal error: " << e.what() << '\n';
+    std::cerr << tr(msg::InternalError{.reason = e.what()}, i18n::lang_from_environment()) << '\n';
   } catch (...) {
-    std::cerr << "ecsguard: internal error\n";
+    std::cerr << tr(msg::InternalErrorUnknown{}, i18n::lang_from_environment()) << '\n';
   }
   return kExitUsage;
 }

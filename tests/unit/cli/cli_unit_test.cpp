@@ -1,13 +1,15 @@
-// The CLI's own pieces: "did you mean" and the message tables (every entry in English and
-// Japanese, with the same named arguments).
+// The CLI's own pieces: "did you mean", its messages from the catalogue
+// (i18n/messages/platform.toml) and report/messages.h's table (every entry in English and Japanese,
+// with the same arguments).
 #include <gtest/gtest.h>
 
 #include <regex>
 #include <set>
 #include <string>
 
-#include "ecsguard/cli/messages.h"
 #include "ecsguard/cli/suggest.h"
+#include "ecsguard/i18n/message.h"
+#include "ecsguard/i18n/messages.gen.h"
 #include "ecsguard/report/messages.h"
 
 namespace ecsguard::cli {
@@ -57,14 +59,25 @@ void expect_complete(const Table& table) {
 }
 
 TEST(Messages, EveryEntryHasEnglishAndJapaneseWithTheSameArguments) {
-  expect_complete(messages::kAll);
   expect_complete(report::messages::kAll);
 }
 
-TEST(Messages, TextFillsNamedArguments) {
-  EXPECT_EQ(messages::text(messages::kDidYouMean, fmt::arg("command", "scna"),
-                           fmt::arg("suggestion", "scan")),
+TEST(Messages, CliMessagesComeFromTheCatalogueInBothLanguages) {
+  const i18n::Message m = i18n::msg::cli::DidYouMean{.command = "scna", .suggestion = "scan"};
+  EXPECT_EQ(i18n::render(m, i18n::Lang::kEn),
             "ecsguard: unknown command 'scna'. Did you mean 'scan'?");
+  EXPECT_EQ(i18n::render(m, i18n::Lang::kJa),
+            "ecsguard: 'scna' というコマンドはありません。'scan' のことですか?");
+  // Every cli.* entry (errors and --help texts) has a Japanese text of its own.
+  int cli_entries = 0;
+  for (const auto& e : i18n::entries()) {
+    if (!e.key.starts_with("cli.")) continue;
+    ++cli_entries;
+    SCOPED_TRACE(std::string(e.key));
+    EXPECT_FALSE(e.ja.empty());
+    if (e.key != "cli.guard_profile_failed") EXPECT_NE(e.en, e.ja);
+  }
+  EXPECT_GT(cli_entries, 40);
 }
 
 }  // namespace
