@@ -94,6 +94,50 @@ TEST_F(Cli, FingerprintOfANestedTemplateFindingIgnoresTheWorkingDirectory) {
   EXPECT_EQ(only_fingerprint(a), only_fingerprint(b));
 }
 
+// Issue 8 item 6: the field judged is one model field id whatever the format; `property` shows it
+// in the file's own spelling.
+TEST_F(Cli, FieldIdIsFormatNeutralAndPropertyIsSpelledPerFormat) {
+  write("cfn/stack.yaml", R"(Resources:
+  web:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx
+          Privileged: true
+)");
+  write("td/web.json", kInsecureTaskDef);
+  const auto finding = [&](const std::string& dir) {
+    const CmdResult r = exec("scan " + dir + " -f json --check CTR-003");
+    const auto j = Json::parse(r.out);
+    EXPECT_EQ(j["findings"].size(), 1u) << r.out << r.err;
+    return j["findings"].empty() ? Json() : j["findings"][0];
+  };
+  const Json cfn = finding("cfn");
+  const Json td = finding("td");
+  EXPECT_EQ(cfn["field_id"], "ContainerDefinitions[app].Privileged");
+  EXPECT_EQ(td["field_id"], cfn["field_id"]);
+  EXPECT_EQ(cfn["property"], "ContainerDefinitions[app].Privileged");
+  EXPECT_EQ(td["property"], "containerDefinitions[app].privileged");
+  // The kind, not the format, names the resource type in the fingerprint; the display type of a
+  // task definition JSON file stays the CloudFormation type (docs/json-format.md).
+  EXPECT_EQ(cfn["resource"]["type"], "AWS::ECS::TaskDefinition");
+  EXPECT_EQ(td["resource"]["type"], "AWS::ECS::TaskDefinition");
+  // Same check, file identity ("stack.yaml" vs "web.json" differ), so compare with the same name:
+  // a task definition JSON file and a template of the same name, resource and container give one
+  // fingerprint.
+  fs::create_directories(dir_ / "same/a");
+  fs::create_directories(dir_ / "same/b");
+  fs::copy(dir_ / "td/web.json", dir_ / "same/a/web.json");
+  write("same/b/web.json", R"({"Resources": {"web": {"Type": "AWS::ECS::TaskDefinition",
+    "Properties": {"ContainerDefinitions": [{"Name": "app", "Image": "nginx",
+    "Privileged": true}]}}}})");
+  const Json a = finding("same/a");
+  const Json b = finding("same/b");
+  EXPECT_NE(a["property"], b["property"]);
+  EXPECT_EQ(a["fingerprint"], b["fingerprint"]);
+}
+
 TEST_F(Cli, Utf16AndUtf32InputIsDecoded) {
   const struct {
     const char* name;

@@ -2,6 +2,8 @@
 
 #include "ecsguard/engine/catalog.h"
 #include "ecsguard/i18n/messages.gen.h"
+#include "ecsguard/model/field_path.h"
+#include "ecsguard/model/resource_kind.h"
 
 namespace ecsguard::engine {
 
@@ -64,7 +66,9 @@ void CheckContext::report(core::Status status, core::Loc at, std::string propert
   f.status = status;
   f.severity = severity.value_or(entry_ ? entry_->severity : core::Severity::kInfo);
   if (resource_) {
-    f.resource_type = resource_->type;
+    f.resource_kind = resource_->kind;
+    f.origin = resource_->origin;
+    f.resource_type = model::display_type(*resource_);
     f.resource_name = resource_->name;
     f.cdk_path = resource_->cdk_path;
   }
@@ -73,14 +77,19 @@ void CheckContext::report(core::Status status, core::Loc at, std::string propert
   if (!at.valid() && resource_) at = resource_->loc;
   f.loc = at;
   f.file = files_.path(at.file);
-  f.property = std::move(property);
+  f.property = model::render_field_path(property, f.origin);
+  f.field_id = std::move(property);
   f.message = std::move(message);
+  // A resource of no modelled kind keeps the type its input spelled as its kind's name.
+  const std::string_view kind = f.resource_kind == model::ResourceKind::kUnknown
+                                    ? std::string_view(f.resource_type)
+                                    : model::cloudformation_type(f.resource_kind);
   f.fingerprint = fingerprint({.check = f.id(),
                                .file_identity = files_.identity(at.file),
-                               .resource_kind = f.resource_type,
+                               .resource_kind = kind,
                                .resource_address = f.resource_name,
                                .container = f.container,
-                               .field_id = f.property});
+                               .field_id = f.field_id});
   out_.push_back(std::move(f));
 }
 

@@ -18,14 +18,21 @@ struct Finding {
   const CheckDef* check = nullptr;      // rationale, remediation
   core::Severity severity = core::Severity::kInfo;
   core::Status status = core::Status::kFail;
-  std::string resource_type;
+  model::ResourceKind resource_kind = model::ResourceKind::kUnknown;
+  model::Origin origin = model::Origin::kCloudFormation;  // the input format of the resource
+  std::string
+      resource_type;  // display: the type as the input format shows it (model::display_type)
   std::string resource_name;
   std::string container;  // container name when the finding is about one
   std::string cdk_path;
   core::Loc loc;
   std::string file;  // display path
-  std::string
-      property;  // property path judged, e.g. "ContainerDefinitions[app].ReadonlyRootFilesystem"
+  // The field judged (model/field_path.h): `field_id` is the canonical, format-neutral id
+  // ("ContainerDefinitions[app].ReadonlyRootFilesystem") the fingerprint uses; `property` shows it
+  // in the input's spelling ("containerDefinitions[app].readonlyRootFilesystem" for task
+  // definition JSON).
+  std::string field_id;
+  std::string property;
   std::string message;
   std::string fingerprint;  // stable identity: see FingerprintInputs
 
@@ -48,10 +55,10 @@ struct Diagnostic {
 struct FingerprintInputs {
   std::string_view check;             // "CTR-001"
   std::string_view file_identity;     // core::identity_path: relative to the git work tree root
-  std::string_view resource_kind;     // resource type
+  std::string_view resource_kind;     // model::cloudformation_type of the kind (format-neutral)
   std::string_view resource_address;  // logical id / family / Terraform address
   std::string_view container;         // container name, or empty
-  std::string_view field_id;          // the judged field (today: the property path)
+  std::string_view field_id;          // Finding::field_id (CloudFormation spelling, any format)
 };
 
 // 16 lower-case hex digits (FNV-1a 64 over the inputs, separated).

@@ -43,6 +43,7 @@ void write_finding(JsonWriter& w, const engine::Finding& f) {
   w.member("column", f.loc.column);
   w.end_object();
   w.member("property", f.property);
+  w.member("field_id", f.field_id);
   w.member("message", f.message);
   w.key("controls").begin_object();
   std::span<const std::string_view> sh, nist;
