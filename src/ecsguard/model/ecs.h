@@ -83,8 +83,8 @@ struct Container {
 
 struct EfsVolumeConfiguration {
   Str file_system_id;
-  Str transit_encryption;  // ENABLED | DISABLED (default DISABLED)
-  Str iam;                 // authorizationConfig.iam: ENABLED | DISABLED (default DISABLED)
+  Toggle transit_encryption;  // ENABLED | DISABLED (default DISABLED)
+  Toggle iam;                 // authorizationConfig.iam: ENABLED | DISABLED (default DISABLED)
   Str access_point_id;
   Str root_directory;
   core::Loc loc;
@@ -176,7 +176,8 @@ struct Cluster {
   static constexpr ResourceKind kKind = ResourceKind::kCluster;
   ResourceId id;
   Str cluster_name;
-  Str container_insights;  // ClusterSettings[Name=containerInsights].Value
+  // ClusterSettings[Name=containerInsights].Value: enabled | enhanced (on) | disabled, any case.
+  Toggle container_insights;
   core::Loc settings_loc;
   std::vector<CapacityProviderItem> default_capacity_provider_strategy;
   Str fargate_ephemeral_storage_kms_key;

@@ -3,8 +3,10 @@
 // Known (a concrete value), or Unknown (written, but not statically knowable: a parameter without
 // default, a Ref to a runtime attribute, an Fn::If on an unknown condition...). Checks must treat
 // Unknown as "could not be determined", never as pass or fail.
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -72,6 +74,12 @@ struct Toggle : Value<std::string> {
   bool valid = false;  // the text is one of the format's spellings
   bool on = false;     // when valid: enabled
 };
+
+// The builders' normalisation: `text` (any state, kept as it is) is on when its value is one of
+// `on`, valid when it is one of `on` or `off`; compared as written, or trimmed and ASCII
+// case-insensitively when `ignore_case` (where the service accepts any case).
+Toggle to_toggle(Value<std::string> text, std::initializer_list<std::string_view> on,
+                 std::initializer_list<std::string_view> off, bool ignore_case = false);
 
 // Name/value pair (environment, log driver options, docker labels).
 struct KeyValue {

@@ -979,16 +979,16 @@ TEST(Ctr011, TransitEncryptionIamAccessPointAndFileSystem) {
   plain.efs.file_system_id = ref("Fs", 22);
   auto good = efs_volume("good", 30);
   good.efs.file_system_id = ref("EncryptedFs", 32);
-  good.efs.transit_encryption = str("ENABLED", 33);
-  good.efs.iam = str("ENABLED", 34);
+  good.efs.transit_encryption = toggle(str("ENABLED", 33));
+  good.efs.iam = toggle(str("ENABLED", 34));
   good.efs.access_point_id = ref("Ap", 35);
   auto second = efs_volume("second", 40);  // every volume is checked, not only the first
-  second.efs.transit_encryption = str("DISABLED", 42);
-  second.efs.iam = str("ENABLED", 43);
+  second.efs.transit_encryption = toggle(str("DISABLED", 42));
+  second.efs.iam = toggle(str("ENABLED", 43));
   second.efs.access_point_id = ref("GoodAp", 44);
   auto unk = efs_volume("unk", 50);
-  unk.efs.transit_encryption = unknown("condition Prod", 52);
-  unk.efs.iam = str("ENABLED", 53);
+  unk.efs.transit_encryption = toggle(unknown("condition Prod", 52));
+  unk.efs.iam = toggle(str("ENABLED", 53));
   unk.efs.access_point_id = str("fsap-0123", 54);
   t.volumes = {plain, good, second, unk};
   w.file_system("Fs", 110);
@@ -1012,8 +1012,8 @@ TEST(Ctr011, SharedFileSystemIsReportedOnce) {
   for (const char* name : {"A", "B"}) {
     auto v = efs_volume("data", 20);
     v.efs.file_system_id = ref("Fs", 22);
-    v.efs.transit_encryption = str("ENABLED", 23);
-    v.efs.iam = str("ENABLED", 24);
+    v.efs.transit_encryption = toggle(str("ENABLED", 23));
+    v.efs.iam = toggle(str("ENABLED", 24));
     v.efs.access_point_id = str("fsap-1", 25);
     w.td(name).volumes = {v};
   }

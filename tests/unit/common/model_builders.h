@@ -39,13 +39,7 @@ inline model::Str ref(std::string id, unsigned line = 0, std::string partial = {
 // (CloudFormation ENABLED / DISABLED, Terraform true / false).
 inline model::Toggle toggle(model::Str v, std::string_view on = "ENABLED",
                             std::string_view off = "DISABLED") {
-  model::Toggle t;
-  static_cast<model::Str&>(t) = std::move(v);
-  if (t.known()) {
-    t.on = t.value == on;
-    t.valid = t.on || t.value == off;
-  }
-  return t;
+  return model::to_toggle(std::move(v), {on}, {off});
 }
 
 inline model::FlexBool flag(bool b, unsigned line = 0, bool from_string = false) {

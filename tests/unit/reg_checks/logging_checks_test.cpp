@@ -9,7 +9,8 @@ namespace {
 model::Cluster cluster(std::string name, unsigned line, model::Str insights) {
   model::Cluster c;
   c.id = rid("AWS::ECS::Cluster", std::move(name), line);
-  c.container_insights = std::move(insights);
+  c.container_insights =
+      model::to_toggle(std::move(insights), {"enabled", "enhanced"}, {"disabled"}, true);
   return c;
 }
 

@@ -17,16 +17,16 @@ constexpr std::string_view kFlagValues[] = {"ENABLED", "DISABLED"};
 // An ENABLED/DISABLED property whose default is DISABLED: "<subject> does not set <name>
 // (default DISABLED)<consequence>" or "<subject> sets <name> to <value><consequence>".
 template <class Subject, class Consequence>
-void judge_flag(const model::Str& v, core::Loc block, const std::string& prop,
+void judge_flag(const model::Toggle& v, core::Loc block, const std::string& prop,
                 const Subject& subject, std::string_view name, Consequence consequence,
                 bool as_fail, engine::CheckContext& ctx) {
   if (v.unknown()) {
     ctx.unknown(v.loc, prop, v.reason);
     return;
   }
-  if (v.known() && v.value == "ENABLED") return;
+  if (v.known() && v.on) return;
   const core::Loc at = v.loc.valid() ? v.loc : block;
-  if (v.known() && !is_one_of(v.value, kFlagValues)) {
+  if (v.known() && !v.valid) {
     ctx.fail(at, prop, invalid_value_message(subject(), name, v.value, kFlagValues));
     return;
   }

@@ -1,6 +1,5 @@
 // LOG-010 ECS clusters have Container Insights enabled (Security Hub ECS.12).
 #include "ecsguard/checks/common.h"
-#include "ecsguard/core/strings.h"
 #include "ecsguard/engine/check.h"
 #include "ecsguard/engine/context.h"
 
@@ -23,8 +22,7 @@ void run(const model::Cluster& cl, engine::CheckContext& ctx) {
     ctx.fail(cl.settings_loc, path, msg::log010::NotSet{.cluster = name});
     return;
   }
-  const std::string v = core::to_lower(core::trim(ci.value));
-  if (v == "enabled" || v == "enhanced") return;
+  if (ci.on) return;  // enabled or enhanced, any case (the builder normalised it)
   ctx.fail(ci.loc, path, msg::log010::Disabled{.cluster = name, .value = ci.value});
 }
 

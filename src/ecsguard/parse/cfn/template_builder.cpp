@@ -179,20 +179,23 @@ model::Cluster cluster(const Field& p) {
   model::Presence state = model::Presence::kAbsent;
   std::string reason;
   fields::list_elements(settings, items, state, reason);
+  model::Str insights;
   if (state == model::Presence::kUnknown) {
-    c.container_insights = model::Str::unknown_because(reason, settings.loc);
-    c.container_insights.refs = settings.refs;
+    insights = model::Str::unknown_because(reason, settings.loc);
+    insights.refs = settings.refs;
   }
   for (const auto& e : items) {
     const model::Str name = to_str(field(e, "Name"));
     if (name.known() && name.value == "containerInsights") {
-      c.container_insights = to_str(field(e, "Value"));
-    } else if (!name.known() && c.container_insights.absent()) {
+      insights = to_str(field(e, "Value"));
+    } else if (!name.known() && insights.absent()) {
       // A setting whose name is unknown may be containerInsights.
-      c.container_insights = model::Str::unknown_because(
+      insights = model::Str::unknown_because(
           name.unknown() ? name.reason : "cluster setting without a name", e.loc);
     }
   }
+  c.container_insights =
+      model::to_toggle(std::move(insights), {"enabled", "enhanced"}, {"disabled"}, true);
   model::Presence strategy_state = model::Presence::kAbsent;
   c.default_capacity_provider_strategy =
       capacity_providers(field(p, "DefaultCapacityProviderStrategy"), strategy_state);

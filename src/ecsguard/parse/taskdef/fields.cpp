@@ -231,13 +231,7 @@ model::FlexBool to_flex_bool(const Field& f) {
 }
 
 model::Toggle to_toggle(const Field& f, std::string_view on_text, std::string_view off_text) {
-  model::Toggle t;
-  static_cast<model::Str&>(t) = to_str(f);
-  if (t.known()) {
-    t.on = t.value == on_text;
-    t.valid = t.on || t.value == off_text;
-  }
-  return t;
+  return model::to_toggle(to_str(f), {on_text}, {off_text});
 }
 
 model::Bool to_bool(const Field& f) {

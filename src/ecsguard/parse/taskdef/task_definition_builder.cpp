@@ -120,10 +120,10 @@ model::Volume volume(const Field& e) {
   v.efs_state = fields::presence(efs);
   v.efs.loc = efs.loc;
   v.efs.file_system_id = to_str(field(efs, "FilesystemId"));
-  v.efs.transit_encryption = to_str(field(efs, "TransitEncryption"));
+  v.efs.transit_encryption = to_toggle(field(efs, "TransitEncryption"), "ENABLED", "DISABLED");
   v.efs.root_directory = to_str(field(efs, "RootDirectory"));
   const Field auth = field(efs, "AuthorizationConfig");
-  v.efs.iam = to_str(field(auth, "IAM"));
+  v.efs.iam = to_toggle(field(auth, "IAM"), "ENABLED", "DISABLED");
   v.efs.access_point_id = to_str(field(auth, "AccessPointId"));
   return v;
 }
