@@ -59,7 +59,7 @@ TEST(GuardCli, ChecksAndExplainShowTheRunChecksGuardImplements) {
   EXPECT_NE(reads.out.find("\"Read sensitive file untrusted\": shipped disabled"),
             std::string::npos)
       << reads.out;
-  auto ja = guard_test::run({ecsguard(), "explain", "RUN-001"}, 30.0, {"ECSGUARD_LANG=ja"});
+  auto ja = guard_test::run({ecsguard(), "explain", "RUN-001", "--lang", "ja"}, 30.0);
   EXPECT_NE(ja.out.find("ルール「Shell or tool spawned by the application after start-up」"),
             std::string::npos)
       << ja.out;

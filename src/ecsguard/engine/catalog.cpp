@@ -29,8 +29,8 @@ RuntimeDescriber g_runtime_describer = nullptr;  // set once by main() before an
 
 void set_runtime_describer(RuntimeDescriber fn) noexcept { g_runtime_describer = fn; }
 
-std::string runtime_implementation(std::string_view id) {
-  return g_runtime_describer != nullptr ? g_runtime_describer(id) : std::string();
+std::string runtime_implementation(std::string_view id, i18n::Lang lang) {
+  return g_runtime_describer != nullptr ? g_runtime_describer(id, lang) : std::string();
 }
 
 }  // namespace ecsguard::engine

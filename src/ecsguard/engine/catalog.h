@@ -32,9 +32,9 @@ std::string_view nist_section_number(std::string_view nist) noexcept;
 
 // Runtime checks (RUN-*) are implemented by `ecsguard guard` rules, not by scan checks. The CLI
 // registers guard's describer when guard is built; runtime_implementation() returns "" when no
-// describer is set or guard implements nothing for `id`.
-using RuntimeDescriber = std::string (*)(std::string_view id);
+// describer is set or guard implements nothing for `id`. The text is in `lang`.
+using RuntimeDescriber = std::string (*)(std::string_view id, i18n::Lang lang);
 void set_runtime_describer(RuntimeDescriber fn) noexcept;
-std::string runtime_implementation(std::string_view id);
+std::string runtime_implementation(std::string_view id, i18n::Lang lang);
 
 }  // namespace ecsguard::engine

@@ -29,8 +29,14 @@ void CheckContext::fault(const model::ResourceId* subject, const std::string& wh
       d.line = subject->loc.line;
       d.column = subject->loc.column;
     }
-    d.message = "internal error in check " + std::string(def_ ? def_->id : "?") +
-                (subject ? " on " + subject->name : std::string()) + ": " + what;
+    const std::string_view check = def_ ? def_->id : "?";
+    d.message = subject ? i18n::render(
+                              i18n::msg::engine::InternalErrorInCheckOn{
+                                  .check = check, .resource = subject->name, .what = what},
+                              options_.lang)
+                        : i18n::render(
+                              i18n::msg::engine::InternalErrorInCheck{.check = check, .what = what},
+                              options_.lang);
     diagnostics_.push_back(std::move(d));
   } catch (...) {  // NOLINT(bugprone-empty-catch): out of memory while reporting a fault
   }

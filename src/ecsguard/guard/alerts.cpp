@@ -325,13 +325,22 @@ Alert AlertPipeline::stats_record(const Worker& w, bool final) const {
               {"ecsguard.rate_limited", n(stats_.rate_limited.load())},
               {"ecsguard.denied", n(stats_.denied.load())},
               {"ecsguard.killed", n(stats_.killed.load())}};
-  h.output = msg::text(final ? "record.stopped" : "record.heartbeat",
-                       {{"sink", redacted_target(w.cfg)},
-                        {"events", std::to_string(stats_.events.load())},
-                        {"alerts", std::to_string(stats_.alerts.load())},
-                        {"delivered", std::to_string(delivered)},
-                        {"dropped", std::to_string(dropped)},
-                        {"undelivered", std::to_string(undelivered)}});
+  namespace record = i18n::msg::guard::record;
+  const std::string sink = redacted_target(w.cfg);
+  const auto events = stats_.events.load();
+  const auto alerts = stats_.alerts.load();
+  h.output = final ? msg::text(record::Stopped{.sink = sink,
+                                               .events = events,
+                                               .alerts = alerts,
+                                               .delivered = delivered,
+                                               .dropped = dropped,
+                                               .undelivered = undelivered})
+                   : msg::text(record::Heartbeat{.sink = sink,
+                                                 .events = events,
+                                                 .alerts = alerts,
+                                                 .delivered = delivered,
+                                                 .dropped = dropped,
+                                                 .undelivered = undelivered});
   return h;
 }
 
@@ -374,9 +383,8 @@ void AlertPipeline::run(Worker& w) {
       d.priority = Priority::kCritical;
       d.ts_ns = now_wall_ns();
       d.tags = {"ecsguard"};
-      d.output = msg::text("record.dropped", {{"sink", redacted_target(w.cfg)},
-                                              {"dropped", std::to_string(dropped - w.reported)},
-                                              {"total", std::to_string(dropped)}});
+      d.output = msg::text(i18n::msg::guard::record::Dropped{
+          .sink = redacted_target(w.cfg), .dropped = dropped - w.reported, .total = dropped});
       d.fields = {{"ecsguard.sink", redacted_target(w.cfg)},
                   {"ecsguard.dropped", static_cast<std::int64_t>(dropped - w.reported)},
                   {"ecsguard.dropped_total", static_cast<std::int64_t>(dropped)}};

@@ -25,38 +25,39 @@ bool exec_only(const RuleInfo& r) {
   return r.evttypes.any();
 }
 
-std::string enforce_text(const RuleInfo& r, msg::Lang lang) {
+namespace text = i18n::msg::guard::catalog;
+
+i18n::Id enforce_text(const RuleInfo& r) {
   switch (r.action) {
     case EnforceAction::kNone:
-      return msg::text("catalog.enforce_none", lang);
+      return text::EnforceNone::kId;
     case EnforceAction::kKill:
-      return msg::text("catalog.enforce_kill", lang);
+      return text::EnforceKill::kId;
     case EnforceAction::kDeny:
-      return msg::text("catalog.enforce_deny", lang);
+      return text::EnforceDeny::kId;
     case EnforceAction::kDefault:
       break;
   }
-  return msg::text(exec_only(r) ? "catalog.enforce_kill" : "catalog.enforce_deny", lang);
+  return exec_only(r) ? text::EnforceKill::kId : text::EnforceDeny::kId;
 }
 
 }  // namespace
 
-std::string describe_runtime_check(std::string_view id) {
-  const msg::Lang lang = msg::language_from_env();
+std::string describe_runtime_check(std::string_view id, i18n::Lang lang) {
   std::string out;
   for (const RuleInfo& r : shipped_rules().infos) {
     if (std::find(r.tags.begin(), r.tags.end(), id) == r.tags.end()) continue;
-    std::string line = r.enabled ? msg::text("catalog.rule", lang,
-                                             {{"rule", r.name},
-                                              {"priority", std::string(priority_name(r.priority))},
-                                              {"enforce", enforce_text(r, lang)}})
-                                 : msg::text("catalog.rule_disabled", lang,
-                                             {{"rule", r.name}, {"reason", r.reason}});
+    const std::string line =
+        r.enabled ? i18n::render(text::Rule{.rule = r.name,
+                                            .priority = priority_name(r.priority),
+                                            .enforce = i18n::render(enforce_text(r), lang)},
+                                 lang)
+                  : i18n::render(text::RuleDisabled{.rule = r.name, .reason = r.reason}, lang);
     out += "  " + line + "\n";
   }
-  if (id == "RUN-005") out += "  " + msg::text("catalog.gates", lang) + "\n";
+  if (id == "RUN-005") out += "  " + i18n::render(text::Gates::kId, lang) + "\n";
   if (id == "RUN-001" || id == "RUN-006" || id == "RUN-007")
-    out += "  " + msg::text("catalog.profile", lang) + "\n";
+    out += "  " + i18n::render(text::Profile::kId, lang) + "\n";
   return out;
 }
 

@@ -6,9 +6,11 @@
 #include <string>
 #include <string_view>
 
+#include "ecsguard/i18n/lang.h"
+
 namespace ecsguard::guard {
 
-// "" when guard implements nothing for `id`; otherwise one line per rule, indented.
-std::string describe_runtime_check(std::string_view id);
+// "" when guard implements nothing for `id`; otherwise one line per rule, indented, in `lang`.
+std::string describe_runtime_check(std::string_view id, i18n::Lang lang);
 
 }  // namespace ecsguard::guard

@@ -93,12 +93,12 @@ using Fields = std::vector<std::pair<std::string, FieldValue>>;
 
 std::pair<std::string, Fields> start_record(const StartFacts& s, const KernelFeatures& k,
                                             bool verbose) {
-  std::string text = msg::text("record.started", {{"version", std::string(core::kVersion)},
-                                                  {"command", s.command},
-                                                  {"mode", s.mode},
-                                                  {"supervision", s.supervision},
-                                                  {"enabled", std::to_string(s.enabled)},
-                                                  {"traced", s.traced}});
+  std::string text = msg::text(i18n::msg::guard::record::Started{.version = core::kVersion,
+                                                                 .command = s.command,
+                                                                 .mode = s.mode,
+                                                                 .supervision = s.supervision,
+                                                                 .enabled = s.enabled,
+                                                                 .traced = s.traced});
   Fields f = {{"ecsguard.version", std::string(core::kVersion)},
               {"ecsguard.mode", s.mode},
               {"ecsguard.supervision", s.supervision},
@@ -145,7 +145,7 @@ void print_rules(const RuleSet& rs, const FilterSpec& spec, std::ostream& os) {
 
 int run_guard_command(int argc, char** argv) {
   block_forwarded_signals();  // before any thread exists
-  msg::set_language(msg::language_from_env());
+  msg::set_language(i18n::lang_from_environment());
 
   std::vector<std::string> args;
   std::vector<std::string> command;
@@ -209,6 +209,12 @@ int run_guard_command(int argc, char** argv) {
   app.add_flag("--dump-default-rules", o.dump_default_rules, "print the embedded rules and exit");
   app.add_flag("-v,--verbose", o.verbose,
                "diagnostics and a summary on stderr, kernel details in the start record");
+  std::string lang;
+  app.add_option("--lang", lang,
+                 "language of the guard's own messages: en or ja (default: LC_ALL, LC_MESSAGES "
+                 "or LANG)")
+      ->check(CLI::IsMember({"en", "ja"}, CLI::ignore_case))
+      ->allow_extra_args(false);
   if (!split) app.prefix_command();
   try {
     std::vector<std::string> rev(args.rbegin(), args.rend());
@@ -218,6 +224,7 @@ int run_guard_command(int argc, char** argv) {
     return rc == 0 ? 0 : kGuardFailed;
   }
   if (!split) command = app.remaining();
+  if (auto chosen = i18n::parse_lang(lang)) msg::set_language(*chosen);
 
   if (o.dump_default_rules) {
     std::cout << default_rules_yaml();

@@ -61,13 +61,13 @@ KernelFeatures probe_kernel() {
 
 std::string sys_ptrace_help(const KernelFeatures& f) {
   if (::geteuid() != 0) {
-    return msg::text("ptrace.non_root",
-                     {{"uid", std::to_string(::geteuid())},
-                      {"scope", f.yama_ptrace_scope < 0 ? std::string("absent")
-                                                        : std::to_string(f.yama_ptrace_scope)}});
+    return msg::text(i18n::msg::guard::ptrace::NonRoot{
+        .uid = ::geteuid(),
+        .scope =
+            f.yama_ptrace_scope < 0 ? std::string("absent") : std::to_string(f.yama_ptrace_scope)});
   }
-  if (f.yama_ptrace_scope >= 3) return msg::text("ptrace.yama_disabled");
-  return msg::text("ptrace.add_capability");
+  if (f.yama_ptrace_scope >= 3) return msg::text(i18n::msg::guard::ptrace::YamaDisabled{});
+  return msg::text(i18n::msg::guard::ptrace::AddCapability{});
 }
 
 }  // namespace ecsguard::guard

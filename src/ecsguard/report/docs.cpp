@@ -100,11 +100,11 @@ void write_explain(const engine::CatalogEntry& e, const engine::CheckDef* def, s
   if (!e.security_hub.empty()) out << " · Security Hub: " << join(e.security_hub, ", ");
   out << '\n';
   if (!e.nist_800_190.empty()) out << "NIST SP 800-190: " << join(e.nist_800_190, "; ") << '\n';
-  const std::string runtime = def ? std::string() : engine::runtime_implementation(e.id);
+  const std::string runtime = def ? std::string() : engine::runtime_implementation(e.id, lang);
   if (def) {
     out << tr(msg::ExplainImplemented{.inputs = inputs_of(*def)}) << "\n\n";
   } else if (!runtime.empty()) {
-    out << "implemented by `ecsguard guard` (runtime rules):\n" << runtime << '\n';
+    out << tr(i18n::msg::explain::RuntimeImplemented{}) << '\n' << runtime << '\n';
   } else {
     out << tr(msg::ExplainNotImplemented{}) << "\n\n";
   }
@@ -128,7 +128,7 @@ void write_check_list(std::ostream& out, bool json, i18n::Lang lang) {
       j["title"] = i18n::render(e.title_id, lang);
       j["layer"] = std::string(core::to_string(e.layer));
       j["severity"] = std::string(core::to_string(e.severity));
-      const bool runtime = def == nullptr && !engine::runtime_implementation(e.id).empty();
+      const bool runtime = def == nullptr && !engine::runtime_implementation(e.id, lang).empty();
       j["implemented"] = def != nullptr || runtime;
       if (runtime) j["implemented_by"] = "guard";
       auto sh = nlohmann::ordered_json::array();
@@ -150,7 +150,7 @@ void write_check_list(std::ostream& out, bool json, i18n::Lang lang) {
   }
   for (const auto& e : engine::catalog()) {
     const bool impl = engine::find_check(e.id) != nullptr;
-    const bool runtime = !impl && !engine::runtime_implementation(e.id).empty();
+    const bool runtime = !impl && !engine::runtime_implementation(e.id, lang).empty();
     out << fmt::format("{:<8} {:<9} {:<10} {} {}{}\n", e.id, core::to_string(e.severity),
                        core::to_string(e.layer), impl || runtime ? "✓" : " ",
                        i18n::render(e.title_id, lang), runtime ? " (ecsguard guard)" : "");
