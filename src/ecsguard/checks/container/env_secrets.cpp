@@ -13,6 +13,7 @@
 #include "ecsguard/checks/container/util.h"
 #include "ecsguard/engine/check.h"
 #include "ecsguard/engine/context.h"
+#include "ecsguard/model/unknown_reason.h"
 
 namespace ecsguard::checks::container {
 
@@ -279,13 +280,6 @@ NameVerdict judge_name(const model::Str& name, const std::vector<std::string>& a
   return v;
 }
 
-// A Ref / GetAtt of a custom resource (Custom::*, AWS::CloudFormation::CustomResource): its
-// provider returns whatever it likes, secret material included.
-bool from_custom_resource(const model::Str& v) {
-  return v.unknown() && (core::icontains(v.reason, "Custom::") ||
-                         core::icontains(v.reason, "AWS::CloudFormation::CustomResource"));
-}
-
 void check_variable(const model::TaskDefinition& td, const model::Container& c,
                     const model::KeyValue& kv, std::size_t index, engine::CheckContext& ctx) {
   const std::string cname = container_label(td, c);
@@ -360,7 +354,7 @@ void check_variable(const model::TaskDefinition& td, const model::Container& c,
     return;
   }
   if (nv.secret_like == Tri::kUnknown) return;  // neither the name nor the value is known
-  if (from_custom_resource(val)) {
+  if (model::unknown_from_custom_resource(val)) {
     ctx.unknown(
         at, prop,
         msg::ctr007::NamedCustomResource{

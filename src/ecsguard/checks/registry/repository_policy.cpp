@@ -6,6 +6,7 @@
 #include "ecsguard/checks/registry/common.h"
 #include "ecsguard/engine/check.h"
 #include "ecsguard/engine/context.h"
+#include "ecsguard/model/unknown_reason.h"
 
 namespace ecsguard::checks::registry {
 
@@ -124,7 +125,7 @@ Classified classify(const model::Principal& p) {
     if (fields.size() >= 5) account = std::string(fields[4]);
   }
   if (has_unknown_segment(account)) {
-    if (v.reason.find("AWS::AccountId") != std::string::npos) return {Who::kOwn, {}, {}};
+    if (model::unknown_is_own_account(v)) return {Who::kOwn, {}, {}};
     return {
         Who::kUnknown, {}, msg::reg006::PrincipalAccountUnknown{.principal = printable(v.value)}};
   }
