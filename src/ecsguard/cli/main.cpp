@@ -5,6 +5,8 @@
 // findings are lost, so CI must not go green) — 3 wins over 1.
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <filesystem>
