@@ -60,7 +60,9 @@ struct ScanArgs {
 };
 
 // `message` in `lang` (help texts, errors and notes of the command line).
-std::string tr(i18n::Message message, i18n::Lang lang) { return i18n::render(message, lang); }
+std::string tr(const i18n::Message& message, i18n::Lang lang) {
+  return i18n::render(message, lang);
+}
 
 // --check values ("CTR-001,ctr-002" or repeated): ids upper-cased, each known and implemented.
 bool select_checks(const std::vector<std::string>& values, std::vector<std::string>& out,
@@ -247,7 +249,7 @@ std::optional<int> reject_unknown_command(int argc, char** argv, i18n::Lang lang
 
 void add_scan_options(CLI::App& scan_cmd, ScanArgs& scan_args, i18n::Lang lang) {
   namespace h = help::scan;
-  const auto t = [lang](i18n::Message m) { return tr(std::move(m), lang); };
+  const auto t = [lang](const i18n::Message& m) { return tr(m, lang); };
   scan_cmd.add_option("paths", scan_args.paths, t(h::Paths{}));
   scan_cmd.add_option("--stdin-name", scan_args.stdin_name, t(h::StdinName{}));
   std::vector<std::string> formats;
@@ -268,8 +270,8 @@ void add_scan_options(CLI::App& scan_cmd, ScanArgs& scan_args, i18n::Lang lang) 
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   // Input limits (core::Limits, docs/security.md): one flag each, its default shown in --help.
-  const auto limit = [&](const char* flag, auto& field, i18n::Message what) {
-    scan_cmd.add_option(flag, field, t(std::move(what)))->capture_default_str();
+  const auto limit = [&](const char* flag, auto& field, const i18n::Message& what) {
+    scan_cmd.add_option(flag, field, t(what))->capture_default_str();
   };
   auto& lim = scan_args.limits;
   limit("--max-file-size", lim.max_file_bytes, h::MaxFileSize{});
@@ -333,7 +335,7 @@ int run_main(int argc, char** argv) {
   }
 #endif
   const i18n::Lang lang = lang_of_command_line(argc, argv);
-  const auto t = [lang](i18n::Message m) { return tr(std::move(m), lang); };
+  const auto t = [lang](const i18n::Message& m) { return tr(m, lang); };
   if (auto rc = reject_unknown_command(argc, argv, lang)) return *rc;
   CLI::App app{t(help::App{})};
   app.name("ecsguard");
