@@ -12,9 +12,10 @@ Only the shapes reachable from RegisterTaskDefinitionRequest are written.
 
   tools/gen_ecs_model.py [--npm-dir DIR] [--out FILE] [--check]
     --npm-dir  the npm cache folder ($ECSGUARD_NPM_DIR, else ~/.cache/ecsguard-npm); install with
-               npm install --prefix DIR aws-sdk@2 @aws-sdk/client-ecs
-    --check    compare with FILE instead of writing it (exit 1 when it differs, 77 when the
-               packages are not installed)
+               npm install --prefix DIR aws-sdk@2 @aws-sdk/client-ecs (the versions the
+               generated file names, to reproduce it; the newest, to update it)
+    --check    compare with FILE instead of writing it (exit 1 when it differs; 77 when the
+               packages are not installed, or are other versions than FILE names)
 python3 stdlib only.
 """
 import argparse
@@ -190,6 +191,10 @@ def main():
     if args.check:
         with open(args.out, encoding='utf-8') as f:
             current = f.read()
+        if ('// Sources: ' + sources + '\n') not in current:
+            print('skipped: the npm cache holds other versions (%s) than %s was made from'
+                  % (sources, args.out), file=sys.stderr)
+            return 77
         if current != text:
             print(args.out + ' is not current: run tools/gen_ecs_model.py', file=sys.stderr)
             return 1

@@ -125,7 +125,7 @@ RuntimePlatform: {OperatingSystemFamily: linux}
 TEST(EcsModel, UnknownAndNull_NotJudged) {
   Node body = load(R"({"family": null, "containerDefinitions": [{"memory": null}]})");
   body.members[1].value.items[0].members.push_back(
-      Member{Node::make_string("portMappings"), Node::make_unknown("a parameter")});
+      parse::Member{Node::make_string("portMappings"), Node::make_unknown("a parameter")});
   std::vector<model::ApiViolation> v;
   validate_task_definition(body, Spelling::kApi, v);
   ASSERT_EQ(v.size(), 1u) << dump(v);  // family: null is absent, and required
