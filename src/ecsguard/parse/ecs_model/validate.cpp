@@ -80,8 +80,8 @@ std::string found(const Node& n) {
       return "boolean";
     case NodeKind::kNumber:
       return "number " + n.text;
-    case NodeKind::kString:
-      return "string";
+    case NodeKind::kString:  // the text helps when a Ref was forgotten ("AppHostPort")
+      return "string '" + (n.text.size() > 40 ? n.text.substr(0, 40) + "..." : n.text) + "'";
     case NodeKind::kSeq:
       return "list";
     case NodeKind::kMap:
