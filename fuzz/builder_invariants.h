@@ -4,12 +4,14 @@
 //   * every built resource is located in the fuzzed file;
 //   * every written (known or unknown) field has a location: a finding must point somewhere;
 //   * every unknown field says why;
+//   * every ECS API model violation (CTR-018) is located in the fuzzed file, at most the cap;
 //   * every build error has a message, and a located one points into the fuzzed file.
 #include <cstdio>
 #include <cstdlib>
 
 #include "ecsguard/model/stack.h"
 #include "ecsguard/parse/build.h"
+#include "ecsguard/parse/ecs_model/validate.h"
 #include "fuzz_invariants.h"
 
 namespace ecsguard::fuzz {
@@ -87,6 +89,12 @@ inline void check_stack(const model::Stack& st) {
       check_value(v.efs.iam, "authorizationConfig.iam");
     }
     for (const auto& c : td.containers) check_container(c);
+    if (td.api_violations.size() > parse::ecs_model::kMaxViolations)
+      model_violated("more ECS model violations than the cap", "api_violations", td.id.loc);
+    for (const auto& v : td.api_violations) {
+      if (!v.loc.valid() || v.loc.file != kFuzzFile)
+        model_violated("ECS model violation without location", v.path.c_str(), v.loc);
+    }
   }
   for (const auto& s : st.services) {
     check_id(s.id);

@@ -100,6 +100,18 @@ struct Volume {
   core::Loc loc;
 };
 
+// A place where a task definition does not match the ECS API model (parse/ecs_model/), found by
+// the builders while the document tree is at hand and reported by CTR-018. Members the model does
+// not know are never violations (newer than the model); values that cannot be known are skipped.
+struct ApiViolation {
+  enum class Kind : unsigned char { kType, kEnum, kRequired };
+  Kind kind = Kind::kType;
+  std::string path;      // as the input spells it: ContainerDefinitions[0].PortMappings[0].Protocol
+  std::string expected;  // the model's shape: "list of Secret", "string", "tcp | udp"
+  std::string found;     // kType: what is written ("object", "string"); kEnum: the value
+  core::Loc loc;         // the value (kRequired: the object that lacks the member)
+};
+
 struct TaskDefinition {
   static constexpr ResourceKind kKind = ResourceKind::kTaskDefinition;
   ResourceId id;
@@ -123,6 +135,7 @@ struct TaskDefinition {
   // task-level checks do not judge them here.
   bool containers_only = false;
   std::vector<Container> containers;
+  std::vector<ApiViolation> api_violations;  // against the ECS API model (CTR-018)
 };
 
 struct CapacityProviderItem {

@@ -12,6 +12,7 @@
 
 #include "ecsguard/core/strings.h"
 #include "ecsguard/parse/cfn/documents.h"
+#include "ecsguard/parse/ecs_model/validate.h"
 #include "ecsguard/parse/taskdef/fields.h"
 #include "ecsguard/parse/taskdef/task_definition_builder.h"
 #include "ecsguard/parse/yaml_loader.h"
@@ -510,6 +511,8 @@ void build_resource(Build& b, const Template& t, Resolver& resolver, model::Scop
       model::TaskDefinition td;
       td.id = std::move(rid);
       taskdef::fill_task_definition(*props, td);
+      ecs_model::validate_task_definition(*props, ecs_model::Spelling::kCloudFormation,
+                                          td.api_violations);
       stack.add(std::move(td));
       break;
     }

@@ -3,12 +3,15 @@
 #include <filesystem>
 #include <string>
 
+#include "ecsguard/parse/ecs_model/validate.h"
 #include "ecsguard/parse/taskdef/fields.h"
 #include "ecsguard/parse/taskdef/task_definition_builder.h"
 
 namespace ecsguard::parse::taskdef {
 
 namespace {
+
+constexpr auto kApi = ecs_model::Spelling::kApi;
 
 std::string file_stem(const BuildInput& in) {
   std::string path;
@@ -49,9 +52,11 @@ void build_task_definition_json(const BuildInput& in, Shape shape, Fragment& out
     td.containers_only = true;  // the task-level properties live elsewhere
     if (root.is_seq()) {
       fill_containers(fields::element(root), td);
+      ecs_model::validate_container_definitions(root, kApi, td.api_violations);
     } else {  // one container definition object
       td.containers_state = model::Presence::kKnown;
       td.containers.push_back(build_container(root));
+      ecs_model::validate_container_definition(root, "", kApi, td.api_violations);
     }
     td.id.name = file_stem(in);
     mark_string_booleans(td);
@@ -68,6 +73,7 @@ void build_task_definition_json(const BuildInput& in, Shape shape, Fragment& out
     td.revision = fields::to_int(fields::field(*body, "revision"));
   }
   fill_task_definition(*body, td);
+  ecs_model::validate_task_definition(*body, kApi, td.api_violations);
   td.id.name = td.family.known() && !td.family.value.empty() ? td.family.value : file_stem(in);
   mark_string_booleans(td);
   out.stack.add(std::move(td));
