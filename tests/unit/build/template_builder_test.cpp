@@ -619,9 +619,8 @@ Conditions:
   EXPECT_TRUE(b.out.stack.task_definitions.empty());
 }
 
-TEST(TemplateBuilder, ForEachLoop_IsANoteNotAnError) {
-  const char* const text = R"(Transform: AWS::LanguageExtensions
-Resources:
+TEST(TemplateBuilder, ForEachWithoutTransform_IsAnInputError) {
+  const char* const text = R"(Resources:
   Fn::ForEach::Repos:
     - Name
     - [a, b]
@@ -633,8 +632,8 @@ Resources:
   Built b;
   build_text(b, text);
   ASSERT_EQ(b.out.errors.size(), 1u) << errors_of(b.out);
-  EXPECT_EQ(b.out.errors[0].code, core::Errc::kSkipped);
-  EXPECT_EQ(b.out.errors[0].where.line, 3u);
+  EXPECT_EQ(b.out.errors[0].code, core::Errc::kInvalid);
+  EXPECT_EQ(b.out.errors[0].where.line, 2u);
   EXPECT_EQ(b.out.stack.repositories.size(), 1u);
 }
 

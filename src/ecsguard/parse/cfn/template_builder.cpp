@@ -12,6 +12,7 @@
 
 #include "ecsguard/core/strings.h"
 #include "ecsguard/parse/cfn/documents.h"
+#include "ecsguard/parse/cfn/language_extensions.h"
 #include "ecsguard/parse/taskdef/fields.h"
 #include "ecsguard/parse/taskdef/task_definition_builder.h"
 #include "ecsguard/parse/yaml_loader.h"
@@ -428,9 +429,9 @@ void nested_stack(Build& b, const Template& parent, const Member& resource, cons
 void build_resource(Build& b, const Template& t, Resolver& resolver, model::ScopeId scope,
                     bool& cdk, const Member& res) {
   const std::string& id = res.key.text;
-  if (id.starts_with("Fn::ForEach::")) {  // AWS::LanguageExtensions loop: not expanded
-    b.error(core::Errc::kSkipped,
-            id + " is not expanded (AWS::LanguageExtensions); the resources it generates are "
+  if (id.starts_with("Fn::ForEach::")) {  // expanded before the build when the transform is set
+    b.error(core::Errc::kInvalid,
+            id + " needs Transform: AWS::LanguageExtensions; the resources it would generate are "
                  "not scanned",
             res.key.loc);
     return;
@@ -630,7 +631,6 @@ void build_resource(Build& b, const Template& t, Resolver& resolver, model::Scop
 }
 
 void build_one(Build& b, const Template& t) {
-  const Node& root = *t.root;
   const std::size_t scope_index = b.out.stack.scopes.size();
   {
     model::Scope scope;
@@ -640,6 +640,16 @@ void build_one(Build& b, const Template& t) {
     scope.stack_prefix = t.stack_prefix;
     b.out.stack.scopes.push_back(std::move(scope));
   }
+  std::optional<Node> expanded;  // the template with Fn::ForEach expanded
+  if (uses_language_extensions(*t.root)) {
+    auto e = expand_language_extensions(*t.root, b.in.limits, t.parameters);
+    if (!e.ok()) {
+      b.out.errors.push_back(std::move(e).error());
+      return;
+    }
+    expanded = std::move(e).value();
+  }
+  const Node& root = expanded ? *expanded : *t.root;
   const Member* resources = root.find_member("Resources");
   if (resources == nullptr || resources->value.is_null()) return;
   if (!resources->value.is_map()) {
