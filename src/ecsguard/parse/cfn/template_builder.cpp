@@ -3,12 +3,14 @@
 #include "ecsguard/core/file_io.h"
 #include "ecsguard/core/path.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 #include <string_view>
 #include <system_error>
+#include <utility>
 
 #include "ecsguard/core/strings.h"
 #include "ecsguard/parse/cfn/documents.h"
@@ -48,6 +50,7 @@ enum class Kind : unsigned char {
   kListener,
   kListenerRule,
   kNestedStack,
+  kInstanceLauncher,  // EC2 instances with UserData: which ECS cluster they join
 };
 
 struct TypeEntry {
@@ -73,6 +76,9 @@ constexpr TypeEntry kTypes[] = {
     {"AWS::ElasticLoadBalancingV2::Listener", Kind::kListener},
     {"AWS::ElasticLoadBalancingV2::ListenerRule", Kind::kListenerRule},
     {"AWS::CloudFormation::Stack", Kind::kNestedStack},
+    {"AWS::AutoScaling::LaunchConfiguration", Kind::kInstanceLauncher},
+    {"AWS::EC2::LaunchTemplate", Kind::kInstanceLauncher},
+    {"AWS::EC2::Instance", Kind::kInstanceLauncher},
 };
 
 bool kind_of(std::string_view type, Kind& kind) {
@@ -101,6 +107,8 @@ struct Build {
   const BuildInput& in;
   Fragment& out;
   std::uint32_t nested_loaded = 0;
+  // Instance launchers of the template being built: (logical id, ids their UserData references).
+  std::vector<std::pair<std::string, std::vector<std::string>>> launchers;
 
   void error(core::Errc code, std::string message, core::Loc where) {
     out.errors.push_back(core::make_error(code, std::move(message), where));
@@ -143,6 +151,7 @@ model::Service service(const Field& p) {
   s.platform_version = to_str(field(p, "PlatformVersion"));
   s.enable_execute_command = to_flex_bool(field(p, "EnableExecuteCommand"));
   s.network = network_configuration(field(p, "NetworkConfiguration"));
+  s.role = to_str(field(p, "Role"));
   std::vector<Field> lbs;
   model::Presence lb_state = model::Presence::kAbsent;
   std::string reason;
@@ -424,6 +433,26 @@ void nested_stack(Build& b, const Template& parent, const Member& resource, cons
   build_one(b, child);
 }
 
+// The logical ids a resolved value references, anywhere inside it.
+void collect_refs(const Node& n, std::vector<std::string>& out, unsigned depth = 0) {
+  out.insert(out.end(), n.refs.begin(), n.refs.end());
+  if (depth > 1024) return;
+  for (const auto& item : n.items) collect_refs(item, out, depth + 1);
+  for (const auto& m : n.members) collect_refs(m.value, out, depth + 1);
+}
+
+// Clusters of `scope` that instance launchers' UserData names get them as EC2 capacity.
+void link_ec2_capacity(Build& b, model::ScopeId scope) {
+  for (auto& c : b.out.stack.clusters) {
+    if (c.id.scope != scope) continue;
+    for (const auto& [launcher, refs] : b.launchers) {
+      if (std::find(refs.begin(), refs.end(), c.id.name) != refs.end()) {
+        c.ec2_capacity.push_back(launcher);
+      }
+    }
+  }
+}
+
 // ---- one template --------------------------------------------------------------------------
 
 void build_resource(Build& b, const Template& t, Resolver& resolver, model::ScopeId scope,
@@ -627,6 +656,14 @@ void build_resource(Build& b, const Template& t, Resolver& resolver, model::Scop
     case Kind::kNestedStack:
       nested_stack(b, t, res, p);
       break;
+    case Kind::kInstanceLauncher: {
+      const Field data = field(p, "LaunchTemplateData");
+      const Field user_data = field(data.node ? data : p, "UserData");
+      std::vector<std::string> refs;
+      if (user_data.node) collect_refs(*user_data.node, refs);
+      if (!refs.empty()) b.launchers.emplace_back(id, std::move(refs));
+      break;
+    }
   }
 }
 
@@ -666,7 +703,10 @@ void build_one(Build& b, const Template& t) {
   }
   const std::size_t n = std::min<std::size_t>(members.size(), b.in.limits.max_resources);
   bool cdk = false;
+  auto outer_launchers = std::exchange(b.launchers, {});
   for (std::size_t i = 0; i < n; ++i) build_resource(b, t, resolver, t.file, cdk, members[i]);
+  link_ec2_capacity(b, t.file);
+  b.launchers = std::move(outer_launchers);
   // By index: nested stacks append scopes while this template is built.
   b.out.stack.scopes[scope_index].cdk = cdk;
 }
@@ -674,7 +714,7 @@ void build_one(Build& b, const Template& t) {
 }  // namespace
 
 void build_template(const BuildInput& in, Fragment& out) {
-  Build b{in, out};
+  Build b{in, out, 0, {}};
   Template t;
   t.root = in.root;
   t.file = in.file;
