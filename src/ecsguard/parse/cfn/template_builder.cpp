@@ -441,6 +441,16 @@ void collect_refs(const Node& n, std::vector<std::string>& out, unsigned depth =
   for (const auto& m : n.members) collect_refs(m.value, out, depth + 1);
 }
 
+// The ids the resource's cfn-init configuration (Metadata AWS::CloudFormation::Init, run by the
+// UserData: `echo ECS_CLUSTER=${Cluster}` in its commands) references. Unresolvable: none.
+void init_refs(Resolver& resolver, const Node& resource, std::vector<std::string>& out) {
+  const Node* meta = resource.find("Metadata");
+  const Node* init = meta ? meta->find("AWS::CloudFormation::Init") : nullptr;
+  if (init == nullptr) return;
+  auto resolved = resolver.resolve(*init);
+  if (resolved.ok() && resolved.value()) collect_refs(*resolved.value(), out);
+}
+
 // Clusters of `scope` that instance launchers' UserData names get them as EC2 capacity.
 void link_ec2_capacity(Build& b, model::ScopeId scope) {
   for (auto& c : b.out.stack.clusters) {
@@ -661,6 +671,7 @@ void build_resource(Build& b, const Template& t, Resolver& resolver, model::Scop
       const Field user_data = field(data.node ? data : p, "UserData");
       std::vector<std::string> refs;
       if (user_data.node) collect_refs(*user_data.node, refs);
+      init_refs(resolver, res.value, refs);
       if (!refs.empty()) b.launchers.emplace_back(id, std::move(refs));
       break;
     }
