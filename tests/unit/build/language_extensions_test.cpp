@@ -13,15 +13,7 @@ namespace {
 
 using test::build_text;
 using test::Built;
-
-std::string errors_of(const BuildOutput& out) {
-  std::string s;
-  for (const auto& e : out.errors) {
-    s += std::string(core::to_string(e.code)) + " line " + std::to_string(e.where.line) + ": " +
-         e.message + "\n";
-  }
-  return s;
-}
+using test::errors_of;
 
 const model::TaskDefinition* task_definition(const Built& b, std::string_view name) {
   for (const auto& td : b.out.stack.task_definitions) {

@@ -13,15 +13,7 @@ namespace {
 
 using test::build_text;
 using test::Built;
-
-std::string errors_of(const BuildOutput& out) {
-  std::string s;
-  for (const auto& e : out.errors) {
-    s += std::string(core::to_string(e.code)) + " line " + std::to_string(e.where.line) + ": " +
-         e.message + "\n";
-  }
-  return s;
-}
+using test::errors_of;
 
 // Line numbers matter: the comment on each line is its number.
 constexpr std::string_view kApp = R"(AWSTemplateFormatVersion: '2010-09-09'
