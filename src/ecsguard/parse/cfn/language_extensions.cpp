@@ -65,14 +65,14 @@ class Expander {
     std::vector<Member> pending = std::move(n.members);
     n.members.clear();
     // Generated members are expanded in turn (a fragment may hold a nested loop).
-    for (std::size_t i = 0; i < pending.size(); ++i) {
-      if (!pending[i].key.text.starts_with(kForEach)) {
-        if (!expand(pending[i].value, depth + 1)) return false;
-        if (!add_member(n, std::move(pending[i]))) return false;
+    for (auto& member : pending) {
+      if (!member.key.text.starts_with(kForEach)) {
+        if (!expand(member.value, depth + 1)) return false;
+        if (!add_member(n, std::move(member))) return false;
         continue;
       }
       std::vector<Member> generated;
-      if (!expand_loop(pending[i], generated, depth)) return false;
+      if (!expand_loop(member, generated, depth)) return false;
       for (auto& g : generated) {
         if (g.key.text.starts_with(kForEach)) {
           Node holder;
