@@ -79,11 +79,25 @@ Exposure exposure(const Links& links, const model::TaskDefinition& td) {
   return e;
 }
 
+namespace {
+
+// Two unknown values that come from the same source: the same Ref / Sub of parameters, pseudo
+// parameters or resource attributes resolves to the same text (known segments), the same reasons
+// and the same refs, and stands for the same value at deploy time. A value behind a condition is
+// excluded (two Fn::If on one condition may pick different branches).
+bool same_unknown(const model::Str& a, const model::Str& b) {
+  return a.unknown() && b.unknown() && a.value == b.value && a.reason == b.reason &&
+         a.refs == b.refs && a.reason.find("depends on condition") == std::string::npos;
+}
+
+}  // namespace
+
 Tri fronted_by_load_balancer(const Links& links, const model::TaskDefinition& td,
                              const model::Container& c) {
   Tri out = Tri::kNo;
   for (const auto* s : links.services_of(td)) {
     for (const auto& lb : s->load_balancers) {
+      if (same_unknown(lb.container_name, c.name)) return Tri::kYes;
       if (lb.container_name.unknown() || c.name.unknown()) {
         out = Tri::kUnknown;
         continue;

@@ -94,6 +94,8 @@ Tri launches_on_fargate(const Links& links, model::ScopeId scope, const model::S
 }  // namespace
 
 Tri launches_on_fargate(const Links& links, const model::Service& s) {
+  // A service Role is only allowed without awsvpc networking, which Fargate requires.
+  if (s.role.known() || !s.role.refs.empty()) return Tri::kNo;
   return launches_on_fargate(links, s.id.scope, s.launch_type, s.capacity_provider_strategy,
                              s.capacity_provider_strategy_state == model::Presence::kUnknown,
                              s.cluster);
@@ -108,6 +110,8 @@ TaskLaunch task_launch(const Links& links, const model::TaskDefinition& td) {
   TaskLaunch out;
   const Tri compat = fargate_compatible(td);
   if (compat == Tri::kYes) return {Tri::kYes, TaskLaunch::Why::kNone, {}};
+  // Fargate runs only awsvpc tasks: bridge / host / none decide it.
+  if (td.network_mode.known() && td.network_mode.value != "awsvpc") return out;
   if (compat == Tri::kUnknown) out = {Tri::kUnknown, TaskLaunch::Why::kCompatibilities, {}};
   auto consider = [&out](Tri t, TaskLaunch::Why why, std::string who) {
     if (t == Tri::kYes) {
@@ -157,6 +161,9 @@ Tri cluster_runs_fargate_tasks(const Links& links, const model::Cluster& cluster
     if (a.id.scope != cluster.id.scope || a.default_capacity_provider_strategy.empty()) continue;
     for (const auto& r : a.cluster.refs) has_default = has_default || r == cluster.id.name;
   }
+  // EC2 instances of the template join it (their UserData names it) and no Fargate default
+  // strategy: an EC2 cluster.
+  has_default = has_default || !cluster.ec2_capacity.empty();
   if (has_default && cluster_default_uses_fargate(links, cluster) == Tri::kNo) return Tri::kNo;
   return Tri::kUnknown;
 }

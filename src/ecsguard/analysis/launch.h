@@ -44,12 +44,14 @@ enum class CompatibilitiesUnknown : unsigned char { kContainersOnly, kList, kEle
 [[nodiscard]] Tri cluster_default_uses_fargate(const Links& links, const model::Cluster& cluster);
 
 // A service / task set launches on Fargate: LaunchType FARGATE, or a strategy (its own, else the
-// cluster's default) with FARGATE / FARGATE_SPOT.
+// cluster's default) with FARGATE / FARGATE_SPOT. A service with a Role is not on Fargate (ECS
+// takes a service role only without awsvpc networking).
 [[nodiscard]] Tri launches_on_fargate(const Links& links, const model::Service& s);
 [[nodiscard]] Tri launches_on_fargate(const Links& links, const model::TaskSet& t);
 
 // Does the task definition run on Fargate: it requires FARGATE, or a service / task set in the
-// scan launches it on Fargate. A known yes from any source wins over an unknown.
+// scan launches it on Fargate. A known yes from any source wins over an unknown. A network mode
+// other than awsvpc (bridge, host, none) is not Fargate.
 struct TaskLaunch {
   Tri fargate = Tri::kNo;
   enum class Why : unsigned char { kNone, kCompatibilities, kService, kTaskSet };
@@ -60,7 +62,8 @@ struct TaskLaunch {
 
 // Does anything in the scan run Fargate tasks in `cluster`: kNo only when services / task sets
 // of its template use it and none is on Fargate (and its default strategy has no Fargate), or
-// when it has only a non-Fargate default strategy; kUnknown when nothing tells.
+// when it has only a non-Fargate default strategy or EC2 capacity (Cluster::ec2_capacity) and no
+// Fargate default strategy; kUnknown when nothing tells.
 [[nodiscard]] Tri cluster_runs_fargate_tasks(const Links& links, const model::Cluster& cluster);
 
 }  // namespace ecsguard::analysis

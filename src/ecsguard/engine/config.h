@@ -36,7 +36,8 @@ struct CheckOptions {
   std::vector<std::string> trusted_account_ids = {};
   // REG-009: tags treated as immutable-worthy (ECMAScript-free RE2 syntax).
   std::string commit_tag_pattern = "^[0-9a-f]{7,40}$";
-  std::string semver_tag_pattern = R"(^v?\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$)";
+  // Version tags: three or more numeric parts (v1.12.2.1), optionally a suffix (-prod, +build).
+  std::string semver_tag_pattern = R"(^v?\d+\.\d+\.\d+(\.\d+)*([-+_][0-9A-Za-z._-]+)?$)";
   std::vector<std::string> moving_tags = {"latest", "main",   "master", "develop",
                                           "dev",    "stable", "prod",   "release"};
   // LOG-012: minimum CloudWatch Logs retention in days (CloudWatch.16).

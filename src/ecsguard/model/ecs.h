@@ -171,6 +171,7 @@ struct Service {
   FlexBool enable_execute_command;
   NetworkConfiguration network;
   std::vector<LoadBalancerRef> load_balancers;
+  Str role;  // Role: only for load balancers without awsvpc (so never Fargate)
 };
 
 struct TaskSet {
@@ -195,6 +196,9 @@ struct Cluster {
   std::vector<CapacityProviderItem> default_capacity_provider_strategy;
   Str fargate_ephemeral_storage_kms_key;
   Str exec_logging;  // Configuration.ExecuteCommandConfiguration.Logging
+  // EC2 capacity: the launch configurations / launch templates / instances of the template whose
+  // UserData names this cluster (ECS_CLUSTER=...), by logical id.
+  std::vector<std::string> ec2_capacity;
 };
 
 // AWS::ECS::ClusterCapacityProviderAssociations

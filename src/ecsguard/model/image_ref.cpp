@@ -36,7 +36,35 @@ RegistryKind classify_registry(std::string_view host, bool written) {
   return RegistryKind::kUnknown;
 }
 
+bool placeholder_word(std::string_view part) noexcept {
+  return core::icontains(part, "replace_me") || core::icontains(part, "replace-me") ||
+         core::icontains(part, "change_me") || core::icontains(part, "change-me") ||
+         core::starts_with_i(part, "your-") || core::starts_with_i(part, "your_");
+}
+
 }  // namespace
+
+bool is_deploy_placeholder(std::string_view image) noexcept {
+  const std::string_view s = core::trim(image);
+  const auto lt = s.find('<');
+  if (lt != std::string_view::npos && s.find('>', lt) != std::string_view::npos) return true;
+  if (s.find("${") != std::string_view::npos) return true;
+  if (const auto open = s.find("{{");
+      open != std::string_view::npos && !core::starts_with_i(s.substr(open + 2), "resolve:")) {
+    return true;
+  }
+  // Each part of the reference: registry, path components, tag.
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    const std::size_t end = s.find_first_of("/:@", start);
+    const std::string_view part =
+        s.substr(start, end == std::string_view::npos ? s.npos : end - start);
+    if (placeholder_word(part)) return true;
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return false;
+}
 
 bool is_sha256_digest(std::string_view digest) noexcept {
   constexpr std::string_view kPrefix = "sha256:";

@@ -30,6 +30,12 @@ struct ImageRef {
 
 [[nodiscard]] ImageRef parse_image_ref(std::string_view text);
 
+// A deploy-time placeholder, not an image: `<IMAGE1_NAME>` (CodeDeploy), `${IMAGE}` /
+// `{{image}}` (templating of task definition JSON), `REPLACE_ME_...` / `CHANGE_ME`, a path part
+// starting with `your-` / `your_` (`your-app-image`). Dynamic references `{{resolve:...}}` are
+// not placeholders.
+[[nodiscard]] bool is_deploy_placeholder(std::string_view image) noexcept;
+
 // "sha256:" followed by 64 lower-case hex digits.
 [[nodiscard]] bool is_sha256_digest(std::string_view digest) noexcept;
 

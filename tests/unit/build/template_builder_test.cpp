@@ -13,15 +13,7 @@ namespace {
 
 using test::build_text;
 using test::Built;
-
-std::string errors_of(const BuildOutput& out) {
-  std::string s;
-  for (const auto& e : out.errors) {
-    s += std::string(core::to_string(e.code)) + " line " + std::to_string(e.where.line) + ": " +
-         e.message + "\n";
-  }
-  return s;
-}
+using test::errors_of;
 
 // Line numbers matter: the comment on each line is its number.
 constexpr std::string_view kApp = R"(AWSTemplateFormatVersion: '2010-09-09'
@@ -619,9 +611,8 @@ Conditions:
   EXPECT_TRUE(b.out.stack.task_definitions.empty());
 }
 
-TEST(TemplateBuilder, ForEachLoop_IsANoteNotAnError) {
-  const char* const text = R"(Transform: AWS::LanguageExtensions
-Resources:
+TEST(TemplateBuilder, ForEachWithoutTransform_IsAnInputError) {
+  const char* const text = R"(Resources:
   Fn::ForEach::Repos:
     - Name
     - [a, b]
@@ -633,8 +624,8 @@ Resources:
   Built b;
   build_text(b, text);
   ASSERT_EQ(b.out.errors.size(), 1u) << errors_of(b.out);
-  EXPECT_EQ(b.out.errors[0].code, core::Errc::kSkipped);
-  EXPECT_EQ(b.out.errors[0].where.line, 3u);
+  EXPECT_EQ(b.out.errors[0].code, core::Errc::kInvalid);
+  EXPECT_EQ(b.out.errors[0].where.line, 2u);
   EXPECT_EQ(b.out.stack.repositories.size(), 1u);
 }
 

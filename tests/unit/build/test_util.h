@@ -76,4 +76,14 @@ inline void resolve_property(Resolved& out, std::string_view text, std::string_v
   out.value = r.resolve(*p);
 }
 
+// The build errors, one line each ("<code> line <n>: <message>"), for failure messages.
+inline std::string errors_of(const parse::BuildOutput& out) {
+  std::string s;
+  for (const auto& e : out.errors) {
+    s += std::string(core::to_string(e.code)) + " line " + std::to_string(e.where.line) + ": " +
+         e.message + "\n";
+  }
+  return s;
+}
+
 }  // namespace ecsguard::test

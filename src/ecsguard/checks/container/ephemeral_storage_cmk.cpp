@@ -26,6 +26,13 @@ void run(const model::Cluster& cluster, engine::CheckContext& ctx) {
     ctx.fail({}, std::string(kProp), msg::ctr012::CmkRequired{.cluster = cluster.id.name});
     return;
   }
+  // Say which fact decided: a Fargate service / strategy of the scan, or nothing either way.
+  if (fargate == Tri::kUnknown) {
+    ctx.warn({}, std::string(kProp),
+             msg::ctr012::AwsOwnedKeyLaunchUnknown{.cluster = cluster.id.name},
+             core::Severity::kInfo);
+    return;
+  }
   ctx.warn({}, std::string(kProp), msg::ctr012::AwsOwnedKey{.cluster = cluster.id.name},
            core::Severity::kInfo);
 }

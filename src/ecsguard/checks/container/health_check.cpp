@@ -56,6 +56,11 @@ void run(const model::TaskDefinition& td, const model::Container& c, engine::Che
     ctx.unknown(ess.loc, container_path(td, c) + ".Essential", ess.reason);
     return;
   }
+  // Without a scanned service the load balancer side is not seen: say only that.
+  if (ctx.links().services_of(td).empty()) {
+    ctx.fail({}, path, msg::ctr014::NoHealthCheckNoService{.container = name});
+    return;
+  }
   ctx.fail({}, path, msg::ctr014::NoHealthCheck{.container = name});
 }
 

@@ -3,15 +3,18 @@
 #include "ecsguard/core/file_io.h"
 #include "ecsguard/core/path.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 #include <string_view>
 #include <system_error>
+#include <utility>
 
 #include "ecsguard/core/strings.h"
 #include "ecsguard/parse/cfn/documents.h"
+#include "ecsguard/parse/cfn/language_extensions.h"
 #include "ecsguard/parse/ecs_model/validate.h"
 #include "ecsguard/parse/taskdef/fields.h"
 #include "ecsguard/parse/taskdef/task_definition_builder.h"
@@ -48,6 +51,7 @@ enum class Kind : unsigned char {
   kListener,
   kListenerRule,
   kNestedStack,
+  kInstanceLauncher,  // EC2 instances with UserData: which ECS cluster they join
 };
 
 struct TypeEntry {
@@ -73,6 +77,9 @@ constexpr TypeEntry kTypes[] = {
     {"AWS::ElasticLoadBalancingV2::Listener", Kind::kListener},
     {"AWS::ElasticLoadBalancingV2::ListenerRule", Kind::kListenerRule},
     {"AWS::CloudFormation::Stack", Kind::kNestedStack},
+    {"AWS::AutoScaling::LaunchConfiguration", Kind::kInstanceLauncher},
+    {"AWS::EC2::LaunchTemplate", Kind::kInstanceLauncher},
+    {"AWS::EC2::Instance", Kind::kInstanceLauncher},
 };
 
 bool kind_of(std::string_view type, Kind& kind) {
@@ -101,6 +108,8 @@ struct Build {
   const BuildInput& in;
   Fragment& out;
   std::uint32_t nested_loaded = 0;
+  // Instance launchers of the template being built: (logical id, ids their UserData references).
+  std::vector<std::pair<std::string, std::vector<std::string>>> launchers;
 
   void error(core::Errc code, std::string message, core::Loc where) {
     out.errors.push_back(core::make_error(code, std::move(message), where));
@@ -143,6 +152,7 @@ model::Service service(const Field& p) {
   s.platform_version = to_str(field(p, "PlatformVersion"));
   s.enable_execute_command = to_flex_bool(field(p, "EnableExecuteCommand"));
   s.network = network_configuration(field(p, "NetworkConfiguration"));
+  s.role = to_str(field(p, "Role"));
   std::vector<Field> lbs;
   model::Presence lb_state = model::Presence::kAbsent;
   std::string reason;
@@ -427,14 +437,44 @@ void nested_stack(Build& b, const Template& parent, const Member& resource, cons
   build_one(b, child);
 }
 
+// The logical ids a resolved value references, anywhere inside it.
+void collect_refs(const Node& n, std::vector<std::string>& out, unsigned depth = 0) {
+  out.insert(out.end(), n.refs.begin(), n.refs.end());
+  if (depth > 1024) return;
+  for (const auto& item : n.items) collect_refs(item, out, depth + 1);
+  for (const auto& m : n.members) collect_refs(m.value, out, depth + 1);
+}
+
+// The ids the resource's cfn-init configuration (Metadata AWS::CloudFormation::Init, run by the
+// UserData: `echo ECS_CLUSTER=${Cluster}` in its commands) references. Unresolvable: none.
+void init_refs(Resolver& resolver, const Node& resource, std::vector<std::string>& out) {
+  const Node* meta = resource.find("Metadata");
+  const Node* init = meta ? meta->find("AWS::CloudFormation::Init") : nullptr;
+  if (init == nullptr) return;
+  auto resolved = resolver.resolve(*init);
+  if (resolved.ok() && resolved.value()) collect_refs(*resolved.value(), out);
+}
+
+// Clusters of `scope` that instance launchers' UserData names get them as EC2 capacity.
+void link_ec2_capacity(Build& b, model::ScopeId scope) {
+  for (auto& c : b.out.stack.clusters) {
+    if (c.id.scope != scope) continue;
+    for (const auto& [launcher, refs] : b.launchers) {
+      if (std::find(refs.begin(), refs.end(), c.id.name) != refs.end()) {
+        c.ec2_capacity.push_back(launcher);
+      }
+    }
+  }
+}
+
 // ---- one template --------------------------------------------------------------------------
 
 void build_resource(Build& b, const Template& t, Resolver& resolver, model::ScopeId scope,
                     bool& cdk, const Member& res) {
   const std::string& id = res.key.text;
-  if (id.starts_with("Fn::ForEach::")) {  // AWS::LanguageExtensions loop: not expanded
-    b.error(core::Errc::kSkipped,
-            id + " is not expanded (AWS::LanguageExtensions); the resources it generates are "
+  if (id.starts_with("Fn::ForEach::")) {  // expanded before the build when the transform is set
+    b.error(core::Errc::kInvalid,
+            id + " needs Transform: AWS::LanguageExtensions; the resources it would generate are "
                  "not scanned",
             res.key.loc);
     return;
@@ -632,11 +672,19 @@ void build_resource(Build& b, const Template& t, Resolver& resolver, model::Scop
     case Kind::kNestedStack:
       nested_stack(b, t, res, p);
       break;
+    case Kind::kInstanceLauncher: {
+      const Field data = field(p, "LaunchTemplateData");
+      const Field user_data = field(data.node ? data : p, "UserData");
+      std::vector<std::string> refs;
+      if (user_data.node) collect_refs(*user_data.node, refs);
+      init_refs(resolver, res.value, refs);
+      if (!refs.empty()) b.launchers.emplace_back(id, std::move(refs));
+      break;
+    }
   }
 }
 
 void build_one(Build& b, const Template& t) {
-  const Node& root = *t.root;
   const std::size_t scope_index = b.out.stack.scopes.size();
   {
     model::Scope scope;
@@ -646,6 +694,16 @@ void build_one(Build& b, const Template& t) {
     scope.stack_prefix = t.stack_prefix;
     b.out.stack.scopes.push_back(std::move(scope));
   }
+  std::optional<Node> expanded;  // the template with Fn::ForEach expanded
+  if (uses_language_extensions(*t.root)) {
+    auto e = expand_language_extensions(*t.root, b.in.limits, t.parameters);
+    if (!e.ok()) {
+      b.out.errors.push_back(std::move(e).error());
+      return;
+    }
+    expanded = std::move(e).value();
+  }
+  const Node& root = expanded ? *expanded : *t.root;
   const Member* resources = root.find_member("Resources");
   if (resources == nullptr || resources->value.is_null()) return;
   if (!resources->value.is_map()) {
@@ -662,7 +720,10 @@ void build_one(Build& b, const Template& t) {
   }
   const std::size_t n = std::min<std::size_t>(members.size(), b.in.limits.max_resources);
   bool cdk = false;
+  auto outer_launchers = std::exchange(b.launchers, {});
   for (std::size_t i = 0; i < n; ++i) build_resource(b, t, resolver, t.file, cdk, members[i]);
+  link_ec2_capacity(b, t.file);
+  b.launchers = std::move(outer_launchers);
   // By index: nested stacks append scopes while this template is built.
   b.out.stack.scopes[scope_index].cdk = cdk;
 }
@@ -670,7 +731,7 @@ void build_one(Build& b, const Template& t) {
 }  // namespace
 
 void build_template(const BuildInput& in, Fragment& out) {
-  Build b{in, out};
+  Build b{in, out, 0, {}};
   Template t;
   t.root = in.root;
   t.file = in.file;

@@ -136,6 +136,13 @@ model::Container build_container(const Node& definition) {
   const Field d = fields::element(definition);
   c.name = to_str(field(d, "Name"));
   c.image = to_str(field(d, "Image"));
+  if (!c.image.absent() && model::is_deploy_placeholder(c.image.value)) {
+    // Not an image yet: every image check reports unknown with this reason.
+    model::Str placeholder = model::Str::unknown_because(
+        "'" + c.image.value + "' is a placeholder, replaced at deploy time", c.image.loc);
+    placeholder.refs = c.image.refs;
+    c.image = std::move(placeholder);
+  }
   if (!c.image.absent()) c.image_ref = model::parse_image_ref(c.image.value);
   c.user = to_str(field(d, "User"));
   c.essential = to_flex_bool(field(d, "Essential"));
