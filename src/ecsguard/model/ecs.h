@@ -158,6 +158,7 @@ struct Service {
   FlexBool enable_execute_command;
   NetworkConfiguration network;
   std::vector<LoadBalancerRef> load_balancers;
+  Str role;  // legacy ECS service role (Role); refs -> AWS::IAM::Role
 };
 
 struct TaskSet {

@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "ecsguard/core/strings.h"
+#include "ecsguard/parse/cfn/build_stack.h"
 #include "ecsguard/parse/cfn/documents.h"
 #include "ecsguard/parse/taskdef/fields.h"
 #include "ecsguard/parse/taskdef/task_definition_builder.h"
@@ -142,6 +143,7 @@ model::Service service(const Field& p) {
   s.platform_version = to_str(field(p, "PlatformVersion"));
   s.enable_execute_command = to_flex_bool(field(p, "EnableExecuteCommand"));
   s.network = network_configuration(field(p, "NetworkConfiguration"));
+  s.role = to_str(field(p, "Role"));
   std::vector<Field> lbs;
   model::Presence lb_state = model::Presence::kAbsent;
   std::string reason;
@@ -452,7 +454,8 @@ void build_resource(Build& b, const Template& t, Resolver& resolver, model::Scop
     }
   }
   Kind kind{};
-  if (!kind_of(type_node->text, kind)) return;
+  const StackResourceBuilder stack_builder = stack_resource_builder(type_node->text);
+  if (stack_builder == nullptr && !kind_of(type_node->text, kind)) return;
 
   if (const Node* cond = res.value.find("Condition")) {
     if (!cond->is_string()) {
@@ -502,6 +505,10 @@ void build_resource(Build& b, const Template& t, Resolver& resolver, model::Scop
   rid.loc = res.key.loc;
 
   model::Stack& stack = b.out.stack;
+  if (stack_builder != nullptr) {  // the stack layer's kinds (parse/cfn/build_stack.h)
+    stack_builder({.props = p, .id = std::move(rid), .stack = stack, .limits = b.in.limits});
+    return;
+  }
   switch (kind) {
     case Kind::kTaskDefinition: {
       model::TaskDefinition td;
