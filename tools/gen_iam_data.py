@@ -10,7 +10,8 @@ and whether it supports resource-level permissions, from the npm package @cloud-
 The output is committed (a fresh clone builds without npm); the package version is written into
 it. One row per service (sorted), its actions in one string "Name/<level><+|-> ..." sorted by
 lower-case name: <level> is L(ist) R(ead) W(rite) T(agging) P(ermissions management), + when the
-action supports resource-level permissions. About a third of the size of one row per action.
+action is scoped by a resource (a required resource type, or alternative ones; a single optional
+resource type does not count). About a third of the size of one row per action.
 """
 import json
 import pathlib
@@ -41,7 +42,12 @@ def main() -> int:
             if level is None:
                 print(f"unknown access level {action['accessLevel']!r}", file=sys.stderr)
                 return 1
-            resource_level = any(t.get("name") for t in action.get("resourceTypes", []))
+            # Resource-level: the action is scoped by a resource: a required resource type, or
+            # alternatives (s3:PutObject: object | accesspointobject, none marked required). A
+            # single optional type (cloudwatch:PutMetricData's "dataset", added to an action long
+            # granted on "*") does not count.
+            types = [t for t in action.get("resourceTypes", []) if t.get("name")]
+            resource_level = any(t.get("required") for t in types) or len(types) > 1
             actions.append((action["name"].lower(),
                             f"{action['name']}/{level}{'+' if resource_level else '-'}"))
         actions.sort()

@@ -4,6 +4,8 @@
 #include <map>
 #include <string>
 
+#include "ecsguard/model/partial_str.h"
+
 namespace ecsguard::analysis::iam {
 
 namespace {
@@ -176,6 +178,18 @@ bool is_aws_managed_arn(std::string_view arn) noexcept {
 std::string_view aws_managed_name(std::string_view arn) noexcept {
   const auto slash = arn.rfind('/');
   return slash == std::string_view::npos ? arn : arn.substr(slash + 1);
+}
+
+std::string aws_managed_policy_name(const model::Str& arn) {
+  if (arn.known()) {
+    return is_aws_managed_arn(arn.value) ? std::string(aws_managed_name(arn.value)) : std::string();
+  }
+  if (!arn.unknown() || model::partial::ends_unknown(arn.value)) return {};
+  const auto segments = model::partial::known_segments(arn.value);
+  if (segments.empty()) return {};
+  const std::string& last = segments.back();
+  if (last.find(":iam::aws:policy/") == std::string::npos) return {};
+  return std::string(aws_managed_name(last));
 }
 
 const model::PolicyDocument* aws_managed_document(std::string_view arn) {

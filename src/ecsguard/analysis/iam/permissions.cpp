@@ -7,7 +7,6 @@
 
 #include "ecsguard/analysis/iam/managed.h"
 #include "ecsguard/core/glob.h"
-#include "ecsguard/model/partial_str.h"
 
 namespace ecsguard::analysis::iam {
 
@@ -52,27 +51,10 @@ bool effect_is(const model::Statement& s, std::string_view effect) noexcept {
   return s.effect.known() && s.effect.value == effect;
 }
 
-// The AWS managed policy name a partially known ARN names
-// ("arn:${AWS::Partition}:iam::aws:policy/service-role/X"), or "".
-std::string managed_name_of_partial(const model::Str& arn) {
-  if (!arn.unknown() || model::partial::ends_unknown(arn.value)) return {};
-  const auto segments = model::partial::known_segments(arn.value);
-  if (segments.empty()) return {};
-  const std::string& last = segments.back();
-  const auto at = last.find(":iam::aws:policy/");
-  if (at == std::string::npos) return {};
-  return std::string(aws_managed_name(last));
-}
-
 void add_managed_arn(Permissions& out, const Links& links, const model::Role& role,
                      const model::Str& arn) {
   if (links.managed_policy_named(role.id.scope, arn) != nullptr) return;  // via policies_of
-  std::string name;
-  if (arn.known() && is_aws_managed_arn(arn.value)) {
-    name = std::string(aws_managed_name(arn.value));
-  } else {
-    name = managed_name_of_partial(arn);
-  }
+  const std::string name = aws_managed_policy_name(arn);
   if (name.empty()) {
     out.add_unknown(make_unknown(Unknown::Why::kPolicyArnNotKnown,
                                  {Source::Kind::kPolicy, arn.known() ? arn.value : std::string()},
