@@ -26,9 +26,9 @@ constexpr std::string_view kAgentActions[] = {
     "ecr:BatchGetImage", "logs:CreateLogStream", "logs:PutLogEvents", "logs:CreateLogGroup",
     "secretsmanager:GetSecretValue", "ssm:GetParameters", "kms:Decrypt", "s3:GetObject",
     "s3:GetBucketLocation",
-    // read-only metadata of the same secret: the CDK's
-    // Secret.grantRead adds it to GetSecretValue
-    "secretsmanager:DescribeSecret"};
+    // read-only companions the CDK's grantRead adds for the secrets and parameters a task injects
+    "secretsmanager:DescribeSecret", "ssm:GetParameter", "ssm:GetParameterHistory",
+    "ssm:DescribeParameters"};
 
 // Actions that must name the referenced ARNs, never '*'.
 constexpr std::string_view kSecretActions[] = {"secretsmanager:GetSecretValue", "ssm:GetParameters",
@@ -95,7 +95,17 @@ void secrets_on_all(const Subject& s, const iam::SourcedStatement& st) {
   }
 }
 
+// Is the role also the task role of a task definition of the scan?
+bool also_task_role(const model::Stack& stack, const analysis::Links& links,
+                    const model::Role& role) {
+  for (const auto& td : stack.task_definitions) {
+    if (links.task_role_of(td) == &role) return true;
+  }
+  return false;
+}
+
 void judge(const Subject& s) {
+  const bool shared_with_task_role = also_task_role(s.ctx.stack(), s.ctx.links(), *s.use.role);
   const Permissions p = iam::permissions_of(s.ctx.links(), *s.use.role);
   report_unknowns(p, s.ctx);
   for (const auto& st : p.allow_statements()) {
@@ -108,7 +118,9 @@ void judge(const Subject& s) {
       continue;
     }
     if (!st.statement->actions.known()) continue;
-    extra_actions(s, p, st);
+    // A role that is also the task role carries the application's grants on purpose: IAM-001
+    // reports the sharing, IAM-003 judges those grants.
+    if (!shared_with_task_role) extra_actions(s, p, st);
     secrets_on_all(s, st);
   }
   each_aws_managed(*s.use.role, [&](const model::Str& arn, const std::string& name) {

@@ -69,8 +69,14 @@ inline WorldPeer world_peer(const model::SecurityGroupRuleSpec& r) {
   if (r.cidr_ipv6.known() && is_world6(r.cidr_ipv6.value)) {
     return {Tri::kYes, r.cidr_ipv6.value, "CidrIpv6"};
   }
-  if (r.cidr_ipv4.unknown()) return {Tri::kUnknown, r.cidr_ipv4.reason, "CidrIp"};
-  if (r.cidr_ipv6.unknown()) return {Tri::kUnknown, r.cidr_ipv6.reason, "CidrIpv6"};
+  // An unknown CIDR that comes from a resource of the template (Fn::GetAtt Vpc.CidrBlock, a
+  // subnet's block) is a VPC or subnet range, never /0; a parameter or import may be anything.
+  if (r.cidr_ipv4.unknown() && r.cidr_ipv4.refs.empty()) {
+    return {Tri::kUnknown, r.cidr_ipv4.reason, "CidrIp"};
+  }
+  if (r.cidr_ipv6.unknown() && r.cidr_ipv6.refs.empty()) {
+    return {Tri::kUnknown, r.cidr_ipv6.reason, "CidrIpv6"};
+  }
   return {};
 }
 
