@@ -33,6 +33,7 @@ void judge(const IngressRule& in, engine::CheckContext& ctx) {
     ctx.unknown(at, prop, why);
     return;
   }
+  if ((proto == Protocol::kTcp || proto == Protocol::kUdp) && inverted(ports)) return;
   const bool all = proto == Protocol::kAll || proto == Protocol::kOther;
   const PortRange range = all ? all_ports() : ports;
   std::string hit;

@@ -50,6 +50,9 @@ inline PortRange ports_of(const model::SecurityGroupRuleSpec& r) {
   return out;
 }
 
+// FromPort above ToPort: EC2 rejects the rule, so it opens nothing.
+inline bool inverted(const PortRange& r) { return r.known && r.from > r.to; }
+
 // Is the rule's peer the whole internet (0.0.0.0/0 or ::/0)? Unknown when the CIDR is not known.
 struct WorldPeer {
   Tri world = Tri::kNo;
@@ -58,10 +61,14 @@ struct WorldPeer {
 };
 
 inline WorldPeer world_peer(const model::SecurityGroupRuleSpec& r) {
-  const auto is_world4 = [](std::string_view c) { return core::trim(c) == "0.0.0.0/0"; };
+  // A /0 prefix is every address whatever the address part ("10.0.0.1/0" too).
+  const auto is_world4 = [](std::string_view c) {
+    c = core::trim(c);
+    return c.ends_with("/0") && c.find(':') == std::string_view::npos;
+  };
   const auto is_world6 = [](std::string_view c) {
     c = core::trim(c);
-    return c == "::/0" || c == "::0/0" || c == "0:0:0:0:0:0:0:0/0";
+    return c.ends_with("/0") && c.find(':') != std::string_view::npos;
   };
   if (r.cidr_ipv4.known() && is_world4(r.cidr_ipv4.value)) {
     return {Tri::kYes, r.cidr_ipv4.value, "CidrIp"};

@@ -42,6 +42,7 @@ void judge(const IngressRule& in, engine::CheckContext& ctx) {
                 msg::net007::RuleUnknown{.group = in.group, .peer = peer.cidr, .reason = why});
     return;
   }
+  if ((proto == Protocol::kTcp || proto == Protocol::kUdp) && inverted(ports)) return;
   if (proto == Protocol::kAll || proto == Protocol::kOther) {
     ctx.fail(at, prop, msg::net007::AllTraffic{.group = in.group, .peer = peer.cidr});
     return;
