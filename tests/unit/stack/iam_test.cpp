@@ -38,7 +38,10 @@ TEST(IamActions, CatalogueLookupAndWildcards) {
   EXPECT_NE(std::find(puts.begin(), puts.end(), "PutImage"), puts.end());
   for (const auto& p : puts) EXPECT_TRUE(p.starts_with("Put")) << p;
   EXPECT_EQ(for_each_match("*", [](const Action&) {}), action_count());
-  EXPECT_EQ(for_each_match("ssmmessages:Open?????Channel", [](const Action&) {}), 2U);
+  EXPECT_EQ(for_each_match("ssmmessages:Open*Channel", [](const Action&) {}), 2U);
+  std::vector<std::string> one;  // '?' is one character: Data, not Control
+  for_each_match("ssmmessages:Open????Channel", [&](const Action& x) { one.emplace_back(x.name); });
+  EXPECT_EQ(one, std::vector<std::string>{"OpenDataChannel"});
 }
 
 TEST(IamManaged, ArnsAndDocuments) {

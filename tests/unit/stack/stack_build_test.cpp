@@ -37,7 +37,7 @@ constexpr std::string_view kNetwork = R"(Resources:
       VpcId: !Ref Vpc
       SecurityGroupIngress:
         - {IpProtocol: -1, CidrIp: 0.0.0.0/0}
-        - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIpv6: ::/0}
+        - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIpv6: "::/0"}
   TaskSg:
     Type: AWS::EC2::SecurityGroup
     Properties:
