@@ -23,7 +23,7 @@ struct PolicySpec {
 // Allow statements on Resource "*" (the documents of these policies grant on "*"; where AWS
 // scopes a statement more narrowly, the narrower scope is noted and the grant kept on "*", the
 // conservative reading for least-privilege checks).
-const PolicySpec kPolicies[] = {
+const PolicySpec policy_specs[] = {
     {"AdministratorAccess", {{false, {"*"}}}},
     {"PowerUserAccess",
      {{true, {"iam:*", "organizations:*", "account:*"}},
@@ -158,12 +158,12 @@ model::PolicyDocument document_of(const PolicySpec& spec) {
 }
 
 const std::map<std::string_view, model::PolicyDocument>& table() {
-  static const std::map<std::string_view, model::PolicyDocument> docs = [] {
+  static const std::map<std::string_view, model::PolicyDocument> kDocs = [] {
     std::map<std::string_view, model::PolicyDocument> m;
-    for (const auto& p : kPolicies) m.emplace(p.name, document_of(p));
+    for (const auto& p : policy_specs) m.emplace(p.name, document_of(p));
     return m;
   }();
-  return docs;
+  return kDocs;
 }
 
 }  // namespace
