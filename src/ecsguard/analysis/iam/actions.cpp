@@ -11,9 +11,11 @@ namespace ecsguard::analysis::iam {
 
 namespace {
 
+// Plain pointers, not string_views: a constexpr string_view over 540 KB of literals makes
+// clang measure every literal at compile time and exceed its constexpr step limit.
 struct ServiceActions {
-  std::string_view service;
-  std::string_view actions;  // "Name/<level><+|-> Name/..." (tools/gen_iam_data.py)
+  const char* service;
+  const char* actions;  // "Name/<level><+|-> Name/..." (tools/gen_iam_data.py)
 };
 
 #include "ecsguard/analysis/iam/actions_data.inc"
@@ -38,7 +40,7 @@ AccessLevel level_of(char c) noexcept {
 // Calls `f` for each action of one service row.
 template <class F>
 void each_action(const ServiceActions& s, F&& f) {
-  std::string_view rest = s.actions;
+  std::string_view rest(s.actions);
   while (!rest.empty()) {
     const auto space = rest.find(' ');
     const std::string_view item = rest.substr(0, space);
@@ -56,10 +58,11 @@ void each_action(const ServiceActions& s, F&& f) {
 const ServiceActions* service_row(std::string_view service) {
   const std::string key = core::to_lower(service);
   const auto* end = std::end(kServices);
-  const auto* it = std::lower_bound(
-      std::begin(kServices), end, key,
-      [](const ServiceActions& row, const std::string& k) { return row.service < k; });
-  if (it == end || it->service != key) return nullptr;
+  const auto* it = std::lower_bound(std::begin(kServices), end, key,
+                                    [](const ServiceActions& row, const std::string& k) {
+                                      return std::string_view(row.service) < k;
+                                    });
+  if (it == end || std::string_view(it->service) != key) return nullptr;
   return it;
 }
 
