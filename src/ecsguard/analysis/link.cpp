@@ -32,6 +32,7 @@ bool names(const model::Str& ref, const model::Cluster& cluster) {
 Links::Links(const model::Stack& stack) : stack_(stack) {
   link_runners(stack, stack.services, services_);
   link_runners(stack, stack.task_sets, task_sets_);
+  link_stack();
 }
 
 const model::TaskDefinition* Links::task_definition_of(const model::Service& s) const {

@@ -8,8 +8,17 @@
 //   cluster                -> its capacity provider associations
 //   container image        -> ECR repository (by reference, or by repository name in any scope)
 //   awslogs-group option   -> log group (by reference, partial name, or name in any scope)
-// Not yet edges (the model does not hold the resources): task definition -> IAM roles, service ->
-// security groups / subnets, export <-> Fn::ImportValue.
+// The stack layer's edges (analysis/link_stack.cpp), by reference in the scope, else by known
+// name / ARN in any scanned file:
+//   task definition        -> task role, execution role (TaskRoleArn / ExecutionRoleArn)
+//   role                   -> the customer policies attached to it (AWS::IAM::Policy /
+//                             ManagedPolicy Roles, the role's ManagedPolicyArns)
+//   service                -> security groups, subnets
+//   security group         -> its standalone ingress / egress rules
+//   subnet                 -> route tables (explicit association) -> routes -> IGW / NAT
+//   SNS topic              -> subscriptions (SNS, Chatbot)
+// Not yet an edge: export <-> Fn::ImportValue (the resolver keeps only the export name in the
+// unknown reason).
 #include <span>
 #include <string_view>
 #include <unordered_map>
@@ -55,10 +64,46 @@ class Links {
   [[nodiscard]] const model::LogGroup* log_group_named(model::ScopeId scope,
                                                        const model::Str& group) const;
 
+  // ---- the stack layer (link_stack.cpp) ----
+  // The role a TaskRoleArn / ExecutionRoleArn / Service.Role value names: by reference, else by
+  // a known ARN (".../role/<path>/<name>") or name matched to a RoleName of any scanned file.
+  [[nodiscard]] const model::Role* role_named(model::ScopeId scope, const model::Str& ref) const;
+  [[nodiscard]] const model::Role* task_role_of(const model::TaskDefinition& td) const;
+  [[nodiscard]] const model::Role* execution_role_of(const model::TaskDefinition& td) const;
+  // Customer policies attached to `role` (input order).
+  [[nodiscard]] std::span<const model::Policy* const> policies_of(const model::Role& role) const;
+  // A role's ManagedPolicyArns entry that is a customer managed policy of the scan.
+  [[nodiscard]] const model::Policy* managed_policy_named(model::ScopeId scope,
+                                                          const model::Str& arn) const;
+  // The security group a SecurityGroups / GroupId value names (by reference in `scope`).
+  [[nodiscard]] const model::SecurityGroup* security_group_named(model::ScopeId scope,
+                                                                 const model::Str& ref) const;
+  // Standalone AWS::EC2::SecurityGroupIngress / Egress rules of `sg` (input order).
+  [[nodiscard]] std::span<const model::SecurityGroupRule* const> rules_of(
+      const model::SecurityGroup& sg) const;
+  [[nodiscard]] const model::Subnet* subnet_named(model::ScopeId scope,
+                                                  const model::Str& ref) const;
+  // Route tables explicitly associated with `subnet`.
+  [[nodiscard]] std::vector<const model::RouteTable*> route_tables_of(
+      const model::Subnet& subnet) const;
+  [[nodiscard]] std::span<const model::Route* const> routes_of(const model::RouteTable& t) const;
+  [[nodiscard]] const model::InternetGateway* internet_gateway_of(const model::Route& r) const;
+  [[nodiscard]] const model::SnsTopic* topic_named(model::ScopeId scope,
+                                                   const model::Str& ref) const;
+  [[nodiscard]] std::span<const model::SnsSubscription* const> subscriptions_of(
+      const model::SnsTopic& topic) const;
+
  private:
   const model::Stack& stack_;
   std::unordered_map<const model::TaskDefinition*, std::vector<const model::Service*>> services_;
   std::unordered_map<const model::TaskDefinition*, std::vector<const model::TaskSet*>> task_sets_;
+  void link_stack();
+  std::unordered_map<const model::Role*, std::vector<const model::Policy*>> role_policies_;
+  std::unordered_map<const model::SecurityGroup*, std::vector<const model::SecurityGroupRule*>>
+      sg_rules_;
+  std::unordered_map<const model::RouteTable*, std::vector<const model::Route*>> routes_;
+  std::unordered_map<const model::SnsTopic*, std::vector<const model::SnsSubscription*>>
+      subscriptions_;
 };
 
 }  // namespace ecsguard::analysis

@@ -171,7 +171,8 @@ struct Service {
   FlexBool enable_execute_command;
   NetworkConfiguration network;
   std::vector<LoadBalancerRef> load_balancers;
-  Str role;  // Role: only for load balancers without awsvpc (so never Fargate)
+  Str role;  // legacy ECS service role (Role): only for load balancers without awsvpc (so never
+             // Fargate); refs -> AWS::IAM::Role
 };
 
 struct TaskSet {

@@ -34,6 +34,31 @@ enum class ResourceKind : unsigned char {
   kEfsAccessPoint,
   kLoadBalancer,
   kListener,  // ELBv2 listeners and listener rules
+  // IAM (model/iam.h)
+  kRole,
+  kPolicy,  // AWS::IAM::Policy and AWS::IAM::ManagedPolicy
+  kUser,
+  kAccessKey,
+  // VPC (model/ec2.h)
+  kSecurityGroup,
+  kSecurityGroupRule,  // AWS::EC2::SecurityGroupIngress / SecurityGroupEgress
+  kVpc,
+  kSubnet,
+  kRouteTable,
+  kRoute,
+  kSubnetRouteTableAssociation,
+  kInternetGateway,
+  kNatGateway,
+  kVpcEndpoint,
+  kFlowLog,
+  // Detection and alert routing (model/detection.h)
+  kTrail,
+  kGuardDutyDetector,
+  kSecurityHub,
+  kSecurityHubStandard,
+  kEventRule,
+  kSnsTopic,
+  kSnsSubscription,
 };
 
 struct ResourceId {

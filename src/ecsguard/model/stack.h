@@ -7,9 +7,12 @@
 #include <utility>
 #include <vector>
 
+#include "ecsguard/model/detection.h"
+#include "ecsguard/model/ec2.h"
 #include "ecsguard/model/ecr.h"
 #include "ecsguard/model/ecs.h"
 #include "ecsguard/model/elb.h"
+#include "ecsguard/model/iam.h"
 #include "ecsguard/model/misc.h"
 
 namespace ecsguard::model {
@@ -43,6 +46,29 @@ struct Stack {
   std::vector<EfsAccessPoint> efs_access_points;
   std::vector<LoadBalancer> load_balancers;  // ELBv2 load balancers
   std::vector<Listener> listeners;           // ELBv2 listeners and listener rules
+  // IAM, VPC, detection and alert routing (the stack layer).
+  std::vector<Role> roles;
+  std::vector<Policy> policies;
+  std::vector<User> users;
+  std::vector<AccessKey> access_keys;
+  std::vector<SecurityGroup> security_groups;
+  std::vector<SecurityGroupRule> security_group_rules;
+  std::vector<Vpc> vpcs;
+  std::vector<Subnet> subnets;
+  std::vector<RouteTable> route_tables;
+  std::vector<Route> routes;
+  std::vector<SubnetRouteTableAssociation> subnet_route_table_associations;
+  std::vector<InternetGateway> internet_gateways;
+  std::vector<NatGateway> nat_gateways;
+  std::vector<VpcEndpoint> vpc_endpoints;
+  std::vector<FlowLog> flow_logs;
+  std::vector<Trail> trails;
+  std::vector<GuardDutyDetector> guardduty_detectors;
+  std::vector<SecurityHub> security_hubs;
+  std::vector<SecurityHubStandard> security_hub_standards;
+  std::vector<EventRule> event_rules;
+  std::vector<SnsTopic> sns_topics;
+  std::vector<SnsSubscription> sns_subscriptions;
 
   // Every resource of kind T, in input order.
   template <class T>
@@ -70,7 +96,13 @@ inline constexpr auto kTables = std::make_tuple(
     &Stack::task_definitions, &Stack::services, &Stack::task_sets, &Stack::clusters,
     &Stack::capacity_provider_associations, &Stack::repositories, &Stack::registry_scanning,
     &Stack::log_groups, &Stack::secrets, &Stack::rotation_schedules, &Stack::ssm_parameters,
-    &Stack::efs_file_systems, &Stack::efs_access_points, &Stack::load_balancers, &Stack::listeners);
+    &Stack::efs_file_systems, &Stack::efs_access_points, &Stack::load_balancers, &Stack::listeners,
+    &Stack::roles, &Stack::policies, &Stack::users, &Stack::access_keys, &Stack::security_groups,
+    &Stack::security_group_rules, &Stack::vpcs, &Stack::subnets, &Stack::route_tables,
+    &Stack::routes, &Stack::subnet_route_table_associations, &Stack::internet_gateways,
+    &Stack::nat_gateways, &Stack::vpc_endpoints, &Stack::flow_logs, &Stack::trails,
+    &Stack::guardduty_detectors, &Stack::security_hubs, &Stack::security_hub_standards,
+    &Stack::event_rules, &Stack::sns_topics, &Stack::sns_subscriptions);
 
 template <class T>
 const std::vector<T>& Stack::all() const noexcept {

@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "ecsguard/core/strings.h"
+#include "ecsguard/parse/cfn/build_stack.h"
 #include "ecsguard/parse/cfn/documents.h"
 #include "ecsguard/parse/cfn/language_extensions.h"
 #include "ecsguard/parse/ecs_model/validate.h"
@@ -496,7 +497,8 @@ void build_resource(Build& b, const Template& t, Resolver& resolver, model::Scop
     }
   }
   Kind kind{};
-  if (!kind_of(type_node->text, kind)) return;
+  const StackResourceBuilder stack_builder = stack_resource_builder(type_node->text);
+  if (stack_builder == nullptr && !kind_of(type_node->text, kind)) return;
 
   if (const Node* cond = res.value.find("Condition")) {
     if (!cond->is_string()) {
@@ -546,6 +548,10 @@ void build_resource(Build& b, const Template& t, Resolver& resolver, model::Scop
   rid.loc = res.key.loc;
 
   model::Stack& stack = b.out.stack;
+  if (stack_builder != nullptr) {  // the stack layer's kinds (parse/cfn/build_stack.h)
+    stack_builder({.props = p, .id = std::move(rid), .stack = stack, .limits = b.in.limits});
+    return;
+  }
   switch (kind) {
     case Kind::kTaskDefinition: {
       model::TaskDefinition td;
