@@ -165,6 +165,11 @@ std::vector<ResourceSpan> resource_spans(const std::string& text, bool terraform
 struct Unit {
   std::string type;  // empty: whole file
   std::string name;
+  // Terraform: the lines of the resource block. A finding located inside it is on this unit
+  // even when it names another resource (an aws_ecr_repository_policy's statement is judged as
+  // part of the repository it attaches to, and located in the policy's block).
+  std::uint32_t first = 0;
+  std::uint32_t last = 0;
   [[nodiscard]] bool whole_file() const { return name.empty(); }
   [[nodiscard]] std::string label() const {
     if (whole_file()) return "(file)";
@@ -177,6 +182,7 @@ struct Unit {
 
 bool finding_on(const engine::Finding& f, const Unit& u) {
   if (u.whole_file()) return true;
+  if (u.first != 0 && f.loc.line >= u.first && f.loc.line <= u.last) return true;
   return f.resource_name == u.name && (u.type.empty() || f.resource_type == u.type);
 }
 
@@ -313,17 +319,34 @@ TEST(Conformance, PeerFixturesForImplementedChecks) {
     if (e.contains(unit_key) && e[unit_key].is_array()) {
       std::vector<ResourceSpan> spans;
       bool spans_loaded = false;
+      const bool terraform = e.value("format", "") == "terraform-hcl";
       for (const auto& loc : e[unit_key]) {
         if (loc.is_string()) {
-          if (auto u = checkov_resource(loc.get<std::string>())) units.insert(*u);
+          auto u = checkov_resource(loc.get<std::string>());
+          if (u && terraform) {
+            if (!spans_loaded) {
+              spans = resource_spans(read_text(file), true);
+              spans_loaded = true;
+            }
+            for (const auto& r : spans) {
+              if (r.name == u->name) {
+                u->first = r.first;
+                u->last = r.last;
+              }
+            }
+          }
+          if (u) units.insert(*u);
         } else if (loc.is_object() && loc.contains("line") && loc["line"].is_number_integer()) {
           if (!spans_loaded) {
-            spans = resource_spans(read_text(file), e.value("format", "") == "terraform-hcl");
+            spans = resource_spans(read_text(file), terraform);
             spans_loaded = true;
           }
           const auto line = loc["line"].get<std::uint32_t>();
           for (const auto& r : spans) {
-            if (line >= r.first && line <= r.last) units.insert(Unit{r.type, r.name});
+            if (line >= r.first && line <= r.last) {
+              units.insert(terraform ? Unit{r.type, r.name, r.first, r.last}
+                                     : Unit{r.type, r.name});
+            }
           }
         }
       }

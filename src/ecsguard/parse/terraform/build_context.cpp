@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "ecsguard/parse/json_loader.h"
+#include "ecsguard/parse/terraform/policy_document.h"
 
 namespace ecsguard::parse::terraform {
 
@@ -76,6 +77,7 @@ Node json_attribute(BuildContext& b, const ResourceInstance& r, std::string_view
     if (n.is_unknown() && n.refs.empty()) RefIndex::collect(e, n.refs);
     return n;
   }
+  if (auto document = policy_document(b, e)) return std::move(*document);
   const core::FileId before = b.files.last_file();
   const eval::Value v = b.ev.eval(e, r.bindings);
   if (v.kind != eval::ValueKind::kString) {
