@@ -105,7 +105,7 @@ Node json_attribute(BuildContext& b, const ResourceInstance& r, std::string_view
 
 std::vector<ResourceInstance> instances(BuildContext& b, const hcl::Block& block,
                                         core::FileId file) {
-  const std::string base = block.labels[0] + "." + block.labels[1];
+  const std::string base = b.address_prefix + block.labels[0] + "." + block.labels[1];
   std::vector<ResourceInstance> out;
   const eval::Expansion x = eval::expand_instances(block, b.ev);
   if (!x.unknown.is_null()) {

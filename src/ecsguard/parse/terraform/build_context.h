@@ -39,6 +39,7 @@ struct BuildContext {
   const EvalFileLoader& files;
   const RefIndex& refs;
   model::ScopeId scope = 0;
+  std::string address_prefix;  // "module.ecs." inside a module call ("" at the root)
 };
 
 // One instance of a resource block (after count / for_each).

@@ -7,6 +7,7 @@
 #include "ecsguard/parse/terraform/build_context.h"
 #include "ecsguard/parse/terraform/hcl/parser.h"
 #include "ecsguard/parse/terraform/module_files.h"
+#include "ecsguard/parse/terraform/modules.h"
 #include "ecsguard/parse/terraform/resources.h"
 
 namespace ecsguard::parse::terraform {
@@ -30,7 +31,7 @@ void build_module(const FrontendInput& in, Fragment& out, ModuleFiles& module) {
   for (const auto& f : module.files) refs.add_body(f->ast.body);
   const EvalFileLoader files(in.loader, in.source);
   eval::Evaluator ev(inputs, &files, eval_limits(in.limits));
-  BuildContext b{in, out, module, ev, files, refs, module_scope(module.dir, in.source.file)};
+  BuildContext b{in, out, module, ev, files, refs, module_scope(module.dir, in.source.file), {}};
 
   model::Scope scope;
   scope.id = b.scope;
@@ -52,6 +53,8 @@ void build_module(const FrontendInput& in, Fragment& out, ModuleFiles& module) {
     }
     build_resource(b, block, self.file);
   }
+  // Module calls written in this file (a sibling's calls are built by the sibling).
+  build_module_calls(b, {module.files.front().get()}, ModuleCallSite{".", {module.dir}, 0});
 }
 
 }  // namespace

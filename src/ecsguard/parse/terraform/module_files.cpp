@@ -74,6 +74,24 @@ ModuleFiles module_files(const FrontendInput& in, hcl::File self) {
   return out;
 }
 
+ModuleFiles child_module_files(const FrontendInput& in, const std::string& source) {
+  ModuleFiles out;
+  if (in.loader == nullptr || in.source.fs_path.empty()) return out;
+  const fs::path relative = fs::path(source).lexically_normal();
+  out.dir = in.loader->resolve(in.source.fs_path, relative.generic_string());
+  if (out.dir.empty()) return out;
+  // list_folder() lists the folder of the path it is given: a name inside the module's folder.
+  const std::vector<std::string> names = in.loader->list_folder(out.dir + "/.");
+  std::size_t read = 0;
+  for (const std::string& name : names) {
+    if (!is_tf(name) || read++ >= kMaxModuleFiles) continue;
+    if (auto f = read_sibling(in, (relative / name).generic_string(), out)) {
+      out.files.push_back(std::move(f));
+    }
+  }
+  return out;
+}
+
 model::ScopeId module_scope(const std::string& dir, core::FileId fallback) noexcept {
   if (dir.empty()) return fallback;
   std::uint32_t h = 2166136261u;  // FNV-1a

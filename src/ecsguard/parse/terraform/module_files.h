@@ -43,6 +43,11 @@ struct ModuleFiles {
 // The built file `self` (already parsed) and its folder's other files.
 [[nodiscard]] ModuleFiles module_files(const FrontendInput& in, hcl::File self);
 
+// Every `.tf` file of the local module `source` (a folder relative to the built file's folder,
+// as `module` blocks write it: "./modules/service", "../../"), read through the loader. Empty
+// with `errors` set when the folder is outside the containment root or has no .tf file.
+[[nodiscard]] ModuleFiles child_module_files(const FrontendInput& in, const std::string& source);
+
 // The scope every file of one folder shares: not a file id (those are small counters), so the
 // high bit is set; derived from the canonical folder path.
 [[nodiscard]] model::ScopeId module_scope(const std::string& dir, core::FileId fallback) noexcept;
