@@ -114,6 +114,41 @@ TEST(Examples, InsecureTwinTripsEveryImplementedCheck) {
   }
 }
 
+// examples/terraform: the same twins in Terraform (one module per folder).
+TEST(Examples, TerraformHardenedTwinHasNoFinding) {
+  const auto r = scan_paths({(kExamples / "terraform/hardened").string()});
+  EXPECT_EQ(r.files_scanned, 4u);
+  EXPECT_TRUE(r.findings.empty()) << "findings on examples/terraform/hardened:" << dump(r);
+  EXPECT_TRUE(r.diagnostics.empty()) << dump(r);
+  EXPECT_FALSE(r.stack.task_definitions.empty());
+  EXPECT_FALSE(r.stack.services.empty());
+}
+
+// Implemented checks the Terraform insecure twin does not trip, and why.
+const std::map<std::string, std::string> kTerraformNotTripped = {
+    {"CTR-010", kNotTripped.at("CTR-010")},
+};
+
+TEST(Examples, TerraformInsecureTwinTripsEveryImplementedCheck) {
+  const auto r = scan_paths({(kExamples / "terraform/insecure").string()});
+  EXPECT_TRUE(r.diagnostics.empty()) << dump(r);
+  std::set<std::string> tripped;
+  for (const auto& f : r.findings) {
+    if (f.status == core::Status::kFail || f.status == core::Status::kWarn) {
+      tripped.emplace(f.id());
+    }
+  }
+  for (const auto* c : engine::registered_checks()) {
+    const std::string id(c->id);
+    if (kTerraformNotTripped.count(id)) {
+      EXPECT_FALSE(tripped.count(id)) << "examples/terraform/insecure now trips " << id;
+    } else {
+      EXPECT_TRUE(tripped.count(id))
+          << "examples/terraform/insecure does not trip " << id << dump(r);
+    }
+  }
+}
+
 // Findings of one form, without the logical ids (CDK hashes them): check, status, resource type,
 // container, counted.
 std::multiset<std::tuple<std::string, std::string, std::string, std::string>> shape(

@@ -134,6 +134,18 @@ Node to_node(const eval::Value& v, const Conversion& c, unsigned depth) {
       }
       break;
     case eval::ValueKind::kUnknown:
+      if (!v.partial.empty()) {  // known text around unknown interpolations
+        n.kind = NodeKind::kString;
+        n.partial = true;
+        n.text = v.partial;
+        for (const auto& segment : v.items) {
+          n.items.push_back(to_node(segment, c, depth + 1));
+          for (const auto& r : n.items.back().refs) {
+            if (std::find(n.refs.begin(), n.refs.end(), r) == n.refs.end()) n.refs.push_back(r);
+          }
+        }
+        break;
+      }
       n.kind = NodeKind::kUnknown;
       n.text = v.text;
       if (c.refs != nullptr) {

@@ -84,6 +84,7 @@ class Evaluator {
   Value eval_expr(const hcl::Expr& e);  // eval_node() + the work budget
   Value eval_node(const hcl::Expr& e);
   Value eval_template(const hcl::Expr& e);
+  Value eval_partial_template(const hcl::Expr& e);
   // Appends a template's text to `out`; returns Unknown (and stops) on an unknown part.
   Value append_template(const hcl::Expr& e, std::string& out);
   Value append_template_for(const hcl::Expr& e, std::string& out);
