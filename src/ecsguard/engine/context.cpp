@@ -1,6 +1,7 @@
 #include "ecsguard/engine/context.h"
 
 #include "ecsguard/engine/catalog.h"
+#include "ecsguard/engine/property_spelling.h"
 #include "ecsguard/i18n/messages.gen.h"
 
 namespace ecsguard::engine {
@@ -73,7 +74,9 @@ void CheckContext::report(core::Status status, core::Loc at, std::string propert
   if (!at.valid() && resource_) at = resource_->loc;
   f.loc = at;
   f.file = files_.path(at.file);
-  f.property = std::move(property);
+  f.property = resource_ != nullptr && resource_->origin == model::Origin::kTerraform
+                   ? terraform_property(property)
+                   : std::move(property);
   f.message = std::move(message);
   f.fingerprint = fingerprint({.check = f.id(),
                                .file_identity = files_.identity(at.file),

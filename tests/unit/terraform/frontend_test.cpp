@@ -8,6 +8,7 @@
 #include <fstream>
 #include <string>
 
+#include "ecsguard/engine/property_spelling.h"
 #include "ecsguard/scan/scan.h"
 #include "support/temp_dir.h"
 
@@ -222,6 +223,31 @@ TEST(TerraformFrontend, SyntaxErrorIsLocatedAndTheRestStillCounts) {
   bool b_built = false;
   for (const auto& repo : r.stack.repositories) b_built |= repo.id.name == "aws_ecr_repository.b";
   EXPECT_TRUE(b_built);
+}
+
+TEST(TerraformFrontend, FindingsUseTerraformSpelling) {
+  using engine::terraform_property;
+  EXPECT_EQ(terraform_property("ContainerDefinitions[app].ReadonlyRootFilesystem"),
+            "container_definitions[app].readonlyRootFilesystem");
+  EXPECT_EQ(terraform_property("ContainerDefinitions[web].LogConfiguration.Options"),
+            "container_definitions[web].logConfiguration.options");
+  EXPECT_EQ(terraform_property("NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp"),
+            "network_configuration.assign_public_ip");
+  EXPECT_EQ(terraform_property("ImageScanningConfiguration.ScanOnPush"),
+            "image_scanning_configuration.scan_on_push");
+  EXPECT_EQ(terraform_property("Volumes[uploads].EFSVolumeConfiguration.AuthorizationConfig.IAM"),
+            "volume[uploads].efs_volume_configuration.authorization_config.iam");
+  EXPECT_EQ(terraform_property("KmsKeyId"), "kms_key_id");
+  EXPECT_EQ(terraform_property("RepositoryPolicyText"), "policy");
+
+  test::TempDir dir("ecsguard-tf");
+  write(dir / "main.tf", "resource \"aws_ecr_repository\" \"r\" {\n  name = \"r\"\n}\n");
+  scan::ScanRequest req;
+  req.paths = {dir.path()};
+  req.only_checks = {"REG-003"};
+  const auto r = scan::run_scan(req);
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].property, "image_tag_mutability");
 }
 
 }  // namespace
