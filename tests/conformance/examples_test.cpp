@@ -90,16 +90,22 @@ TEST(Examples, HardenedFilesAloneOnlyLackCrossFileFacts) {
   }
 }
 
-TEST(Examples, InsecureTwinTripsEveryImplementedCheck) {
-  const auto r = scan_paths({(kExamples / "insecure").string()});
-  EXPECT_EQ(r.files_scanned, 4u);
-  EXPECT_TRUE(r.diagnostics.empty()) << dump(r);
+// The checks with a fail or warn finding.
+std::set<std::string> tripped_checks(const scan::ScanResult& r) {
   std::set<std::string> tripped;
   for (const auto& f : r.findings) {
     if (f.status == core::Status::kFail || f.status == core::Status::kWarn) {
       tripped.emplace(f.id());
     }
   }
+  return tripped;
+}
+
+TEST(Examples, InsecureTwinTripsEveryImplementedCheck) {
+  const auto r = scan_paths({(kExamples / "insecure").string()});
+  EXPECT_EQ(r.files_scanned, 4u);
+  EXPECT_TRUE(r.diagnostics.empty()) << dump(r);
+  const std::set<std::string> tripped = tripped_checks(r);
   for (const auto* c : engine::registered_checks()) {
     const std::string id(c->id);
     const auto why = kNotTripped.find(id);
@@ -132,12 +138,7 @@ const std::map<std::string, std::string> kTerraformNotTripped = {
 TEST(Examples, TerraformInsecureTwinTripsEveryImplementedCheck) {
   const auto r = scan_paths({(kExamples / "terraform/insecure").string()});
   EXPECT_TRUE(r.diagnostics.empty()) << dump(r);
-  std::set<std::string> tripped;
-  for (const auto& f : r.findings) {
-    if (f.status == core::Status::kFail || f.status == core::Status::kWarn) {
-      tripped.emplace(f.id());
-    }
-  }
+  const std::set<std::string> tripped = tripped_checks(r);
   for (const auto* c : engine::registered_checks()) {
     const std::string id(c->id);
     if (kTerraformNotTripped.count(id)) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -57,7 +58,15 @@ ModuleFiles module_files(const FrontendInput& in, hcl::File self) {
   std::vector<std::string> tfvars;
   std::size_t read = 0;
   for (const std::string& name : names) {
-    if (name == own || read >= kMaxModuleFiles) continue;
+    if (name == own) continue;
+    if (is_tf(name) && read >= kMaxModuleFiles) {
+      out.errors.push_back(core::make_error(
+          core::Errc::kSkipped,
+          "the folder has more than " + std::to_string(kMaxModuleFiles) +
+              " Terraform files; only the first are read as this file's module context",
+          core::Loc{in.source.file, 1, 1}));
+      break;
+    }
     if (is_tf(name)) {
       ++read;
       if (auto f = read_sibling(in, name, out)) out.files.push_back(std::move(f));

@@ -23,8 +23,10 @@
 
 namespace ecsguard::parse::terraform {
 
-// At most this many `.tf` / `.tfvars` files of one folder are read as the module's context.
-inline constexpr std::size_t kMaxModuleFiles = 1'000;
+// At most this many `.tf` / `.tfvars` files of one folder are read as the module's context (each
+// file of a folder reads its siblings: the cost grows with the square of the folder's size, so a
+// folder of thousands of .tf files must not multiply the scan's work; a note says so).
+inline constexpr std::size_t kMaxModuleFiles = 100;
 
 struct ModuleFile {
   std::string text;  // the parsed text (spans of `ast` index it)

@@ -30,7 +30,7 @@ std::vector<Field> blocks(const Field& parent, std::string_view type, model::Pre
 
 // The first block `type` (a block Terraform allows once), absent when not written.
 Field block(const Field& parent, std::string_view type) {
-  const Field f = field(parent, type);
+  Field f = field(parent, type);
   if (f.unknown || f.node == nullptr) return f;
   if (f.node->is_unknown()) {
     Field u;
@@ -327,7 +327,7 @@ const TypeEntry* entry_of(std::string_view type) noexcept {
 }
 
 template <class T>
-void add(BuildContext& b, T resource, model::ResourceId id) {
+void add(BuildContext& b, T resource, model::ResourceId&& id) {
   resource.id = std::move(id);
   b.out.stack.add(std::move(resource));
 }

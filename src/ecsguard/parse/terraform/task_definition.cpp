@@ -87,7 +87,7 @@ Node task_definition_shape(const Node& terraform, Node container_definitions) {
   for (const auto& m : terraform.members) {
     if (m.key.text == "container_definitions") {
       out.members.push_back(Member{Node::make_string("ContainerDefinitions", m.key.loc),
-                                   std::move(container_definitions)});
+                                   std::exchange(container_definitions, Node{})});
       continue;
     }
     Node one;

@@ -13,11 +13,6 @@ using hcl::ExprKind;
 
 constexpr unsigned kMaxDepth = 256;
 
-bool is_special_root(std::string_view name) {
-  return name == "var" || name == "local" || name == "path" || name == "terraform" ||
-         name == "each" || name == "count" || name == "self";
-}
-
 // The attribute names after the root of a traversal (a.b[0].c -> b, c), outermost last.
 void attribute_names(const Expr& e, std::vector<const std::string*>& out) {
   const Expr* cur = &e;
@@ -30,15 +25,6 @@ void attribute_names(const Expr& e, std::vector<const std::string*>& out) {
   out.assign(reversed.rbegin(), reversed.rend());
 }
 
-const Expr* root_of(const Expr& e) {
-  const Expr* cur = &e;
-  while (cur->kind == ExprKind::kGetAttr || cur->kind == ExprKind::kIndex ||
-         cur->kind == ExprKind::kLegacyIndex) {
-    cur = &cur->items[0];
-  }
-  return cur->kind == ExprKind::kVariable ? cur : nullptr;
-}
-
 bool is_traversal(const Expr& e) {
   return e.kind == ExprKind::kGetAttr || e.kind == ExprKind::kIndex ||
          e.kind == ExprKind::kLegacyIndex;
@@ -47,8 +33,8 @@ bool is_traversal(const Expr& e) {
 }  // namespace
 
 std::string referenced_address(const Expr& e) {
-  const Expr* root = root_of(e);
-  if (root == nullptr || is_special_root(root->name)) return {};
+  const Expr* root = eval::traversal_root(e);
+  if (root == nullptr || eval::is_special_root(root->name)) return {};
   std::vector<const std::string*> names;
   attribute_names(e, names);
   if (root->name == "module") {

@@ -117,6 +117,11 @@ class Evaluator {
   friend class ScopeGuard;
 };
 
+// The root of a traversal (a.b[0].c -> the kVariable a), or nullptr.
+[[nodiscard]] const hcl::Expr* traversal_root(const hcl::Expr& e);
+// var, local, path, terraform, each, count, self: roots that never name a resource.
+[[nodiscard]] bool is_special_root(std::string_view name);
+
 // One instance of a resource / module block after count or for_each.
 struct Instance {
   Value key;    // null (no count / for_each), the index (count) or the key (for_each)
