@@ -1,5 +1,5 @@
 #pragma once
-// Discovery of check fixtures: tests/checks/<layer>/<ID>/(fail|pass)*.(yaml|yml|json|template).
+// Discovery of check fixtures: tests/checks/<layer>/<ID>/(fail|pass)*.(yaml|yml|json|template|tf).
 #include <algorithm>
 #include <filesystem>
 #include <string>
@@ -17,7 +17,10 @@ struct Fixture {
 inline bool is_fixture_input(const std::filesystem::path& p) {
   const auto ext = p.extension().string();
   const auto name = p.filename().string();
-  return (ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".template") &&
+  // .tf: a Terraform fixture; the other .tf fixtures of its folder are its module's context
+  // (variables, locals) but contribute no resources to it, as in the corpus's layout.
+  return (ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".template" ||
+          ext == ".tf") &&
          (name.rfind("fail", 0) == 0 || name.rfind("pass", 0) == 0);
 }
 

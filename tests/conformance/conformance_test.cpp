@@ -34,6 +34,7 @@
 
 #include "ecsguard/core/strings.h"
 #include "ecsguard/engine/registry.h"
+#include "ecsguard/parse/terraform/hcl/parser.h"
 #include "ecsguard/parse/yaml_loader.h"
 #include "ecsguard/scan/scan.h"
 
@@ -47,7 +48,7 @@ constexpr double kMinRecall = 0.90;
 constexpr double kMaxFalseAlarms = 0.05;
 
 const std::set<std::string> kFormats = {"cloudformation-json", "cloudformation-yaml",
-                                        "taskdef-json"};
+                                        "taskdef-json", "terraform-hcl"};
 
 std::optional<fs::path> corpus_dir() {
   const char* env = std::getenv("ECSGUARD_CORPUS");
@@ -114,7 +115,24 @@ struct ResourceSpan {
   std::uint32_t last = 0;  // inclusive; UINT32_MAX = to the end of the file
 };
 
-std::vector<ResourceSpan> resource_spans(const std::string& text) {
+// Terraform: every `resource "type" "name" { ... }` block (name = the Terraform address).
+std::vector<ResourceSpan> terraform_spans(const std::string& text) {
+  std::vector<ResourceSpan> out;
+  const auto parsed = parse::terraform::hcl::parse_hcl(text, 0);
+  for (const auto& b : parsed.file.body.blocks) {
+    if (b.type != "resource" || b.labels.size() != 2) continue;
+    ResourceSpan r;
+    r.name = b.labels[0] + "." + b.labels[1];
+    r.first = b.loc.line;
+    r.last = b.loc.line + static_cast<std::uint32_t>(std::count(text.begin() + b.span.begin,
+                                                                text.begin() + b.span.end, '\n'));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<ResourceSpan> resource_spans(const std::string& text, bool terraform) {
+  if (terraform) return terraform_spans(text);
   std::vector<ResourceSpan> out;
   auto doc = parse::load_document(text, 0, core::Limits{});
   if (!doc || !doc->is_map()) return out;
@@ -147,9 +165,15 @@ std::vector<ResourceSpan> resource_spans(const std::string& text) {
 struct Unit {
   std::string type;  // empty: whole file
   std::string name;
+  // Terraform: the lines of the resource block. A finding located inside it is on this unit
+  // even when it names another resource (an aws_ecr_repository_policy's statement is judged as
+  // part of the repository it attaches to, and located in the policy's block).
+  std::uint32_t first = 0;
+  std::uint32_t last = 0;
   [[nodiscard]] bool whole_file() const { return name.empty(); }
   [[nodiscard]] std::string label() const {
-    return whole_file() ? std::string("(file)") : type + "." + name;
+    if (whole_file()) return "(file)";
+    return type.empty() ? name : type + "." + name;
   }
   friend bool operator<(const Unit& a, const Unit& b) {
     return std::tie(a.type, a.name) < std::tie(b.type, b.name);
@@ -158,13 +182,17 @@ struct Unit {
 
 bool finding_on(const engine::Finding& f, const Unit& u) {
   if (u.whole_file()) return true;
+  if (u.first != 0 && f.loc.line >= u.first && f.loc.line <= u.last) return true;
   return f.resource_name == u.name && (u.type.empty() || f.resource_type == u.type);
 }
 
-// "AWS::ECR::Repository.ImageScanFalse" -> {type, logical id}
+// "AWS::ECR::Repository.ImageScanFalse" -> {type, logical id}; a Terraform address
+// ("aws_ecs_service.fail") is the resource name itself (findings name Terraform resources by it).
 std::optional<Unit> checkov_resource(const std::string& s) {
   const auto dot = s.rfind('.');
-  if (dot == std::string::npos || s.rfind("AWS::", 0) != 0) return std::nullopt;
+  if (dot == std::string::npos) return std::nullopt;
+  if (s.rfind("aws_", 0) == 0) return Unit{"", s};
+  if (s.rfind("AWS::", 0) != 0) return std::nullopt;
   return Unit{s.substr(0, dot), s.substr(dot + 1)};
 }
 
@@ -221,6 +249,7 @@ TEST(Conformance, PeerFixturesForImplementedChecks) {
   for (const auto& e : setup_errors) ADD_FAILURE() << e;
 
   std::map<std::string, Tally> by_source;
+  std::map<std::string, Tally> by_format;
   std::map<std::string, Tally> by_check;
   Tally total;
   std::map<std::string, int> excluded;  // reason -> fixtures
@@ -290,17 +319,34 @@ TEST(Conformance, PeerFixturesForImplementedChecks) {
     if (e.contains(unit_key) && e[unit_key].is_array()) {
       std::vector<ResourceSpan> spans;
       bool spans_loaded = false;
+      const bool terraform = e.value("format", "") == "terraform-hcl";
       for (const auto& loc : e[unit_key]) {
         if (loc.is_string()) {
-          if (auto u = checkov_resource(loc.get<std::string>())) units.insert(*u);
+          auto u = checkov_resource(loc.get<std::string>());
+          if (u && terraform) {
+            if (!spans_loaded) {
+              spans = resource_spans(read_text(file), true);
+              spans_loaded = true;
+            }
+            for (const auto& r : spans) {
+              if (r.name == u->name) {
+                u->first = r.first;
+                u->last = r.last;
+              }
+            }
+          }
+          if (u) units.insert(*u);
         } else if (loc.is_object() && loc.contains("line") && loc["line"].is_number_integer()) {
           if (!spans_loaded) {
-            spans = resource_spans(read_text(file));
+            spans = resource_spans(read_text(file), terraform);
             spans_loaded = true;
           }
           const auto line = loc["line"].get<std::uint32_t>();
           for (const auto& r : spans) {
-            if (line >= r.first && line <= r.last) units.insert(Unit{r.type, r.name});
+            if (line >= r.first && line <= r.last) {
+              units.insert(terraform ? Unit{r.type, r.name, r.first, r.last}
+                                     : Unit{r.type, r.name});
+            }
           }
         }
       }
@@ -419,6 +465,7 @@ TEST(Conformance, PeerFixturesForImplementedChecks) {
     }
     add(total);
     add(by_source[source]);
+    add(by_format[e.value("format", "")]);
     for (const auto& c : checks) {
       Tally& row = by_check[c];
       add(row);
@@ -451,6 +498,7 @@ TEST(Conformance, PeerFixturesForImplementedChecks) {
   out << "Conformance against " << corpus->string() << " (" << implemented.size()
       << " implemented checks)\n";
   table("source", by_source, false);
+  table("format", by_format, false);
   out << "\nPer check (a fixture mapped to several checks counts for each; 'recall' = detected by "
          "any mapped check, as scored):";
   table("check", by_check, true);

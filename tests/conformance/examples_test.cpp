@@ -98,16 +98,22 @@ TEST(Examples, HardenedFilesAloneOnlyLackCrossFileFacts) {
   }
 }
 
-TEST(Examples, InsecureTwinTripsEveryImplementedCheck) {
-  const auto r = scan_paths({(kExamples / "insecure").string()});
-  EXPECT_EQ(r.files_scanned, 4u);
-  EXPECT_TRUE(r.diagnostics.empty()) << dump(r);
+// The checks with a fail or warn finding.
+std::set<std::string> tripped_checks(const scan::ScanResult& r) {
   std::set<std::string> tripped;
   for (const auto& f : r.findings) {
     if (f.status == core::Status::kFail || f.status == core::Status::kWarn) {
       tripped.emplace(f.id());
     }
   }
+  return tripped;
+}
+
+TEST(Examples, InsecureTwinTripsEveryImplementedCheck) {
+  const auto r = scan_paths({(kExamples / "insecure").string()});
+  EXPECT_EQ(r.files_scanned, 4u);
+  EXPECT_TRUE(r.diagnostics.empty()) << dump(r);
+  const std::set<std::string> tripped = tripped_checks(r);
   for (const auto* c : engine::registered_checks()) {
     const std::string id(c->id);
     const auto why = kNotTripped.find(id);
@@ -118,6 +124,36 @@ TEST(Examples, InsecureTwinTripsEveryImplementedCheck) {
     } else {
       EXPECT_FALSE(tripped.count(id))
           << "examples/insecure now trips " << id << ": remove it from kNotTripped";
+    }
+  }
+}
+
+// examples/terraform: the same twins in Terraform (one module per folder).
+TEST(Examples, TerraformHardenedTwinHasNoFinding) {
+  const auto r = scan_paths({(kExamples / "terraform/hardened").string()});
+  EXPECT_EQ(r.files_scanned, 4u);
+  EXPECT_TRUE(r.findings.empty()) << "findings on examples/terraform/hardened:" << dump(r);
+  EXPECT_TRUE(r.diagnostics.empty()) << dump(r);
+  EXPECT_FALSE(r.stack.task_definitions.empty());
+  EXPECT_FALSE(r.stack.services.empty());
+}
+
+// Implemented checks the Terraform insecure twin does not trip, and why.
+const std::map<std::string, std::string> kTerraformNotTripped = {
+    {"CTR-010", kNotTripped.at("CTR-010")},
+};
+
+TEST(Examples, TerraformInsecureTwinTripsEveryImplementedCheck) {
+  const auto r = scan_paths({(kExamples / "terraform/insecure").string()});
+  EXPECT_TRUE(r.diagnostics.empty()) << dump(r);
+  const std::set<std::string> tripped = tripped_checks(r);
+  for (const auto* c : engine::registered_checks()) {
+    const std::string id(c->id);
+    if (kTerraformNotTripped.count(id)) {
+      EXPECT_FALSE(tripped.count(id)) << "examples/terraform/insecure now trips " << id;
+    } else {
+      EXPECT_TRUE(tripped.count(id))
+          << "examples/terraform/insecure does not trip " << id << dump(r);
     }
   }
 }

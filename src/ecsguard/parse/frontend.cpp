@@ -4,6 +4,7 @@
 
 #include "ecsguard/parse/cfn/frontend.h"
 #include "ecsguard/parse/taskdef/frontend.h"
+#include "ecsguard/parse/terraform/frontend.h"
 #include "ecsguard/parse/yaml_loader.h"
 
 namespace ecsguard::parse {
@@ -15,6 +16,7 @@ namespace {
 constexpr Frontend kFrontends[] = {
     cfn::kFrontend,
     taskdef::kFrontend,
+    terraform::kFrontend,
 };
 
 }  // namespace

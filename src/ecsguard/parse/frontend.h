@@ -61,6 +61,15 @@ class FileLoader {
   // read): lets a frontend refuse a cycle before reading the file again.
   [[nodiscard]] virtual std::string resolve(const std::string& from_fs_path,
                                             std::string_view reference) const = 0;
+  // The names of the regular files in the folder of `from_fs_path` (sorted, the file itself
+  // included), or none when that folder lies outside the containment root. Lets a frontend whose
+  // unit is a folder (a Terraform module: every .tf file of one directory) find its siblings,
+  // which it then reads with load(). No default listing: loaders that cannot list return {}.
+  [[nodiscard]] virtual std::vector<std::string> list_folder(
+      const std::string& from_fs_path) const {
+    (void)from_fs_path;
+    return {};
+  }
 };
 
 // One input file as a frontend sees it.

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
@@ -45,6 +46,20 @@ std::string ScanFileLoader::resolve(const std::string& from_fs_path,
   std::error_code ec;
   const fs::path canonical = fs::canonical(reference_path(from_fs_path, reference), ec);
   return ec ? std::string() : canonical.generic_string();
+}
+
+std::vector<std::string> ScanFileLoader::list_folder(const std::string& from_fs_path) const {
+  std::vector<std::string> names;
+  std::error_code ec;
+  const fs::path folder = fs::canonical(fs::path(from_fs_path).parent_path(), ec);
+  if (ec || !containment_.allows(folder.generic_string())) return names;
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file(ec) && !it->is_symlink(ec)) {
+      names.push_back(it->path().filename().string());
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 core::Result<parse::LoadedFile> ScanFileLoader::load(const std::string& from_fs_path,

@@ -12,6 +12,7 @@
 // - files are read O_NONBLOCK | O_NOFOLLOW, must be regular, at most limits.max_file_bytes.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ecsguard/core/error.h"
 #include "ecsguard/core/file_table.h"
@@ -44,6 +45,8 @@ class ScanFileLoader final : public parse::FileLoader {
                                                      std::string_view reference) override;
   [[nodiscard]] std::string resolve(const std::string& from_fs_path,
                                     std::string_view reference) const override;
+  [[nodiscard]] std::vector<std::string> list_folder(
+      const std::string& from_fs_path) const override;
 
  private:
   Containment containment_;

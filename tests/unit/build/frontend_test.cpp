@@ -23,9 +23,10 @@ Fragment build_text(std::string_view text, std::string display, core::FileTable&
 
 TEST(Frontends, RegistryListsEachFormatOnce) {
   const auto all = frontends();
-  ASSERT_EQ(all.size(), 2u);
+  ASSERT_EQ(all.size(), 3u);
   EXPECT_EQ(all[0].name, "cloudformation");
   EXPECT_EQ(all[1].name, "task-definition");
+  EXPECT_EQ(all[2].name, "terraform");
   for (const auto& f : all) {
     EXPECT_NE(f.sniff, nullptr) << f.name;
     EXPECT_NE(f.build, nullptr) << f.name;
@@ -33,10 +34,11 @@ TEST(Frontends, RegistryListsEachFormatOnce) {
 }
 
 TEST(Frontends, DiscoveryAsksByName) {
-  for (const char* name : {"a.json", "b.YAML", "c.yml", "d.template", "x/e.template.json"}) {
+  for (const char* name :
+       {"a.json", "b.YAML", "c.yml", "d.template", "x/e.template.json", "main.tf"}) {
     EXPECT_TRUE(wanted_by_name(name)) << name;
   }
-  for (const char* name : {"README.md", "main.tf", "Dockerfile", "a.json.bak", ""}) {
+  for (const char* name : {"README.md", "vars.tfvars", "Dockerfile", "a.json.bak", ""}) {
     EXPECT_FALSE(wanted_by_name(name)) << name;
   }
 }

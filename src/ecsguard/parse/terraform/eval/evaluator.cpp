@@ -1,6 +1,8 @@
 // Expressions: literals, templates, collections, for expressions, operators, conditionals.
 #include "ecsguard/parse/terraform/eval/evaluator.h"
 
+#include "ecsguard/model/partial_str.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -189,10 +191,45 @@ Value Evaluator::eval_template(const Expr& e) {
                     e.items[0].kind != ExprKind::kTemplateIf &&
                     e.items[0].kind != ExprKind::kTemplateFor;
   if (wrap) return eval_expr(e.items[0]);
+  if (Value partial = eval_partial_template(e); !partial.is_null()) return partial;
   std::string out;
   Value v = append_template(e, out);
   if (!v.known()) return v;
   return Value::of_string(std::move(out), e.loc);
+}
+
+// A template of literals and interpolations only (no directives) with an unknown
+// interpolation: Unknown with the known text kept in `partial`. Null when the template has a
+// directive or no unknown part (append_template() then evaluates it).
+Value Evaluator::eval_partial_template(const Expr& e) {
+  for (const Expr& part : e.items) {
+    if (part.kind == ExprKind::kTemplateIf || part.kind == ExprKind::kTemplateFor) return {};
+  }
+  std::string text;
+  std::vector<Value> unknowns;
+  for (const Expr& part : e.items) {
+    if (part.kind == ExprKind::kLiteral) {
+      text += part.text;
+      continue;
+    }
+    Value v = eval_expr(part);
+    if (!v.known()) {
+      text.push_back(model::partial::kUnknownSegment);
+      unknowns.push_back(std::move(v));
+      continue;
+    }
+    std::string s;
+    if (!to_text(v, s)) return type_error("template interpolation is not a string", part.loc);
+    text += s;
+    if (text.size() > limits_.max_string_bytes) {
+      return Value::unknown("template result larger than the limit", e.loc);
+    }
+  }
+  if (unknowns.empty()) return {};
+  Value out = Value::unknown(unknowns.front().text, unknowns.front().loc);
+  out.partial = std::move(text);
+  out.items = std::move(unknowns);
+  return out;
 }
 
 Value Evaluator::append_template(const Expr& e, std::string& out) {

@@ -84,6 +84,7 @@ class Evaluator {
   Value eval_expr(const hcl::Expr& e);  // eval_node() + the work budget
   Value eval_node(const hcl::Expr& e);
   Value eval_template(const hcl::Expr& e);
+  Value eval_partial_template(const hcl::Expr& e);
   // Appends a template's text to `out`; returns Unknown (and stops) on an unknown part.
   Value append_template(const hcl::Expr& e, std::string& out);
   Value append_template_for(const hcl::Expr& e, std::string& out);
@@ -115,6 +116,11 @@ class Evaluator {
 
   friend class ScopeGuard;
 };
+
+// The root of a traversal (a.b[0].c -> the kVariable a), or nullptr.
+[[nodiscard]] const hcl::Expr* traversal_root(const hcl::Expr& e);
+// var, local, path, terraform, each, count, self: roots that never name a resource.
+[[nodiscard]] bool is_special_root(std::string_view name);
 
 // One instance of a resource / module block after count or for_each.
 struct Instance {

@@ -15,16 +15,6 @@ using hcl::ExprKind;
 
 namespace {
 
-// The root name of a traversal (a.b[0].c -> a), or nullptr.
-const Expr* traversal_root(const Expr& e) {
-  const Expr* cur = &e;
-  while (cur->kind == ExprKind::kGetAttr || cur->kind == ExprKind::kIndex ||
-         cur->kind == ExprKind::kLegacyIndex) {
-    cur = &cur->items[0];
-  }
-  return cur->kind == ExprKind::kVariable ? cur : nullptr;
-}
-
 // a.b[0].c as written (non-literal indexes as [...]), for reasons.
 std::string render(const Expr& e) {
   switch (e.kind) {
@@ -46,11 +36,6 @@ std::string render(const Expr& e) {
     default:
       return "...";
   }
-}
-
-bool is_special_root(std::string_view name) {
-  return name == "var" || name == "local" || name == "path" || name == "terraform" ||
-         name == "each" || name == "count" || name == "self";
 }
 
 Value attribute_of(const Value& base, const std::string& name, core::Loc at) {
@@ -83,6 +68,20 @@ Value element_of(const Value& base, const Value& key, core::Loc at) {
 }
 
 }  // namespace
+
+const Expr* traversal_root(const Expr& e) {
+  const Expr* cur = &e;
+  while (cur->kind == ExprKind::kGetAttr || cur->kind == ExprKind::kIndex ||
+         cur->kind == ExprKind::kLegacyIndex) {
+    cur = &cur->items[0];
+  }
+  return cur->kind == ExprKind::kVariable ? cur : nullptr;
+}
+
+bool is_special_root(std::string_view name) {
+  return name == "var" || name == "local" || name == "path" || name == "terraform" ||
+         name == "each" || name == "count" || name == "self";
+}
 
 Value Evaluator::eval_variable(const Expr& e) {
   if (const Value* v = bound(e.name)) return *v;

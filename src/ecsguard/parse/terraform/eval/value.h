@@ -25,10 +25,15 @@ struct Value {
   ValueKind kind = ValueKind::kNull;
   bool boolean = false;
   double number = 0;
-  std::string text;  // kString: the string; kUnknown: the reason
-  core::Loc loc;     // where it was written / became unknown
-  std::vector<Value> items;
+  std::string text;             // kString: the string; kUnknown: the reason
+  core::Loc loc;                // where it was written / became unknown
+  std::vector<Value> items;     // kList; kUnknown with `partial`: the unknown segments, in order
   std::vector<Member> members;  // sorted by key, unique keys
+  // kUnknown from a template whose literal parts are known ("${aws_ecr_repository.r.url}:v1"):
+  // the text with one model::partial::kUnknownSegment byte per unknown interpolation ("" when
+  // nothing of it is known). Only a conversion to the model reads it; to everything else the
+  // value is Unknown (reason and loc of the first unknown part).
+  std::string partial;
 
   [[nodiscard]] bool known() const noexcept { return kind != ValueKind::kUnknown; }
   [[nodiscard]] bool is_null() const noexcept { return kind == ValueKind::kNull; }
