@@ -1,5 +1,6 @@
 #pragma once
-// Discovery of check fixtures: tests/checks/<layer>/<ID>/(fail|pass)*.(yaml|yml|json|template).
+// Discovery of check fixtures: tests/checks/<layer>/<ID>/(fail|pass)*.(yaml|yml|json|template|
+// Dockerfile).
 #include <algorithm>
 #include <filesystem>
 #include <string>
@@ -17,7 +18,8 @@ struct Fixture {
 inline bool is_fixture_input(const std::filesystem::path& p) {
   const auto ext = p.extension().string();
   const auto name = p.filename().string();
-  return (ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".template") &&
+  return (ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".template" ||
+          ext == ".Dockerfile") &&
          (name.rfind("fail", 0) == 0 || name.rfind("pass", 0) == 0);
 }
 

@@ -10,6 +10,7 @@
 #include "ecsguard/model/ecr.h"
 #include "ecsguard/model/ecs.h"
 #include "ecsguard/model/elb.h"
+#include "ecsguard/model/image.h"
 #include "ecsguard/model/misc.h"
 
 namespace ecsguard::model {
@@ -43,6 +44,8 @@ struct Stack {
   std::vector<EfsAccessPoint> efs_access_points;
   std::vector<LoadBalancer> load_balancers;  // ELBv2 load balancers
   std::vector<Listener> listeners;           // ELBv2 listeners and listener rules
+  std::vector<Dockerfile> dockerfiles;
+  std::vector<ContainerImage> images;  // image archives
 
   // Every resource of kind T, in input order.
   template <class T>
@@ -70,7 +73,8 @@ inline constexpr auto kTables = std::make_tuple(
     &Stack::task_definitions, &Stack::services, &Stack::task_sets, &Stack::clusters,
     &Stack::capacity_provider_associations, &Stack::repositories, &Stack::registry_scanning,
     &Stack::log_groups, &Stack::secrets, &Stack::rotation_schedules, &Stack::ssm_parameters,
-    &Stack::efs_file_systems, &Stack::efs_access_points, &Stack::load_balancers, &Stack::listeners);
+    &Stack::efs_file_systems, &Stack::efs_access_points, &Stack::load_balancers, &Stack::listeners,
+    &Stack::dockerfiles, &Stack::images);
 
 template <class T>
 const std::vector<T>& Stack::all() const noexcept {
