@@ -13,10 +13,11 @@ namespace {
 void run(const model::Dockerfile& df, engine::CheckContext& ctx) {
   for (std::size_t s = 0; s < df.stages.size(); ++s) {
     const auto& st = df.stages[s];
-    if (st.parent || st.instructions.empty()) continue;
+    if (st.parent || st.instructions.empty() || st.instructions.front().op != "FROM") continue;
     const auto& base = st.base;
     const std::string text = base.known() ? base.value : printable(base.value);
     if (base.known() && core::iequals(text, "scratch")) continue;
+    if (base.known() && core::trim(text).empty()) continue;  // FROM ${UNSET}: BuildKit refuses it
     const core::Loc at = st.instructions.front().loc;
     const std::string prop = instruction_path(df, s, 0);
     const ImageRef ref = model::parse_image_ref(text);

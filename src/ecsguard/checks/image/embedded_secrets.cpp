@@ -16,13 +16,6 @@ std::string what(const secrets::Match& m, const engine::CheckContext& ctx) {
   return std::string(secrets::describe(m.kind, lang));
 }
 
-std::string unquote(std::string_view v) {
-  if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) {
-    v = v.substr(1, v.size() - 2);
-  }
-  return std::string(v);
-}
-
 void pairs(const model::Dockerfile& df, std::size_t s, std::size_t i,
            const model::DockerInstruction& ins, engine::CheckContext& ctx) {
   const auto& det = secrets::default_detector();
@@ -91,17 +84,6 @@ void archive(const model::ContainerImage& img, engine::CheckContext& ctx) {
   }
 }
 
-void run(const model::Stack& stack, engine::CheckContext& ctx) {
-  for (const auto& df : stack.all<model::Dockerfile>()) {
-    ctx.set_subject(df.id);
-    ctx.guarded(&df.id, [&] { dockerfile(df, ctx); });
-  }
-  for (const auto& img : stack.all<model::ContainerImage>()) {
-    ctx.set_subject(img.id);
-    ctx.guarded(&img.id, [&] { archive(img, ctx); });
-  }
-}
-
 constexpr std::string_view kInputs[] = {"dockerfile", "image-archive"};
 
 }  // namespace
@@ -116,7 +98,7 @@ const engine::CheckDef embedded_secrets{
                         "    NPM_TOKEN=$(cat /run/secrets/npm_token) npm ci\n"
                         "# runtime secrets: ECS task definition `secrets` (Secrets Manager / SSM)"},
     .inputs = kInputs,
-    .run = engine::whole_stack<&run>,
+    .run = engine::whole_stack<&dockerfile_and_image<&dockerfile, &archive>>,
 };
 
 }  // namespace ecsguard::checks::image

@@ -78,6 +78,7 @@ void dockerfile(const model::Dockerfile& df, engine::CheckContext& ctx) {
   std::size_t root = last;
   while (df.stages[root].parent && *df.stages[root].parent < root) root = *df.stages[root].parent;
   const auto& st = df.stages[root];
+  if (st.instructions.front().op != "FROM") return;  // a snippet without FROM: no base to judge
   const core::Loc at = fin->instructions.front().loc;
   if (st.scratch) {
     ctx.fail(at, prop, msg::img001::NoUserScratch{});
@@ -105,17 +106,6 @@ void archive(const model::ContainerImage& img, engine::CheckContext& ctx) {
   }
 }
 
-void run(const model::Stack& stack, engine::CheckContext& ctx) {
-  for (const auto& df : stack.all<model::Dockerfile>()) {
-    ctx.set_subject(df.id);
-    ctx.guarded(&df.id, [&] { dockerfile(df, ctx); });
-  }
-  for (const auto& img : stack.all<model::ContainerImage>()) {
-    ctx.set_subject(img.id);
-    ctx.guarded(&img.id, [&] { archive(img, ctx); });
-  }
-}
-
 constexpr std::string_view kInputs[] = {"dockerfile", "image-archive"};
 
 }  // namespace
@@ -128,7 +118,7 @@ const engine::CheckDef non_root_user{
                                   " && useradd --system --uid 10001 --gid app app\n"
                                   "USER 10001:10001"},
     .inputs = kInputs,
-    .run = engine::whole_stack<&run>,
+    .run = engine::whole_stack<&dockerfile_and_image<&dockerfile, &archive>>,
 };
 
 }  // namespace ecsguard::checks::image

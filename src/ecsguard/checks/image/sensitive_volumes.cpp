@@ -19,13 +19,6 @@ bool sensitive(std::string_view path) {
   return path.starts_with("/proc/") || path.starts_with("/sys/") || path.starts_with("/dev/");
 }
 
-std::string unquote(std::string_view v) {
-  if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) {
-    v = v.substr(1, v.size() - 2);
-  }
-  return std::string(v);
-}
-
 void dockerfile(const model::Dockerfile& df, engine::CheckContext& ctx) {
   each_instruction(df, "VOLUME", [&](std::size_t s, std::size_t i, const auto& ins) {
     for (const auto& a : ins.args) {
@@ -43,17 +36,6 @@ void archive(const model::ContainerImage& img, engine::CheckContext& ctx) {
   }
 }
 
-void run(const model::Stack& stack, engine::CheckContext& ctx) {
-  for (const auto& df : stack.all<model::Dockerfile>()) {
-    ctx.set_subject(df.id);
-    ctx.guarded(&df.id, [&] { dockerfile(df, ctx); });
-  }
-  for (const auto& img : stack.all<model::ContainerImage>()) {
-    ctx.set_subject(img.id);
-    ctx.guarded(&img.id, [&] { archive(img, ctx); });
-  }
-}
-
 constexpr std::string_view kInputs[] = {"dockerfile", "image-archive"};
 
 }  // namespace
@@ -64,7 +46,7 @@ const engine::CheckDef sensitive_volumes{
     .rationale = i18n::Id::kImg018Rationale,
     .remediation = {.dockerfile = "VOLUME [\"/data\"]   # application data only"},
     .inputs = kInputs,
-    .run = engine::whole_stack<&run>,
+    .run = engine::whole_stack<&dockerfile_and_image<&dockerfile, &archive>>,
 };
 
 }  // namespace ecsguard::checks::image

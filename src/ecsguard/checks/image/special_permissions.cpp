@@ -69,17 +69,6 @@ void archive(const model::ContainerImage& img, engine::CheckContext& ctx) {
   }
 }
 
-void run(const model::Stack& stack, engine::CheckContext& ctx) {
-  for (const auto& df : stack.all<model::Dockerfile>()) {
-    ctx.set_subject(df.id);
-    ctx.guarded(&df.id, [&] { dockerfile(df, ctx); });
-  }
-  for (const auto& img : stack.all<model::ContainerImage>()) {
-    ctx.set_subject(img.id);
-    ctx.guarded(&img.id, [&] { archive(img, ctx); });
-  }
-}
-
 constexpr std::string_view kInputs[] = {"dockerfile", "image-archive"};
 
 }  // namespace
@@ -93,7 +82,7 @@ const engine::CheckDef special_permissions{
                                   "true\n"
                                   "COPY --chown=root:root app/ /app/"},
     .inputs = kInputs,
-    .run = engine::whole_stack<&run>,
+    .run = engine::whole_stack<&dockerfile_and_image<&dockerfile, &archive>>,
 };
 
 }  // namespace ecsguard::checks::image

@@ -195,4 +195,27 @@ inline std::vector<bool> shipped_stages(const model::Dockerfile& df) {
   return out;
 }
 
+// Raw ENV/ARG/LABEL/VOLUME text without its surrounding quotes.
+inline std::string unquote(std::string_view v) {
+  if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) {
+    v = v.substr(1, v.size() - 2);
+  }
+  return std::string(v);
+}
+
+// `.run = engine::whole_stack<&dockerfile_and_image<&dockerfile, &archive>>`: a check that judges
+// both inputs, each Dockerfile and each image archive its own subject and fault boundary.
+template <void (*OnDockerfile)(const model::Dockerfile&, engine::CheckContext&),
+          void (*OnImage)(const model::ContainerImage&, engine::CheckContext&)>
+void dockerfile_and_image(const model::Stack& stack, engine::CheckContext& ctx) {
+  for (const auto& df : stack.all<model::Dockerfile>()) {
+    ctx.set_subject(df.id);
+    ctx.guarded(&df.id, [&] { OnDockerfile(df, ctx); });
+  }
+  for (const auto& img : stack.all<model::ContainerImage>()) {
+    ctx.set_subject(img.id);
+    ctx.guarded(&img.id, [&] { OnImage(img, ctx); });
+  }
+}
+
 }  // namespace ecsguard::checks::image

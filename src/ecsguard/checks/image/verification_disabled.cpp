@@ -77,17 +77,25 @@ constexpr EnvSwitch kEnv[] = {
     {"CURL_CA_BUNDLE", [](std::string_view v) { return v.empty(); }},
 };
 
-std::string unquote(std::string_view v) {
-  if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) {
-    v = v.substr(1, v.size() - 2);
-  }
-  return std::string(v);
-}
-
 void check_run(const model::Dockerfile& df, std::size_t s, std::size_t i,
                const model::DockerInstruction& ins, engine::CheckContext& ctx) {
   const std::string text = run_text(ins);
   for (const auto& c : commands(text)) {
+    // `NAME=value cmd`: the same switches as ENV, for one command.
+    for (std::size_t k = 0; k < program_index(c.words); ++k) {
+      const std::string& w = c.words[k];
+      const auto eq = w.find('=');
+      if (eq == std::string::npos) continue;
+      const std::string_view name = std::string_view(w).substr(0, eq);
+      const std::string value = w.substr(eq + 1);
+      for (const auto& e : kEnv) {
+        if (core::iequals(name, e.name) && e.bad(value)) {
+          ctx.fail(ins.loc, instruction_path(df, s, i),
+                   msg::img007::EnvSetting{.name = std::string(name), .value = value});
+          return;
+        }
+      }
+    }
     const std::string_view p = program(c.words);
     const bool pip = is_pip(c);
     for (const auto& w : arguments(c.words)) {

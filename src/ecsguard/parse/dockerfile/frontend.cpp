@@ -55,6 +55,22 @@ model::DockerStage to_model(const Dockerfile& df, const Stage& stage, const Reso
   return out;
 }
 
+// A file with instructions but no FROM (a snippet; BuildKit refuses it, the parser says so): its
+// instructions as one stage whose base is unknown and whose first instruction is not a FROM, so
+// the checks of what the instructions do still run.
+std::vector<model::DockerStage> snippet_stage(const Dockerfile& df) {
+  model::DockerStage st;
+  st.base = model::Str::unknown_because("the file has no FROM");
+  for (const auto& ins : df.instructions) {
+    if (ins.kind == Kind::kArg || ins.kind == Kind::kUnknown) continue;
+    st.instructions.push_back(to_model(ins));
+    if (ins.kind == Kind::kUser && !ins.args.empty())
+      st.user = model::Str::of(ins.args[0], ins.loc);
+  }
+  if (st.instructions.empty()) return {};
+  return {std::move(st)};
+}
+
 core::Error error_of(const Diagnostic& d) {
   return {d.level == DiagLevel::kError ? core::Errc::kSyntax : core::Errc::kSkipped, d.text(),
           d.where};
@@ -131,6 +147,7 @@ Fragment build(const FrontendInput& in) {
   for (std::size_t i = 0; i < df.stages.size() && i < resolved.stages.size(); ++i) {
     m.stages.push_back(to_model(df, df.stages[i], resolved.stages[i]));
   }
+  if (m.stages.empty()) m.stages = snippet_stage(df);
   if (!m.stages.empty()) m.stages.back().final = true;
   m.dockerignore = dockerignore(in);
   out.stack.add(std::move(m));
