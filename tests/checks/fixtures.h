@@ -1,5 +1,6 @@
 #pragma once
-// Discovery of check fixtures: tests/checks/<layer>/<ID>/(fail|pass)*.(yaml|yml|json|template|tf).
+// Discovery of check fixtures: tests/checks/<layer>/<ID>/(fail|pass)*.(yaml|yml|json|template|tf|
+// Dockerfile).
 #include <algorithm>
 #include <filesystem>
 #include <string>
@@ -20,7 +21,7 @@ inline bool is_fixture_input(const std::filesystem::path& p) {
   // .tf: a Terraform fixture; the other .tf fixtures of its folder are its module's context
   // (variables, locals) but contribute no resources to it, as in the corpus's layout.
   return (ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".template" ||
-          ext == ".tf") &&
+          ext == ".tf" || ext == ".Dockerfile") &&
          (name.rfind("fail", 0) == 0 || name.rfind("pass", 0) == 0);
 }
 

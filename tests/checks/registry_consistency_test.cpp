@@ -39,9 +39,16 @@ TEST(Registry, EveryCheckIsInTheCatalogWithFullMetadata) {
     EXPECT_TRUE(seen.insert(c->id).second) << "duplicate id " << c->id;
     EXPECT_NE(engine::find_catalog_entry(c->id), nullptr) << c->id << " is not in the catalog";
     EXPECT_GT(i18n::render(c->rationale, i18n::Lang::kEn).size(), 40u) << c->id;
-    EXPECT_FALSE(c->remediation.cdk.empty()) << c->id;
-    EXPECT_FALSE(c->remediation.cloudformation.empty()) << c->id;
-    EXPECT_FALSE(c->remediation.terraform.empty()) << c->id;
+    // Infrastructure checks show the fix in CDK, CloudFormation and Terraform; image checks in
+    // the Dockerfile.
+    const auto& r = c->remediation;
+    if (engine::find_catalog_entry(c->id)->layer == core::Layer::kImage) {
+      EXPECT_FALSE(r.dockerfile.empty()) << c->id;
+    } else {
+      EXPECT_FALSE(r.cdk.empty()) << c->id;
+      EXPECT_FALSE(r.cloudformation.empty()) << c->id;
+      EXPECT_FALSE(r.terraform.empty()) << c->id;
+    }
     EXPECT_FALSE(c->inputs.empty()) << c->id;
     EXPECT_NE(c->run, nullptr) << c->id << " must declare its subjects (CheckDef::run)";
     EXPECT_EQ(engine::find_check(c->id), c);

@@ -14,9 +14,11 @@ namespace ecsguard::engine {
 class CheckContext;
 
 struct Remediation {
-  std::string_view cdk;             // AWS CDK (TypeScript) snippet or instruction
-  std::string_view cloudformation;  // CloudFormation YAML snippet
-  std::string_view terraform;       // Terraform snippet
+  // Each may be left out ("" sections are not shown): a Dockerfile check has no CDK snippet.
+  std::string_view cdk = {};             // AWS CDK (TypeScript) snippet or instruction
+  std::string_view cloudformation = {};  // CloudFormation YAML snippet
+  std::string_view terraform = {};       // Terraform snippet
+  std::string_view dockerfile = {};      // Dockerfile snippet (image layer)
 };
 
 // How a check is run: the runner calls `run` once per check with the whole stack. Checks do not

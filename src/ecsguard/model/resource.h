@@ -13,7 +13,14 @@ using ScopeId = std::uint32_t;
 
 // Which input format a resource came from. Reports and field-id rendering may use it; checks
 // never do (they read normalised values).
-enum class Origin : unsigned char { kCloudFormation, kTaskDefinitionJson, kTerraform, kApi };
+enum class Origin : unsigned char {
+  kCloudFormation,
+  kTaskDefinitionJson,
+  kTerraform,
+  kApi,
+  kDockerfile,
+  kImageArchive,
+};
 
 // What a resource is, whatever the format spelled it as. Each model struct names its kind
 // (`static constexpr ResourceKind kKind`), and the stack keeps one table per kind (stack.h).
@@ -59,6 +66,8 @@ enum class ResourceKind : unsigned char {
   kEventRule,
   kSnsTopic,
   kSnsSubscription,
+  kDockerfile,
+  kImage,  // a container image archive (docker save / OCI layout)
 };
 
 struct ResourceId {

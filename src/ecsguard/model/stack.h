@@ -13,6 +13,7 @@
 #include "ecsguard/model/ecs.h"
 #include "ecsguard/model/elb.h"
 #include "ecsguard/model/iam.h"
+#include "ecsguard/model/image.h"
 #include "ecsguard/model/misc.h"
 
 namespace ecsguard::model {
@@ -69,6 +70,8 @@ struct Stack {
   std::vector<EventRule> event_rules;
   std::vector<SnsTopic> sns_topics;
   std::vector<SnsSubscription> sns_subscriptions;
+  std::vector<Dockerfile> dockerfiles;
+  std::vector<ContainerImage> images;  // image archives
 
   // Every resource of kind T, in input order.
   template <class T>
@@ -102,7 +105,8 @@ inline constexpr auto kTables = std::make_tuple(
     &Stack::routes, &Stack::subnet_route_table_associations, &Stack::internet_gateways,
     &Stack::nat_gateways, &Stack::vpc_endpoints, &Stack::flow_logs, &Stack::trails,
     &Stack::guardduty_detectors, &Stack::security_hubs, &Stack::security_hub_standards,
-    &Stack::event_rules, &Stack::sns_topics, &Stack::sns_subscriptions);
+    &Stack::event_rules, &Stack::sns_topics, &Stack::sns_subscriptions, &Stack::dockerfiles,
+    &Stack::images);
 
 template <class T>
 const std::vector<T>& Stack::all() const noexcept {

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "ecsguard/parse/cfn/frontend.h"
+#include "ecsguard/parse/dockerfile/frontend.h"
+#include "ecsguard/parse/image/frontend.h"
 #include "ecsguard/parse/taskdef/frontend.h"
 #include "ecsguard/parse/terraform/frontend.h"
 #include "ecsguard/parse/yaml_loader.h"
@@ -17,6 +19,8 @@ constexpr Frontend kFrontends[] = {
     cfn::kFrontend,
     taskdef::kFrontend,
     terraform::kFrontend,
+    dockerfile::kFrontend,
+    image::kFrontend,
 };
 
 }  // namespace

@@ -54,9 +54,14 @@ void write_check_page(const engine::CatalogEntry& e, const engine::CheckDef* def
   out << "## " << tr(msg::Logic{}) << "\n\n" << e.logic << "\n\n";
   if (def) {
     out << "## " << tr(msg::HowToFix{}) << "\n\n";
-    out << "### AWS CDK\n\n```ts\n" << def->remediation.cdk << "\n```\n\n";
-    out << "### CloudFormation\n\n```yaml\n" << def->remediation.cloudformation << "\n```\n\n";
-    out << "### Terraform\n\n```hcl\n" << def->remediation.terraform << "\n```\n\n";
+    const auto& r = def->remediation;
+    if (!r.dockerfile.empty())
+      out << "### Dockerfile\n\n```dockerfile\n" << r.dockerfile << "\n```\n\n";
+    if (!r.cdk.empty()) out << "### AWS CDK\n\n```ts\n" << r.cdk << "\n```\n\n";
+    if (!r.cloudformation.empty()) {
+      out << "### CloudFormation\n\n```yaml\n" << r.cloudformation << "\n```\n\n";
+    }
+    if (!r.terraform.empty()) out << "### Terraform\n\n```hcl\n" << r.terraform << "\n```\n\n";
   }
   out << "## " << tr(msg::Where{}) << "\n\n";
   if (!e.inputs_cloudformation.empty())
@@ -111,9 +116,14 @@ void write_explain(const engine::CatalogEntry& e, const engine::CheckDef* def, s
   if (def) out << tr(msg::Why{}) << "\n  " << i18n::render(def->rationale, lang) << "\n\n";
   out << tr(msg::Logic{}) << "\n  " << e.logic << "\n\n";
   if (def) {
-    out << tr(msg::FixWithCdk{}) << '\n' << def->remediation.cdk << "\n\n";
-    out << tr(msg::FixWithCloudformation{}) << '\n' << def->remediation.cloudformation << "\n\n";
-    out << tr(msg::FixWithTerraform{}) << '\n' << def->remediation.terraform << '\n';
+    const auto& r = def->remediation;
+    if (!r.dockerfile.empty())
+      out << tr(msg::FixWithDockerfile{}) << '\n' << r.dockerfile << "\n\n";
+    if (!r.cdk.empty()) out << tr(msg::FixWithCdk{}) << '\n' << r.cdk << "\n\n";
+    if (!r.cloudformation.empty()) {
+      out << tr(msg::FixWithCloudformation{}) << '\n' << r.cloudformation << "\n\n";
+    }
+    if (!r.terraform.empty()) out << tr(msg::FixWithTerraform{}) << '\n' << r.terraform << '\n';
   }
 }
 

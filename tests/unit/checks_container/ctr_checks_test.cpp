@@ -514,7 +514,7 @@ TEST(Ctr007, SecretsByNameValueAndDynamicReference) {
           str("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N", 26), 26),
       env("RANDOM", str("xK9pL2mN8qR4sT6vW1yZ3bC5", 27), 27),
       env("DB_PASS", str("{{resolve:secretsmanager:prod/db:SecretString:password}}", 28), 28),
-      env("KEY", str("AKIAIOSFODNN7EXAMPLE", 29), 29),
+      env("KEY", str("AKIAIOSFODNN7ABCDEFG", 29), 29),
       env("ApiKey", str("abc", 30), 30),
       env("PRIVATE-KEY", str("xyz", 31), 31),
       env("SECRET_FROM_PARAM", unknown("parameter DbPass has no default", 32), 32),
@@ -584,11 +584,11 @@ TEST(Ctr007, KeysNextToUnderscoresAndOtherSeparators) {
   auto& c = World::container(w.td(), "app", 20);
   c.environment_state = Presence::kKnown;
   c.environment = {
-      env("A", str("key_AKIAIOSFODNN7EXAMPLE", 21), 21),
-      env("B", str("AKIAIOSFODNN7EXAMPLE_prod", 22), 22),
-      env("C", str("id=ASIAIOSFODNN7EXAMPLE;", 23), 23),
+      env("A", str("key_AKIAIOSFODNN7ABCDEFG", 21), 21),
+      env("B", str("AKIAIOSFODNN7ABCDEFG_prod", 22), 22),
+      env("C", str("id=ASIAIOSFODNN7ABCDEFG;", 23), 23),
       env("D", str("jwt_eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig", 24), 24),
-      env("E", str("x_ghp_" + std::string(36, 'a'), 25), 25),
+      env("E", str("x_ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789", 25), 25),
       // Not bounded: part of a longer identifier.
       env("F", str("AKIAIOSFODNN7EXAMPLE1", 26), 26),
       env("G", str("XAKIAIOSFODNN7EXAMPLE", 27), 27),
@@ -674,7 +674,7 @@ TEST(Ctr007, DefaultAllowlist) {
                    env("PASSWORD_POLICY", str("min12-upper-digit", 25), 25),
                    env("TOKEN_ENDPOINT", str("auth", 26), 26),
                    env("TOKEN_TTL", str("one hour", 27), 27),
-                   env("SECRET_NAME", str("AKIAIOSFODNN7EXAMPLE", 28), 28)};
+                   env("SECRET_NAME", str("AKIAIOSFODNN7ABCDEFG", 28), 28)};
   EXPECT_EQ(w.run(ctr::env_secrets),
             (Lines{"fail TaskDef/app 28 ContainerDefinitions[app].Environment[SECRET_NAME]"}));
 }
@@ -775,7 +775,7 @@ TEST(Ctr007, AllowlistAndEnvironmentFiles) {
   auto& c = World::container(w.td(), "app", 20);
   c.environment_state = Presence::kKnown;
   c.environment = {env("PUBLIC_TOKEN", str("not-a-secret-really", 21), 21),
-                   env("PUBLIC_KEY_TOKEN", str("AKIAIOSFODNN7EXAMPLE", 22), 22)};
+                   env("PUBLIC_KEY_TOKEN", str("AKIAIOSFODNN7ABCDEFG", 22), 22)};
   c.environment_files = list({str("arn:aws:s3:::bucket/app.env", 24)}, 23);
   const auto f = w.findings(ctr::env_secrets);
   EXPECT_EQ(w.run(ctr::env_secrets),

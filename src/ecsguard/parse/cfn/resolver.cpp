@@ -493,6 +493,13 @@ struct Resolver::Impl {
           "parameter " + std::string(name) + " is read from SSM Parameter Store at deploy time",
           loc);
     }
+    // A secret by declaration: whatever value is passed lands in plaintext where it is used
+    // (CTR-007 reads the marker "from NoEcho parameter").
+    if (const Node* no_echo = decl.is_map() ? decl.find("NoEcho") : nullptr;
+        no_echo != nullptr && no_echo->is_known_scalar() &&
+        core::iequals(no_echo->scalar_text(), "true")) {
+      return unknown("value from NoEcho parameter " + std::string(name), loc);
+    }
     const Node* def = decl.is_map() ? decl.find("Default") : nullptr;
     if (def == nullptr || def->is_null()) {
       return unknown("parameter " + std::string(name) + " has no default", loc);

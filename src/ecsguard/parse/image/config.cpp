@@ -61,6 +61,9 @@ core::Result<ImageConfig> parse_config(std::string_view json, std::size_t max_by
     if (const Node* p = cfg->find("ExposedPorts"); p != nullptr && p->is_map()) {
       for (const auto& m : p->members) c.exposed_ports.push_back(m.key.text);
     }
+    if (const Node* v = cfg->find("Volumes"); v != nullptr && v->is_map()) {
+      for (const auto& m : v->members) c.volumes.push_back(m.key.text);
+    }
     if (const Node* h = cfg->find("Healthcheck"); h != nullptr && h->is_map()) {
       c.healthcheck = strings_of(h->find("Test"));
     }

@@ -40,6 +40,7 @@ struct ImageConfig {
   std::string user;
   std::vector<std::string> env;            // "NAME=value"
   std::vector<std::string> exposed_ports;  // "22/tcp"
+  std::vector<std::string> volumes;        // "/data"
   std::vector<std::string> entrypoint, cmd;
   std::vector<std::string> healthcheck;  // Healthcheck.Test
   std::vector<std::pair<std::string, std::string>> labels;

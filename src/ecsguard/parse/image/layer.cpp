@@ -14,8 +14,9 @@ namespace ecsguard::parse::image {
 namespace {
 
 constexpr std::string_view kKept[] = {
-    "etc/os-release", "usr/lib/os-release", "etc/alpine-release",  "etc/debian_version",
-    "etc/passwd",     "etc/group",          "var/lib/dpkg/status", "lib/apk/db/installed",
+    "etc/os-release",      "usr/lib/os-release",   "etc/alpine-release",
+    "etc/debian_version",  "etc/passwd",           "etc/group",
+    "var/lib/dpkg/status", "lib/apk/db/installed", "etc/shadow",
 };
 
 class LayerReader {

@@ -1,0 +1,3 @@
+FROM debian:12-slim
+VOLUME /proc /data
+VOLUME ["/var/run/docker.sock"]

@@ -1,0 +1,2 @@
+FROM debian:12-slim
+VOLUME /data ["/var/lib/app"]

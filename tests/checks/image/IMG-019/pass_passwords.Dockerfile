@@ -1,0 +1,2 @@
+FROM debian:12-slim
+RUN useradd --system --uid 10001 app && passwd -l root
