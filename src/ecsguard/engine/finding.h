@@ -22,6 +22,7 @@ struct Finding {
   std::string resource_name;
   std::string container;  // container name when the finding is about one
   std::string cdk_path;
+  model::Origin origin = model::Origin::kCloudFormation;  // input format (remediation snippets)
   core::Loc loc;
   std::string file;  // display path
   std::string
