@@ -69,15 +69,15 @@ std::string box_svg(const Box& b, int y) {
   const std::string text_fill = b.dark_text ? "#1b1f24" : "#fff";
   std::string out = "<g";
   if (!b.layer_key.empty()) {
-    out += " class=\"clickable\" role=\"button\" tabindex=\"0\" data-layer=\"" + b.layer_key + "\"";
+    out += R"( class="clickable" role="button" tabindex="0" data-layer=")" + b.layer_key + R"(")";
   }
-  out += "><rect x=\"4\" y=\"" + std::to_string(y) + "\" width=\"" + std::to_string(kWidth - 8) +
-         "\" height=\"" + std::to_string(kBoxHeight) + "\" rx=\"6\" fill=\"" + b.fill + "\"/>";
-  out += "<text x=\"16\" y=\"" + std::to_string(y + 21) +
-         "\" font-size=\"15\" font-weight=\"700\" fill=\"" + text_fill + "\">" +
-         xml_escape(b.name) + "</text>";
-  out += "<text x=\"16\" y=\"" + std::to_string(y + 40) + "\" font-size=\"12.5\" fill=\"" +
-         text_fill + "\">" + xml_escape(b.detail) + "</text></g>\n";
+  out += R"(><rect x="4" y=")" + std::to_string(y) + R"(" width=")" + std::to_string(kWidth - 8) +
+         R"(" height=")" + std::to_string(kBoxHeight) + R"(" rx="6" fill=")" + b.fill + R"("/>)";
+  out += R"(<text x="16" y=")" + std::to_string(y + 21) +
+         R"(" font-size="15" font-weight="700" fill=")" + text_fill + R"(">)" + xml_escape(b.name) +
+         "</text>";
+  out += R"(<text x="16" y=")" + std::to_string(y + 40) + R"(" font-size="12.5" fill=")" +
+         text_fill + R"(">)" + xml_escape(b.detail) + "</text></g>\n";
   return out;
 }
 
@@ -124,22 +124,25 @@ std::string layer_picture(const ReportData& data, const AllCounts& counts, Lang 
   }
   const int aws_heading = kHeading + static_cast<int>(user.size()) * kStep + 16;
   const int height = aws_heading + kHeading + static_cast<int>(aws.size()) * kStep;
-  std::string out = "<svg class=\"layers\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " +
+  std::string out = R"(<svg class="layers" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 )" +
                     std::to_string(kWidth) + " " + std::to_string(height) +
-                    "\" role=\"img\" aria-label=\"" +
-                    xml_escape(i18n::render(msg::html::LayersHeading::kId, lang)) + "\">\n";
-  out += "<text x=\"4\" y=\"18\" font-size=\"14\" font-weight=\"700\" fill=\"#1b1f24\">" +
+                    R"(" role="img" aria-label=")" +
+                    xml_escape(i18n::render(msg::html::LayersHeading::kId, lang)) +
+                    R"(">)"
+                    "\n";
+  out += R"(<text x="4" y="18" font-size="14" font-weight="700" fill="#1b1f24">)" +
          xml_escape(i18n::render(msg::html::UserLayers::kId, lang)) + "</text>\n";
   int y = kHeading;
   for (const auto& b : user) {
     out += box_svg(b, y);
     y += kStep;
   }
-  out += "<line x1=\"4\" x2=\"" + std::to_string(kWidth - 4) + "\" y1=\"" +
-         std::to_string(aws_heading - 8) + "\" y2=\"" + std::to_string(aws_heading - 8) +
-         "\" stroke=\"#57606a\" stroke-dasharray=\"6 4\"/>\n";
-  out += "<text x=\"4\" y=\"" + std::to_string(aws_heading + 12) +
-         "\" font-size=\"14\" font-weight=\"700\" fill=\"#1b1f24\">" +
+  out += R"(<line x1="4" x2=")" + std::to_string(kWidth - 4) + R"(" y1=")" +
+         std::to_string(aws_heading - 8) + R"(" y2=")" + std::to_string(aws_heading - 8) +
+         R"(" stroke="#57606a" stroke-dasharray="6 4"/>)"
+         "\n";
+  out += R"(<text x="4" y=")" + std::to_string(aws_heading + 12) +
+         R"(" font-size="14" font-weight="700" fill="#1b1f24">)" +
          xml_escape(i18n::render(msg::html::AwsLayers::kId, lang)) + "</text>\n";
   y = aws_heading + kHeading - 6;
   for (const auto& b : aws) {
@@ -152,30 +155,30 @@ std::string layer_picture(const ReportData& data, const AllCounts& counts, Lang 
 
 std::string legend(Lang lang) {
   std::string out =
-      "<p class=\"legend\">" + xml_escape(i18n::render(msg::html::Legend::kId, lang)) + "<br>";
+      R"(<p class="legend">)" + xml_escape(i18n::render(msg::html::Legend::kId, lang)) + "<br>";
   for (auto s : {core::Severity::kCritical, core::Severity::kHigh, core::Severity::kMedium,
                  core::Severity::kLow, core::Severity::kInfo}) {
-    out += "<span><i style=\"background:" + severity_colour(s) + "\"></i>" +
+    out += R"(<span><i style="background:)" + severity_colour(s) + R"("></i>)" +
            std::string(core::to_string(s)) + "</span>";
   }
-  out += "<span><i style=\"background:var(--review)\"></i>" +
+  out += R"x(<span><i style="background:var(--review)"></i>)x" +
          xml_escape(status_word(core::Status::kWarn, lang) + " / " +
                     status_word(core::Status::kUnknown, lang)) +
          "</span>";
-  out += "<span><i style=\"background:var(--clean)\"></i>" +
+  out += R"x(<span><i style="background:var(--clean)"></i>)x" +
          xml_escape(i18n::render(msg::html::Clean::kId, lang)) + "</span>";
-  out += "<span><i style=\"background:var(--unchecked)\"></i>" +
+  out += R"x(<span><i style="background:var(--unchecked)"></i>)x" +
          xml_escape(i18n::render(msg::html::NotChecked::kId, lang)) + "</span></p>\n";
   return out;
 }
 
 std::string select_box(std::string_view key, const std::string& label,
                        const std::vector<std::pair<std::string, std::string>>& options, Lang lang) {
-  std::string out = "<label>" + xml_escape(label) + " <select id=\"filter-" + std::string(key) +
-                    "\"><option value=\"\">" +
+  std::string out = "<label>" + xml_escape(label) + R"( <select id="filter-)" + std::string(key) +
+                    R"("><option value="">)" +
                     xml_escape(i18n::render(msg::label::All::kId, lang)) + "</option>";
   for (const auto& [value, text] : options) {
-    out += "<option value=\"" + xml_escape(value) + "\">" + xml_escape(text) + "</option>";
+    out += R"(<option value=")" + xml_escape(value) + R"(">)" + xml_escape(text) + "</option>";
   }
   return out + "</select></label>\n";
 }
@@ -193,8 +196,10 @@ std::string filters(Lang lang) {
   for (auto s : {core::Status::kFail, core::Status::kWarn, core::Status::kUnknown}) {
     statuses.emplace_back(core::to_string(s), status_word(s, lang));
   }
-  return "<form class=\"filters\" aria-label=\"" + xml_escape(tr(msg::html::FilterHeading::kId)) +
-         "\">\n" + select_box("layer", tr(msg::label::Layer::kId), layers, lang) +
+  return R"(<form class="filters" aria-label=")" + xml_escape(tr(msg::html::FilterHeading::kId)) +
+         R"(">)"
+         "\n" +
+         select_box("layer", tr(msg::label::Layer::kId), layers, lang) +
          select_box("severity", tr(msg::label::Severity::kId), severities, lang) +
          select_box("status", tr(msg::label::Status::kId), statuses, lang) + "</form>\n";
 }
@@ -202,18 +207,18 @@ std::string filters(Lang lang) {
 void write_finding(std::ostream& out, const engine::Finding& f, RepoPaths& paths, Lang lang) {
   const auto tr = [lang](i18n::Id id) { return i18n::render(id, lang); };
   const std::string sev(core::to_string(f.severity));
-  out << "<article class=\"finding sev-" << sev << "\" data-layer=\""
-      << (f.entry ? core::to_string(f.entry->layer) : std::string_view{}) << "\" data-severity=\""
-      << sev << "\" data-status=\"" << core::to_string(f.status) << "\"><details><summary>"
-      << "<span class=\"badge sev-" << sev << "\">" << sev << "</span>";
+  out << R"(<article class="finding sev-)" << sev << R"(" data-layer=")"
+      << (f.entry ? core::to_string(f.entry->layer) : std::string_view{}) << R"(" data-severity=")"
+      << sev << R"(" data-status=")" << core::to_string(f.status) << R"("><details><summary>)"
+      << R"(<span class="badge sev-)" << sev << R"(">)" << sev << "</span>";
   if (f.status != core::Status::kFail) {
-    out << "<span class=\"status\">" << xml_escape(status_word(f.status, lang)) << "</span>";
+    out << R"(<span class="status">)" << xml_escape(status_word(f.status, lang)) << "</span>";
   }
-  out << "<code>" << xml_escape(f.id()) << "</code> <span class=\"title\">"
-      << xml_escape(title_of(f, lang)) << "</span><span class=\"where\">"
+  out << "<code>" << xml_escape(f.id()) << R"(</code> <span class="title">)"
+      << xml_escape(title_of(f, lang)) << R"(</span><span class="where">)"
       << xml_escape(paths.relative(f.file)) << ':' << f.loc.line << " · "
       << xml_escape(f.resource_type) << ' ' << xml_escape(subject_of(f)) << "</span></summary>\n"
-      << "<div class=\"body\"><p class=\"msg\">" << xml_escape(f.message) << "</p>\n";
+      << R"(<div class="body"><p class="msg">)" << xml_escape(f.message) << "</p>\n";
   if (const std::string why = rationale_of(f, lang); !why.empty()) {
     out << "<h4>" << xml_escape(tr(msg::label::Why::kId)) << "</h4><p>" << xml_escape(why)
         << "</p>\n";
@@ -225,7 +230,7 @@ void write_finding(std::ostream& out, const engine::Finding& f, RepoPaths& paths
         << "</code></pre>\n";
   }
   if (f.entry) {
-    out << "<p><a href=\"" << xml_escape(help_uri(f)) << "\" rel=\"noopener noreferrer\">"
+    out << R"(<p><a href=")" << xml_escape(help_uri(f)) << R"(" rel="noopener noreferrer">)"
         << xml_escape(tr(msg::html::CheckDocs::kId)) << "</a></p>";
   }
   out << "</div></details></article>\n";
@@ -233,7 +238,7 @@ void write_finding(std::ostream& out, const engine::Finding& f, RepoPaths& paths
 
 void write_problems(std::ostream& out, const ReportData& data, RepoPaths& paths, Lang lang) {
   if (data.diagnostics.empty()) return;
-  out << "<section class=\"problems\"><h2>"
+  out << R"(<section class="problems"><h2>)"
       << xml_escape(i18n::render(msg::markdown::InputProblems::kId, lang)) << "</h2><ul>\n";
   for (const auto& d : data.diagnostics) {
     out << "<li><code>" << xml_escape(paths.relative(d.file));
@@ -258,15 +263,31 @@ void write_html(const ReportData& data, std::ostream& out, const WriteOptions& o
   const char* verdict_class = data.scanned_nothing() || data.policy.fail_never ? "neutral"
                               : count_failing(data) || data.files_failed       ? "fail"
                                                                                : "pass";
-  out << "<!DOCTYPE html>\n<html lang=\"" << (lang == Lang::kJa ? "ja" : "en") << "\">\n<head>\n"
-      << "<meta charset=\"utf-8\">\n"
-      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
+  out << "<!DOCTYPE html>"
+         "\n"
+         R"(<html lang=")"
+      << (lang == Lang::kJa ? "ja" : "en")
+      << R"(">)"
+         "\n"
+         "<head>"
+         "\n"
+      << R"(<meta charset="utf-8">)"
+         "\n"
+      << R"(<meta name="viewport" content="width=device-width, initial-scale=1">)"
+         "\n"
+      << R"(<meta http-equiv="Content-Security-Policy" content="default-src 'none'; )"
+         R"(style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">)"
+         "\n"
       << "<title>" << xml_escape(tr(msg::html::Title::kId)) << "</title>\n<style>"
       << html_assets::kStyle << "</style>\n</head>\n<body>\n<main>\n<header><h1>"
-      << xml_escape(tr(msg::html::Title::kId)) << "</h1>\n<p class=\"verdict " << verdict_class
-      << "\">" << xml_escape(verdict_text(data, lang)) << "</p>\n<p class=\"meta\">"
+      << xml_escape(tr(msg::html::Title::kId))
+      << "</h1>"
+         "\n"
+         R"(<p class="verdict )"
+      << verdict_class << R"(">)" << xml_escape(verdict_text(data, lang))
+      << "</p>"
+         "\n"
+         R"(<p class="meta">)"
       << xml_escape(i18n::render(msg::markdown::Counts{.scanned = data.files_scanned,
                                                        .discovered = data.files_discovered,
                                                        .fail = fail,
@@ -274,12 +295,15 @@ void write_html(const ReportData& data, std::ostream& out, const WriteOptions& o
                                                        .unknown = unknown},
                                  lang))
       << "</p></header>\n";
-  out << "<section id=\"layers\"><h2>" << xml_escape(tr(msg::html::LayersHeading::kId)) << "</h2>\n"
-      << layer_picture(data, counts, lang) << legend(lang) << "</section>\n";
-  out << "<section id=\"findings\"><h2>" << xml_escape(tr(msg::html::FindingsHeading::kId))
+  out << R"(<section id="layers"><h2>)" << xml_escape(tr(msg::html::LayersHeading::kId))
       << "</h2>\n"
-      << filters(lang) << "<p class=\"shown\" id=\"shown\" data-template=\""
-      << xml_escape(i18n::text(msg::html::Shown::kId, lang)) << "\"></p>\n";
+      << layer_picture(data, counts, lang) << legend(lang) << "</section>\n";
+  out << R"(<section id="findings"><h2>)" << xml_escape(tr(msg::html::FindingsHeading::kId))
+      << "</h2>\n"
+      << filters(lang) << R"(<p class="shown" id="shown" data-template=")"
+      << xml_escape(i18n::text(msg::html::Shown::kId, lang))
+      << R"("></p>)"
+         "\n";
   if (data.findings.empty()) {
     out << "<p>" << xml_escape(tr(msg::markdown::NoFindings::kId)) << "</p>\n";
   }

@@ -38,13 +38,15 @@ std::string failure_body(const engine::Finding& f, const std::string& file, i18n
 void write_case(std::ostream& out, const engine::Finding& f, RepoPaths& paths, i18n::Lang lang) {
   const std::string file = paths.relative(f.file);
   const std::string title = title_of(f, lang);
-  out << "    <testcase name=\""
+  out << R"(    <testcase name=")"
       << xml_escape("[" + std::string(core::to_string(f.severity)) + "][" + std::string(f.id()) +
                     "] " + title)
-      << "\" classname=\"" << xml_escape(file + "." + f.resource_type + "." + subject_of(f))
-      << "\" file=\"" << xml_escape(file) << "\">\n";
+      << R"(" classname=")" << xml_escape(file + "." + f.resource_type + "." + subject_of(f))
+      << R"(" file=")" << xml_escape(file) << R"(">)" << '\n';
   if (f.status == core::Status::kFail) {
-    out << "      <failure type=\"failure\" message=\"" << xml_escape(title) << "\">\n"
+    out << R"(      <failure type="failure" message=")" << xml_escape(title)
+        << R"(">)"
+           "\n"
         << xml_escape(failure_body(f, file, lang)) << "      </failure>\n";
   } else {
     out << "      <system-out>" << xml_escape(status_word(f.status, lang) + ": " + f.message)
@@ -69,35 +71,43 @@ void write_junit(const ReportData& data, std::ostream& out, const WriteOptions& 
   }
   // An input that could not be read is an error of the run, not a finding: JUnit's `errors`.
   const std::size_t errors = data.files_failed;
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << "<testsuites name=\"" << core::kToolName << " " << core::kVersion
-      << "\" disabled=\"0\" errors=\"" << errors << "\" failures=\"" << all_failures
-      << "\" tests=\"" << all_tests << "\" time=\"0\">\n";
-  RepoPaths paths;
+  out << R"(<?xml version="1.0" encoding="UTF-8"?>)"
+         "\n";
+  out << R"(<testsuites name=")" << core::kToolName << " " << core::kVersion
+      << R"(" disabled="0" errors=")" << errors << R"(" failures=")" << all_failures
+      << R"(" tests=")" << all_tests
+      << "\R"(time = "0" >) " "\n ";
+      RepoPaths paths;
   for (std::size_t i = 0; i < kSuites.size(); ++i) {
     if (tests.at(i) == 0) continue;
-    out << "  <testsuite name=\"" << kSuites.at(i) << " scan\" tests=\"" << tests.at(i)
-        << "\" failures=\"" << failures.at(i)
-        << "\" skipped=\"0\" errors=\"0\" disabled=\"0\" time=\"0\">\n";
-    out << "    <properties><property name=\"fail_on\" value=\""
-        << xml_escape(data.policy.threshold_name()) << "\"/></properties>\n";
+    out << R"(  <testsuite name=")" << kSuites.at(i) << R"( scan" tests=")" << tests.at(i)
+        << R"(" failures=")" << failures.at(i)
+        << R"(" skipped="0" errors="0" disabled="0" time="0">)"
+           "\n";
+    out << R"(    <properties><property name="fail_on" value=")"
+        << xml_escape(data.policy.threshold_name())
+        << R"("/></properties>)"
+           "\n";
     for (const auto& f : data.findings) {
       if (static_cast<std::size_t>(f.origin) == i) write_case(out, f, paths, options.lang);
     }
     out << "  </testsuite>\n";
   }
   if (!data.diagnostics.empty()) {
-    out << "  <testsuite name=\"inputs\" tests=\"" << data.diagnostics.size()
-        << "\" failures=\"0\" skipped=\"0\" errors=\"" << errors
-        << "\" disabled=\"0\" time=\"0\">\n";
+    out << R"(  <testsuite name="inputs" tests=")" << data.diagnostics.size()
+        << R"(" failures="0" skipped="0" errors=")" << errors
+        << R"(" disabled="0" time="0">)"
+           "\n";
     for (const auto& d : data.diagnostics) {
       const std::string file = paths.relative(d.file);
-      out << "    <testcase name=\"" << xml_escape(file) << "\" classname=\"" << xml_escape(file)
-          << "\" file=\"" << xml_escape(file) << "\">\n";
+      out << R"(    <testcase name=")" << xml_escape(file) << R"(" classname=")" << xml_escape(file)
+          << R"(" file=")" << xml_escape(file) << R"(">)" << '\n';
       const std::string where = file + (d.line ? ":" + std::to_string(d.line) : "") + ": ";
       if (d.loses_input()) {
-        out << "      <error type=\"" << core::to_string(d.code) << "\" message=\""
-            << xml_escape(where + d.message) << "\"/>\n";
+        out << R"(      <error type=")" << core::to_string(d.code) << R"(" message=")"
+            << xml_escape(where + d.message)
+            << R"("/>)"
+               "\n";
       } else {
         out << "      <system-out>" << xml_escape(where + d.message) << "</system-out>\n";
       }

@@ -18,7 +18,7 @@ namespace {
 
 namespace msg = i18n::msg::formats;
 
-constexpr std::size_t kCapBytes = 60 * 1024;
+constexpr std::size_t kCapBytes = std::size_t{60} * 1024;
 constexpr std::size_t kFooterReserve = 1024;  // the "N more not shown" line and input problems
 
 // A table cell: one line, no pipe, no HTML.
