@@ -20,7 +20,7 @@ h4{margin:.8em 0 .2em;font-size:.95em}
 .verdict.fail{background:#ffebe9;color:#82071e}.verdict.pass{background:#dafbe1;color:#116329}
 .verdict.neutral{background:var(--soft);color:var(--fg)}
 .meta,.legend,.shown,footer{color:var(--muted);font-size:.9em}
-svg.layers{width:100%;max-width:720px;height:auto;display:block}
+svg.layers{width:100%;max-width:460px;height:auto;display:block}
 svg.layers text{font-family:inherit}
 svg.layers .clickable{cursor:pointer}
 svg.layers .clickable:focus{outline:none}

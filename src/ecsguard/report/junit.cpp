@@ -3,6 +3,7 @@
 // one <testcase> per finding named "[SEVERITY][ID] title", classname "<file>.<resource>". A
 // failing finding is a <failure>; warnings and undetermined results are test cases that pass,
 // with the text in <system-out>, so the CI's red means what ecsguard's exit code means.
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -70,14 +71,15 @@ void write_junit(const ReportData& data, std::ostream& out, const WriteOptions& 
     all_failures += failures.at(i);
   }
   // An input that could not be read is an error of the run, not a finding: JUnit's `errors`.
-  const std::size_t errors = data.files_failed;
+  const auto errors = static_cast<std::size_t>(
+      std::count_if(data.diagnostics.begin(), data.diagnostics.end(),
+                    [](const engine::Diagnostic& d) { return d.loses_input(); }));
   out << R"(<?xml version="1.0" encoding="UTF-8"?>)"
          "\n";
   out << R"(<testsuites name=")" << core::kToolName << " " << core::kVersion
       << R"(" disabled="0" errors=")" << errors << R"(" failures=")" << all_failures
-      << R"(" tests=")" << all_tests
-      << "\R"(time = "0" >) " "\n ";
-      RepoPaths paths;
+      << R"(" tests=")" << all_tests << R"(" time="0">)" << '\n';
+  RepoPaths paths;
   for (std::size_t i = 0; i < kSuites.size(); ++i) {
     if (tests.at(i) == 0) continue;
     out << R"(  <testsuite name=")" << kSuites.at(i) << R"( scan" tests=")" << tests.at(i)
