@@ -58,6 +58,10 @@ for lang in en ja; do
   check "sarif $lang" tools/validate/check-sarif.sh "$out/results_sarif.sarif"
   mapfile -t batches < <(asff_batches "$out/results_asff.json")
   check "asff $lang (${#batches[@]} batch(es))" tools/validate/check-asff.sh "${batches[@]}"
+  check "junit $lang is well-formed XML" python3 -c '
+import sys, xml.dom.minidom
+doc = xml.dom.minidom.parse(sys.argv[1])
+print(len(doc.getElementsByTagName("testcase")), "test cases")' "$out/results_junitxml.xml"
   check "gitlab-sast $lang is JSON with vulnerabilities" node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     if (r.version !== "15.0.4" || !Array.isArray(r.vulnerabilities) || !r.vulnerabilities.length) process.exit(1);
