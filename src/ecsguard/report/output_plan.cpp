@@ -14,6 +14,13 @@ namespace {
 
 namespace msg = i18n::msg::formats::output;
 
+// The names CONVENTIONS.md §3.4 uses (Checkov's), accepted beside ours.
+std::string_view canonical_name(std::string_view name) {
+  if (name == "cli") return "table";
+  if (name == "junitxml") return "junit";
+  return name;
+}
+
 core::Error usage(std::string message) {
   return core::make_error(core::Errc::kUsage, std::move(message));
 }
@@ -28,7 +35,7 @@ core::Result<std::vector<OutputTarget>> plan_outputs(std::span<const std::string
     for (auto part : core::split(value, ',')) {
       const auto name = core::to_lower(core::trim(part));
       if (name.empty()) continue;
-      const Writer* w = find_writer(name);
+      const Writer* w = find_writer(canonical_name(name));
       if (w == nullptr) return usage("unknown format '" + std::string(core::trim(part)) + "'");
       out.push_back({w, "-"});
     }

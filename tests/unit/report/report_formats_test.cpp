@@ -326,6 +326,11 @@ TEST(OutputPlan, FormatsOutputsAndDirectory) {
   EXPECT_FALSE(plan_outputs(two, none, ""));  // both on stdout
   const std::vector<std::string> three_out = {"a", "b", "c"};
   EXPECT_FALSE(plan_outputs(two, three_out, ""));  // more files than formats
+  const std::vector<std::string> aliases = {"cli,junitxml"};
+  auto checkov_names = plan_outputs(aliases, none, "d");
+  ASSERT_TRUE(checkov_names);
+  EXPECT_EQ(checkov_names->at(0).writer->name, "table");
+  EXPECT_EQ(checkov_names->at(1).path, "d/results_junitxml.xml");
   const std::vector<std::string> bogus = {"sarif,nope"};
   EXPECT_FALSE(plan_outputs(bogus, none, "d"));
 }
