@@ -221,6 +221,7 @@ TEST_F(Formats, JunitFollowsCheckovLayout) {
 
 TEST_F(Formats, MarkdownIsCappedAndSaysWhatItCut) {
   std::vector<engine::Finding> many;
+  many.reserve(3000);
   for (int i = 0; i < 3000; ++i) {
     many.push_back(make_finding("CTR-002", core::Status::kFail, std::to_string(i)));
   }
