@@ -16,6 +16,7 @@ PKGS=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format clang-tidy   # libFuzzer, sanitizers, formatting
   python3                # tools/gen_catalog.py, shared/bench/gen-corpus.py
+  chromium               # tests/formats: the HTML report rendered in headless Chromium
 )
 missing=()
 for p in "${PKGS[@]}"; do

@@ -24,7 +24,9 @@
 #include "ecsguard/i18n/message.h"
 #include "ecsguard/i18n/messages.gen.h"
 #include "ecsguard/policy/policy.h"
+#include "ecsguard/report/asff.h"
 #include "ecsguard/report/docs.h"
+#include "ecsguard/report/output_plan.h"
 #include "ecsguard/report/report.h"
 #include "ecsguard/report/writers.h"
 #include "ecsguard/scan/scan.h"
@@ -48,8 +50,12 @@ constexpr int kExitInputLost = 3;
 struct ScanArgs {
   std::vector<std::string> paths;
   std::string stdin_name;
-  std::string format = "table";
-  std::string output;
+  std::vector<std::string> formats;  // repeatable, comma lists; none = table
+  std::vector<std::string> outputs;  // the i-th is the file of the i-th format
+  std::string output_dir;
+  std::string aws_account;    // asff
+  std::string aws_region;     // asff
+  std::string asff_previous;  // asff: the previous run's report
   std::string fail_on = "high";
   std::string color = "auto";
   std::vector<std::string> checks;
@@ -106,28 +112,66 @@ bool check_paths(const ScanArgs& args) {
   return true;
 }
 
-// Writes the report with the writer named by --format to stdout or -o FILE.
-bool write_report(const ScanArgs& args, const report::ReportData& data) {
-  const report::Writer* writer = report::find_writer(args.format);
-  if (writer == nullptr) return false;  // --format is checked against the registry at parse time
-  std::ofstream file;
-  std::ostream* out = &std::cout;
-  const bool to_file = !args.output.empty() && args.output != "-";
-  if (to_file) {
-    file.open(args.output, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      std::cerr << tr(msg::CannotWrite{.path = args.output}, args.lang) << '\n';
-      return false;
-    }
-    out = &file;
-  }
+// What the writers need besides the findings, checked before the scan starts: --format asff needs
+// an account and a region (flags, else AWS_ACCOUNT_ID / AWS_REGION / AWS_DEFAULT_REGION), and
+// --asff-previous a readable ASFF report.
+std::optional<report::WriteOptions> writer_options(const ScanArgs& args,
+                                                   std::span<const report::OutputTarget> targets) {
   report::WriteOptions options;
-  options.color = args.color == "always" || (args.color == "auto" && !to_file &&
-                                             ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
   options.lang = args.lang;
-  writer->write(data, *out, options);
-  out->flush();
-  if (to_file || writer->machine_readable) {
+  options.now = report::report_time_now();
+  const auto env = [](const char* name) {
+    const char* v = std::getenv(name);
+    return std::string(v ? v : "");
+  };
+  options.aws_account = args.aws_account.empty() ? env("AWS_ACCOUNT_ID") : args.aws_account;
+  options.aws_region = args.aws_region.empty() ? env("AWS_REGION") : args.aws_region;
+  if (options.aws_region.empty()) options.aws_region = env("AWS_DEFAULT_REGION");
+  const bool asff = std::any_of(targets.begin(), targets.end(),
+                                [](const auto& t) { return t.writer->name == "asff"; });
+  if (!asff) return options;
+  if (auto problem =
+          report::asff_options_problem(options.aws_account, options.aws_region, args.lang);
+      !problem.empty()) {
+    std::cerr << "ecsguard: " << problem << '\n';
+    return std::nullopt;
+  }
+  if (!args.asff_previous.empty()) {
+    auto previous = report::read_previous_asff(args.asff_previous, args.limits, args.lang);
+    if (!previous) {
+      std::cerr << "ecsguard: " << previous.error().message << '\n';
+      return std::nullopt;
+    }
+    options.previous_asff = std::make_shared<const report::PreviousAsff>(std::move(*previous));
+  }
+  return options;
+}
+
+// Writes each --format to its target (stdout, its --output file or --output-dir).
+bool write_reports(const ScanArgs& args, std::span<const report::OutputTarget> targets,
+                   report::WriteOptions options, const report::ReportData& data) {
+  bool diagnostics_to_stderr = false;
+  for (const auto& target : targets) {
+    std::ofstream file;
+    std::ostream* out = &std::cout;
+    if (!target.to_stdout()) {
+      file.open(target.path, std::ios::binary | std::ios::trunc);
+      if (!file) {
+        std::cerr << "ecsguard: "
+                  << i18n::render(i18n::msg::formats::output::CannotWrite{.file = target.path},
+                                  args.lang)
+                  << '\n';
+        return false;
+      }
+      out = &file;
+    }
+    options.color = args.color == "always" || (args.color == "auto" && target.to_stdout() &&
+                                               ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+    target.writer->write(data, *out, options);
+    out->flush();
+    diagnostics_to_stderr |= !target.to_stdout() || target.writer->machine_readable;
+  }
+  if (diagnostics_to_stderr) {
     // Diagnostics always reach stderr too, so a CI log shows why the exit code is what it is.
     for (const auto& d : data.diagnostics) {
       if (!d.loses_input()) continue;
@@ -153,6 +197,17 @@ int run_scan_command(const ScanArgs& args) {
     return kExitUsage;
   }
   if (!check_paths(args)) return kExitUsage;
+  auto targets = report::plan_outputs(args.formats, args.outputs, args.output_dir, args.lang);
+  if (!targets) {
+    std::cerr << "ecsguard: " << targets.error().message << '\n';
+    return kExitUsage;
+  }
+  if (!args.output_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(args.output_dir, ec);
+  }
+  const auto options = writer_options(args, *targets);
+  if (!options) return kExitUsage;
 
   // runner -> policy -> report writers
   scan::ScanResult res = scan::run_scan(req);
@@ -180,7 +235,7 @@ int run_scan_command(const ScanArgs& args) {
   }
 #endif
 
-  if (!write_report(args, data)) return kExitUsage;
+  if (!write_reports(args, *targets, *options, data)) return kExitUsage;
   if (res.input_lost()) return kExitInputLost;
   if (res.files_scanned == 0) {
     std::cerr << tr(msg::NothingToScan{}, args.lang) << '\n';
@@ -252,12 +307,21 @@ void add_scan_options(CLI::App& scan_cmd, ScanArgs& scan_args, i18n::Lang lang) 
   const auto t = [lang](const i18n::Message& m) { return tr(m, lang); };
   scan_cmd.add_option("paths", scan_args.paths, t(h::Paths{}));
   scan_cmd.add_option("--stdin-name", scan_args.stdin_name, t(h::StdinName{}));
-  std::vector<std::string> formats;
-  for (const auto& w : report::writers()) formats.emplace_back(w.name);
-  scan_cmd.add_option("-f,--format", scan_args.format, t(h::Format{}))
-      ->check(CLI::IsMember(formats))
-      ->capture_default_str();
-  scan_cmd.add_option("-o,--output", scan_args.output, t(h::Output{}));
+  std::string names;
+  for (const auto& w : report::writers())
+    names += (names.empty() ? "" : ", ") + std::string(w.name);
+  scan_cmd.add_option("-f,--format", scan_args.formats, t(h::Format{.names = names}))
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  scan_cmd.add_option("-o,--output", scan_args.outputs, t(h::Output{}))
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  scan_cmd.add_option("--output-dir", scan_args.output_dir, t(h::OutputDir{}));
+  scan_cmd.add_option("--aws-account", scan_args.aws_account, t(h::AwsAccount{}));
+  scan_cmd.add_option("--aws-region", scan_args.aws_region, t(h::AwsRegion{}));
+  scan_cmd.add_option("--asff-previous", scan_args.asff_previous, t(h::AsffPrevious{}));
   scan_cmd.add_option("--fail-on", scan_args.fail_on, t(h::FailOn{}))->capture_default_str();
   // One value per --check (comma-separated ids, or --check repeated): a following path is never
   // taken for a check id.

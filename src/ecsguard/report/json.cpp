@@ -9,6 +9,7 @@
 #include "ecsguard/core/strings.h"
 #include "ecsguard/core/version.h"
 #include "ecsguard/engine/catalog.h"
+#include "ecsguard/report/projection.h"
 #include "ecsguard/report/report.h"
 
 namespace ecsguard::report {
@@ -55,6 +56,11 @@ void write_finding(JsonWriter& w, const engine::Finding& f) {
   write_string_array(w, "nist_800_190", nist, true);
   w.end_object();
   w.member("fingerprint", f.fingerprint);
+  // The fix for the finding's input format (CDK too for CloudFormation) and the check's page.
+  w.key("remediation").begin_object();
+  for (const auto& s : remediation_for(f)) w.member(s.format, s.code);
+  w.end_object();
+  w.member("help_uri", help_uri(f));
   w.end_object();
 }
 

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "ecsguard/report/formats.h"
+
 namespace ecsguard::report {
 
 namespace {
@@ -15,8 +17,21 @@ void json(const ReportData& data, std::ostream& out, const WriteOptions& /*optio
 }
 
 constexpr std::array kWriters = {
-    Writer{"table", "terminal table grouped by layer", false, &table},
-    Writer{"json", "the JSON contract of docs/json-format.md", true, &json},
+    Writer{"table", "terminal table grouped by layer", false, &table, "results_cli.txt"},
+    Writer{"json", "the JSON contract of docs/json-format.md", true, &json, "results_json.json"},
+    Writer{"sarif", "SARIF 2.1.0 for GitHub code scanning", true, &write_sarif,
+           "results_sarif.sarif"},
+    Writer{"asff",
+           "AWS Security Finding Format for Security Hub (needs --aws-account/--aws-region)", true,
+           &write_asff, "results_asff.json"},
+    Writer{"junit", "JUnit XML (Checkov's layout) for CI test reports", true, &write_junit,
+           "results_junitxml.xml"},
+    Writer{"markdown", "Markdown for PR comments and $GITHUB_STEP_SUMMARY (size-capped)", true,
+           &write_markdown, "results_markdown.md"},
+    Writer{"gitlab-sast", "GitLab SAST security report (schema 15.0.4)", true, &write_gitlab_sast,
+           "results_gitlab_sast.json"},
+    Writer{"html", "one self-contained HTML page: the layer picture and filterable findings", true,
+           &write_html, "results.html"},
 };
 
 }  // namespace
