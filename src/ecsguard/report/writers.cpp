@@ -7,7 +7,13 @@ namespace ecsguard::report {
 namespace {
 
 void table(const ReportData& data, std::ostream& out, const WriteOptions& options) {
-  write_table(data, out, options.color, options.lang);
+  write_table(data, out,
+              TableOptions{.color = options.color,
+                           .lang = options.lang,
+                           .verbose = options.verbose,
+                           .quiet = options.quiet,
+                           .compact = options.compact,
+                           .width = options.width});
 }
 
 void json(const ReportData& data, std::ostream& out, const WriteOptions& /*options*/) {
@@ -15,7 +21,7 @@ void json(const ReportData& data, std::ostream& out, const WriteOptions& /*optio
 }
 
 constexpr std::array kWriters = {
-    Writer{"table", "terminal table grouped by layer", false, &table},
+    Writer{"table", "terminal table grouped by resource", false, &table},
     Writer{"json", "the JSON contract of docs/json-format.md", true, &json},
 };
 

@@ -14,6 +14,10 @@ namespace ecsguard::report {
 struct WriteOptions {
   bool color = false;                 // ANSI colours (terminal formats only)
   i18n::Lang lang = i18n::Lang::kEn;  // language of messages and headings
+  bool verbose = false;               // table: rationale and fix per finding
+  bool quiet = false;                 // table: only failing findings
+  bool compact = false;               // table: one line per finding
+  std::size_t width = 100;            // table: terminal columns
 };
 
 struct Writer {

@@ -7,8 +7,7 @@
 #include <string>
 
 #include "ecsguard/cli/messages.h"
-#include "ecsguard/cli/suggest.h"
-#include "ecsguard/report/messages.h"
+#include "ecsguard/core/suggest.h"
 
 namespace ecsguard::cli {
 namespace {
@@ -58,7 +57,6 @@ void expect_complete(const Table& table) {
 
 TEST(Messages, EveryEntryHasEnglishAndJapaneseWithTheSameArguments) {
   expect_complete(messages::kAll);
-  expect_complete(report::messages::kAll);
 }
 
 TEST(Messages, TextFillsNamedArguments) {
