@@ -62,7 +62,8 @@ core::Result<bool> Reader::strings(std::string_view key, const parse::Node& v,
                                    std::vector<std::string>& out) const {
   const auto add = [&](const parse::Node& item) -> core::Result<bool> {
     if (!item.is_known_scalar()) return error(item, msg::ConfigExpectedList{.key = key});
-    for (auto part : core::split(item.scalar_text(), ',')) {
+    const std::string text = item.scalar_text();
+    for (auto part : core::split(text, ',')) {
       if (auto t = core::trim(part); !t.empty()) out.emplace_back(t);
     }
     return true;

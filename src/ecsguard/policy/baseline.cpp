@@ -93,7 +93,6 @@ void write_baseline(std::span<const engine::Finding> findings, std::ostream& out
   w.end_array();
   w.end_object();
   w.flush();
-  out << '\n';
 }
 
 }  // namespace ecsguard::policy

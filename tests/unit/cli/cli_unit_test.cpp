@@ -12,6 +12,9 @@
 namespace ecsguard::cli {
 namespace {
 
+using core::closest;
+using core::edit_distance;
+
 constexpr std::string_view kCommands[] = {"scan", "checks", "explain", "docs", "help", "version"};
 
 TEST(Suggest, EditDistance) {

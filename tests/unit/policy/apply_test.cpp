@@ -59,13 +59,13 @@ TEST(Apply, EachStepMarksAndTheVerdictCounts) {
       finding("CTR-002", core::Severity::kMedium, "A", "web"),  // --skip-check MEDIUM
       finding("CTR-003", core::Severity::kHigh, "B"),           // inline skip
       finding("CTR-005", core::Severity::kHigh, "C"),           // baseline
-      finding("CTR-006", core::Severity::kCritical, "D"),       // override -> low, not failing
+      finding("CTR-006", core::Severity::kCritical, "D"),       // override -> high, fails
       finding("CTR-007", core::Severity::kHigh, "E"),           // fails
   };
   Policy p;
   p.today = "2026-06-01";
   p.skip_checks = {"MEDIUM"};
-  p.severity_overrides = {{"CTR-006", core::Severity::kLow}};
+  p.severity_overrides = {{"CTR-006", core::Severity::kHigh}};
   p.accepted_risks = {risk("CTR-001", "A/web", "2026-12-31"), risk("CTR-004", "A", "2026-05-31"),
                       risk("CTR-009", "Z", "2027-01-01")};
   Baseline b;
@@ -94,11 +94,11 @@ TEST(Apply, EachStepMarksAndTheVerdictCounts) {
   EXPECT_EQ(fs[2].suppression->source, "skip-check");
   EXPECT_EQ(fs[3].suppression->source, "inline");
   EXPECT_EQ(fs[4].suppression->kind, Kind::kBaseline);
-  EXPECT_EQ(fs[5].severity, core::Severity::kLow);
+  EXPECT_EQ(fs[5].severity, core::Severity::kHigh);
   EXPECT_FALSE(fs[5].suppression);
   EXPECT_FALSE(fs[6].suppression);
 
-  EXPECT_EQ(v.failing, 2u) << "CTR-004 (expired) and CTR-007";
+  EXPECT_EQ(v.failing, 3u) << "CTR-004 (expired), CTR-006 and CTR-007";
   EXPECT_EQ(v.accepted, 1u);
   EXPECT_EQ(v.suppressed, 2u);
   EXPECT_EQ(v.baselined, 1u);
