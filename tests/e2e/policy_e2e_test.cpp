@@ -59,8 +59,8 @@ TEST_F(Cli, InlineSkipIsKeptMarkedAndOneWithoutReasonIsRefused) {
   EXPECT_FALSE(api.contains("suppression")) << "a skip applies to its own resource only";
   bool refused = false;
   for (const auto& e : j["errors"]) {
-    if (e["line"] == 22 && e["message"].get<std::string>().find("needs a reason") !=
-                               std::string::npos) {
+    if (e["line"] == 22 &&
+        e["message"].get<std::string>().find("needs a reason") != std::string::npos) {
       refused = true;
       EXPECT_FALSE(e["input_lost"].get<bool>());
     }
@@ -119,8 +119,7 @@ TEST_F(Cli, AcceptedRiskWithExpiryShowsInJsonAndTableAndExpiredFailsAgain) {
   EXPECT_EQ(s["owner"], "alice");
   EXPECT_EQ(s["expires"], "2099-12-31");
   EXPECT_EQ(s["expired"], false);
-  const CmdResult table =
-      exec("scan td --check CTR-003 --accepted-risks risks.yaml --color never");
+  const CmdResult table = exec("scan td --check CTR-003 --accepted-risks risks.yaml --color never");
   EXPECT_NE(table.out.find("ACCEPTED  CTR-003"), std::string::npos) << table.out;
   EXPECT_NE(table.out.find("risk accepted by alice until 2099-12-31: vendor image"),
             std::string::npos)
@@ -170,8 +169,11 @@ TEST_F(Cli, TableGroupsByResourceSortsBySeverityAndFitsTheWidth) {
   std::string line;
   int last = 5;
   const auto level = [](const std::string& l) {
-    for (auto [name, n] : {std::pair{"CRITICAL", 4}, {"HIGH    ", 3}, {"MEDIUM  ", 2},
-                           {"LOW     ", 1}, {"INFO    ", 0}}) {
+    for (auto [name, n] : {std::pair{"CRITICAL", 4},
+                           {"HIGH    ", 3},
+                           {"MEDIUM  ", 2},
+                           {"LOW     ", 1},
+                           {"INFO    ", 0}}) {
       if (l.rfind(std::string("    ") + name, 0) == 0) return n;
     }
     return -1;

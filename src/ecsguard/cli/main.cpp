@@ -16,8 +16,8 @@
 
 #include "ecsguard/cli/messages.h"
 #include "ecsguard/cli/scan_policy.h"
-#include "ecsguard/core/suggest.h"
 #include "ecsguard/core/strings.h"
+#include "ecsguard/core/suggest.h"
 #include "ecsguard/core/version.h"
 #include "ecsguard/engine/catalog.h"
 #include "ecsguard/engine/registry.h"
@@ -151,7 +151,8 @@ bool write_report(const ScanArgs& args, const report::ReportData& data) {
   }
   report::WriteOptions options;
   const bool tty = !to_file && ::isatty(STDOUT_FILENO);
-  options.color = args.color == "always" || (args.color == "auto" && tty && !std::getenv("NO_COLOR"));
+  options.color =
+      args.color == "always" || (args.color == "auto" && tty && !std::getenv("NO_COLOR"));
   options.lang = args.lang;
   options.verbose = args.verbose;
   options.quiet = args.quiet;
@@ -193,8 +194,7 @@ int run_scan_command(const ScanArgs& args) {
   report::ReportData data;
   // runner -> policy (marks suppressed, accepted, baselined findings) -> report writers
   data.policy = std::move(setup->policy);
-  data.verdict =
-      policy::apply(data.policy, res.findings, res.skips, res.diagnostics, args.lang);
+  data.verdict = policy::apply(data.policy, res.findings, res.skips, res.diagnostics, args.lang);
   data.findings = res.findings;
   data.diagnostics = res.diagnostics;
   data.checks_run = res.checks_run;

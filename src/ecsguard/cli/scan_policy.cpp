@@ -45,7 +45,8 @@ core::Result<PolicySetup> setup_policy(const PolicyArgs& args,
                                        engine::CheckOptions& options, i18n::Lang lang) {
   auto cfg = read_config(args, scan_paths, lang);
   if (!cfg) return std::move(cfg).error();
-  const std::string fail_on = args.fail_on_given ? args.fail_on : cfg->fail_on.value_or(args.fail_on);
+  const std::string fail_on =
+      args.fail_on_given ? args.fail_on : cfg->fail_on.value_or(args.fail_on);
   auto policy = policy::Policy::from_fail_on(fail_on);
   if (!policy) return std::move(policy).error();
 
@@ -59,7 +60,8 @@ core::Result<PolicySetup> setup_policy(const PolicyArgs& args,
   for (const auto& s : cfg->skip_checks) out.policy.skip_checks.push_back(core::to_upper(s));
   for (const auto& value : args.skip_checks) {
     for (auto part : core::split(value, ',')) {
-      if (auto t = core::trim(part); !t.empty()) out.policy.skip_checks.push_back(core::to_upper(t));
+      if (auto t = core::trim(part); !t.empty())
+        out.policy.skip_checks.push_back(core::to_upper(t));
     }
   }
   if (auto ok = check_patterns(out.policy.skip_checks, "skip-check", lang); !ok) {

@@ -12,12 +12,12 @@
 namespace ecsguard::cli {
 
 struct PolicyArgs {
-  std::string config_file;           // --config-file: replaces the search
+  std::string config_file;               // --config-file: replaces the search
   std::vector<std::string> skip_checks;  // --skip-check (ids, globs, severities)
-  std::string accepted_risks_file;   // --accepted-risks
-  std::string baseline_file;         // --baseline
-  std::string fail_on = "high";      // --fail-on
-  bool fail_on_given = false;        // --fail-on was on the command line
+  std::string accepted_risks_file;       // --accepted-risks
+  std::string baseline_file;             // --baseline
+  std::string fail_on = "high";          // --fail-on
+  bool fail_on_given = false;            // --fail-on was on the command line
 };
 
 struct PolicySetup {

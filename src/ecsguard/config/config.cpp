@@ -19,9 +19,9 @@ namespace fs = std::filesystem;
 using detail::Reader;
 
 constexpr std::string_view kKeys[] = {
-    "check",          "skip-check",        "severity-overrides",    "fail-on",
-    "accepted-risks", "baseline",          "approved-registries",   "trusted-accounts",
-    "own-accounts",   "writable-paths",    "secret-name-allowlist",
+    "check",          "skip-check",     "severity-overrides",    "fail-on",
+    "accepted-risks", "baseline",       "approved-registries",   "trusted-accounts",
+    "own-accounts",   "writable-paths", "secret-name-allowlist",
 };
 
 // Relative to the folder of the configuration file: the file means the same from any directory.

@@ -24,7 +24,7 @@ struct AcceptedRisk {
   std::string file;      // optional glob on the file's display path
   std::string owner;
   std::string reason;
-  std::string expires;  // YYYY-MM-DD
+  std::string expires;      // YYYY-MM-DD
   std::string source_file;  // where the entry is written, for messages
   unsigned line = 0;
 };

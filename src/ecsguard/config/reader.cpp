@@ -16,7 +16,8 @@ namespace {
 
 namespace msg = i18n::msg::policy;
 
-constexpr std::string_view kRiskKeys[] = {"check", "resource", "file", "owner", "reason", "expires"};
+constexpr std::string_view kRiskKeys[] = {"check", "resource", "file",
+                                          "owner", "reason",   "expires"};
 
 core::Limits config_limits() {
   core::Limits l;
@@ -28,7 +29,6 @@ core::Limits config_limits() {
 }
 
 }  // namespace
-
 
 core::Result<parse::Node> Reader::load(std::string_view text) const {
   auto root = parse::load_yaml(text, 0, config_limits());
@@ -82,8 +82,8 @@ core::Result<bool> Reader::severity_map(
   if (v.is_null()) return true;
   if (!v.is_map()) return error(v, msg::ConfigExpectedMap{.key = key});
   for (const auto& m : v.members) {
-    const auto sev = m.value.is_known_scalar() ? core::parse_severity(m.value.scalar_text())
-                                               : std::nullopt;
+    const auto sev =
+        m.value.is_known_scalar() ? core::parse_severity(m.value.scalar_text()) : std::nullopt;
     if (!sev) return error(m.value, msg::ConfigBadSeverity{.value = m.value.scalar_text()});
     out.emplace_back(core::to_upper(m.key.text), *sev);
   }

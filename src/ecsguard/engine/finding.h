@@ -1,6 +1,6 @@
 #pragma once
 // What a check reports, and what every reporter projects (CONVENTIONS.md §0).
-#include <optional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,10 +23,10 @@ struct Suppression {
     kBaseline,    // present in the --baseline file (adopting ecsguard on an existing stack)
   };
   Kind kind = Kind::kSuppressed;
-  std::string source;   // "inline", "metadata", "skip-check", "config", "accepted-risks", "baseline"
-  std::string reason;   // the justification as written
-  std::string owner;    // accepted risks: who accepted it
-  std::string expires;  // YYYY-MM-DD, or empty
+  std::string source;  // "inline", "metadata", "skip-check", "config", "accepted-risks", "baseline"
+  std::string reason;  // the justification as written
+  std::string owner;   // accepted risks: who accepted it
+  std::string expires;   // YYYY-MM-DD, or empty
   bool expired = false;  // past `expires`: the finding counts again (and says why)
 };
 
@@ -45,7 +45,8 @@ struct Finding {
       property;  // property path judged, e.g. "ContainerDefinitions[app].ReadonlyRootFilesystem"
   std::string message;
   std::string fingerprint;  // stable identity: see FingerprintInputs
-  std::optional<Suppression> suppression;  // set by the policy step only
+  // Set by the policy step only; shared and null for most findings (a scan holds millions).
+  std::shared_ptr<const Suppression> suppression;
 
   // Skipped, accepted or baselined, and not expired: reported, never failing.
   [[nodiscard]] bool suppressed() const noexcept { return suppression && !suppression->expired; }

@@ -1,6 +1,7 @@
 #include "ecsguard/policy/policy.h"
 
 #include <algorithm>
+#include <memory>
 
 #include "ecsguard/core/strings.h"
 #include "ecsguard/i18n/messages.gen.h"
@@ -48,13 +49,15 @@ class Marker {
   void mark(engine::Finding& f) {
     for (const auto& pattern : p_.skip_checks) {
       if (skips(pattern, f.id(), f.severity)) {
-        f.suppression = engine::Suppression{Kind::kSuppressed, "skip-check", pattern, {}, {}, false};
+        f.suppression = std::make_shared<const engine::Suppression>(
+            engine::Suppression{Kind::kSuppressed, "skip-check", pattern, {}, {}, false});
         return;
       }
     }
     if (mark_source_skip(f)) return;
     if (p_.baseline && p_.baseline->contains(f)) {
-      f.suppression = engine::Suppression{Kind::kBaseline, "baseline", p_.baseline->path, {}, {}, false};
+      f.suppression = std::make_shared<const engine::Suppression>(
+          engine::Suppression{Kind::kBaseline, "baseline", p_.baseline->path, {}, {}, false});
       return;
     }
     mark_acceptance(f);
@@ -65,10 +68,9 @@ class Marker {
     for (std::size_t i = 0; i < risk_used_.size(); ++i) {
       if (risk_used_[i]) continue;
       const auto& r = p_.accepted_risks[i];
-      notes_.push_back(note(r.source_file, r.line,
-                            i18n::render(msg::AcceptanceUnused{.check = r.check,
-                                                                .resource = r.resource},
-                                         lang_)));
+      notes_.push_back(note(
+          r.source_file, r.line,
+          i18n::render(msg::AcceptanceUnused{.check = r.check, .resource = r.resource}, lang_)));
     }
   }
 
@@ -78,11 +80,11 @@ class Marker {
       const auto& s = skips_[i];
       if (!s.covers(f)) continue;
       const bool expired = past(s.expires, p_.today);
-      f.suppression = engine::Suppression{Kind::kSuppressed, s.source, s.reason, {}, s.expires,
-                                          expired};
+      f.suppression = std::make_shared<const engine::Suppression>(
+          engine::Suppression{Kind::kSuppressed, s.source, s.reason, {}, s.expires, expired});
       if (expired && !skip_used_[i]) {
-        notes_.push_back(note(s.file, s.line,
-                              i18n::render(msg::SkipExpired{.expires = s.expires}, lang_)));
+        notes_.push_back(
+            note(s.file, s.line, i18n::render(msg::SkipExpired{.expires = s.expires}, lang_)));
       }
       skip_used_[i] = true;
       return true;
@@ -95,8 +97,8 @@ class Marker {
       const auto& r = p_.accepted_risks[i];
       if (!accepts(r, f)) continue;
       const bool expired = past(r.expires, p_.today);
-      f.suppression = engine::Suppression{Kind::kAccepted, "accepted-risks", r.reason, r.owner,
-                                          r.expires, expired};
+      f.suppression = std::make_shared<const engine::Suppression>(engine::Suppression{
+          Kind::kAccepted, "accepted-risks", r.reason, r.owner, r.expires, expired});
       if (expired && !risk_used_[i]) {
         notes_.push_back(note(r.source_file, r.line,
                               i18n::render(msg::AcceptanceExpired{.check = r.check,

@@ -82,7 +82,8 @@ std::vector<Range> resource_ranges(const std::vector<std::string_view>& lines,
   std::sort(out.begin(), out.end(), [](const Range& a, const Range& b) { return a.from < b.from; });
   const bool yaml_like = resources != nullptr;
   for (std::size_t r = 0; r < out.size(); ++r) {
-    const auto next = r + 1 < out.size() ? out[r + 1].from : static_cast<unsigned>(lines.size() + 1);
+    const auto next =
+        r + 1 < out.size() ? out[r + 1].from : static_cast<unsigned>(lines.size() + 1);
     unsigned to = next - 1;
     for (unsigned l = out[r].from + 1; l < next; ++l) {
       const auto line = lines[l - 1];
@@ -138,8 +139,8 @@ class Collector {
     for (auto id : core::split(rest.substr(0, colon), ',')) {
       if (auto t = core::trim(id); !t.empty()) s.ids.push_back(core::to_upper(t));
     }
-    std::string_view tail = colon == std::string_view::npos ? std::string_view{}
-                                                            : rest.substr(colon + 1);
+    std::string_view tail =
+        colon == std::string_view::npos ? std::string_view{} : rest.substr(colon + 1);
     if (tail.starts_with("exp:")) {
       s.expires = std::string(tail.substr(4, 10));
       tail = tail.size() > 14 && tail[14] == ':' ? tail.substr(15) : std::string_view{};

@@ -16,13 +16,13 @@
 namespace ecsguard::policy {
 
 struct SourceSkip {
-  std::string file;             // display path of the file it is written in
-  unsigned line = 0;            // where it is written
+  std::string file;              // display path of the file it is written in
+  unsigned line = 0;             // where it is written
   std::vector<std::string> ids;  // check ids or globs, upper-cased
   std::string reason;
-  std::string expires;       // YYYY-MM-DD or empty
-  std::string source;        // "inline" or "metadata"
-  std::string resource;      // the resource it applies to; empty with whole_file
+  std::string expires;        // YYYY-MM-DD or empty
+  std::string source;         // "inline" or "metadata"
+  std::string resource;       // the resource it applies to; empty with whole_file
   unsigned from = 0, to = 0;  // its line range in `file`
   bool whole_file = false;
 

@@ -31,9 +31,7 @@ constexpr std::string_view kIndent = "    ";
 // Sort key of a finding: counting before suppressed, fail before warn before unknown, then the
 // most severe first.
 std::tuple<bool, int, int> rank(const engine::Finding& f) {
-  const int status = f.status == core::Status::kFail   ? 0
-                     : f.status == core::Status::kWarn ? 1
-                                                       : 2;
+  const int status = f.status == core::Status::kFail ? 0 : f.status == core::Status::kWarn ? 1 : 2;
   return {f.suppressed(), status, -static_cast<int>(f.severity)};
 }
 
@@ -88,7 +86,8 @@ std::string mark(const engine::Finding& f, const Style& st) {
       break;
   }
   if (!s.expires.empty()) {
-    return st.tr(msg::MarkSkippedUntil{.source = s.source, .expires = s.expires, .reason = s.reason});
+    return st.tr(
+        msg::MarkSkippedUntil{.source = s.source, .expires = s.expires, .reason = s.reason});
   }
   return st.tr(msg::MarkSkipped{.source = s.source, .reason = s.reason});
 }
@@ -128,7 +127,8 @@ class FindingsWriter {
     const std::string pad(indent, ' ');
     if (const std::string m = mark(f, st_); !m.empty()) lines(pad, indent, m, true);
     if (!o_.verbose) return;
-    if (f.check) lines(pad, indent, st_.tr(msg::Why{.text = i18n::render(f.check->rationale, o_.lang)}), true);
+    if (f.check)
+      lines(pad, indent, st_.tr(msg::Why{.text = i18n::render(f.check->rationale, o_.lang)}), true);
     const auto [format, snippet] = fix_for(f);
     if (snippet.empty()) return;
     out_ << pad << st_.dim(st_.tr(msg::FixIn{.format = format})) << '\n';
@@ -144,7 +144,8 @@ class FindingsWriter {
 
   void resource(const std::vector<const engine::Finding*>& group) {
     const engine::Finding& head = *group.front();
-    std::string title = fmt::format("{}  {} · {}", head.resource_name, head.resource_type, head.file);
+    std::string title =
+        fmt::format("{}  {} · {}", head.resource_name, head.resource_type, head.file);
     if (!head.cdk_path.empty()) title += " · cdk: " + head.cdk_path;
     lines("  ", 2, title);
     std::string container;
@@ -201,9 +202,10 @@ std::vector<std::vector<const engine::Finding*>> by_resource(
     out.push_back(std::move(g));
   }
   const auto best = [](const std::vector<const engine::Finding*>& g) {
-    return std::min_element(g.begin(), g.end(), [](const auto* a, const auto* b) {
-             return rank(*a) < rank(*b);
-           }).operator*();
+    return std::min_element(g.begin(), g.end(),
+                            [](const auto* a, const auto* b) { return rank(*a) < rank(*b); })
+        .
+        operator*();
   };
   std::stable_sort(out.begin(), out.end(),
                    [&](const auto& a, const auto& b) { return rank(*best(a)) < rank(*best(b)); });
@@ -250,8 +252,8 @@ void write_table(const ReportData& data, std::ostream& out, const TableOptions& 
   }
   write_diagnostics(data, o, st, out);
   if (data.scanned_nothing()) {  // no layer results and no PASSED for a run that saw nothing
-    out << st.wrap("1;33", st.tr(msg::ScannedNothing{.tool = core::kToolName,
-                                                      .version = core::kVersion}))
+    out << st.wrap("1;33",
+                   st.tr(msg::ScannedNothing{.tool = core::kToolName, .version = core::kVersion}))
         << '\n';
     return;
   }

@@ -93,8 +93,9 @@ void write_verdict(const ReportData& data, const LayerCounts& counts, const Styl
   }
   const std::string severity = core::to_upper(data.policy.threshold_name());
   if (data.files_failed) {
-    out << st.wrap("1;31", st.tr(msg::Incomplete{
-                               .count = data.files_failed, .failing = failing, .severity = severity}))
+    out << st.wrap("1;31",
+                   st.tr(msg::Incomplete{
+                       .count = data.files_failed, .failing = failing, .severity = severity}))
         << '\n';
   } else if (data.policy.fail_never) {
     out << st.tr(msg::FailNever{}) << '\n';

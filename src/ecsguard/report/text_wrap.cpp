@@ -14,7 +14,11 @@ struct CodePoint {
 
 CodePoint decode(std::string_view s, std::size_t i) noexcept {
   const auto b = static_cast<unsigned char>(s[i]);
-  std::size_t len = b < 0x80 ? 1 : (b >> 5U) == 0x6 ? 2 : (b >> 4U) == 0xE ? 3 : (b >> 3U) == 0x1E ? 4 : 1;
+  std::size_t len = b < 0x80            ? 1
+                    : (b >> 5U) == 0x6  ? 2
+                    : (b >> 4U) == 0xE  ? 3
+                    : (b >> 3U) == 0x1E ? 4
+                                        : 1;
   if (i + len > s.size()) len = 1;
   char32_t cp = len == 1 ? b : b & (0x7FU >> len);
   for (std::size_t k = 1; k < len; ++k) {
@@ -34,8 +38,9 @@ bool is_wide(char32_t c) noexcept {
 // Japanese line-breaking rules (kinsoku), the common part: no line starts with a closing mark
 // and none ends with an opening one.
 bool no_break_before(char32_t c) noexcept {
-  return std::u32string_view(U"、。，．）」』】〕）！？：；ー・")
-             .find(c) != std::u32string_view::npos ||
+  return std::u32string_view(
+             U"、。，．）」』】〕！？：；ー・ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")
+                 .find(c) != std::u32string_view::npos ||
          c == U')' || c == U',' || c == U'.' || c == U':' || c == U';';
 }
 bool no_break_after(char32_t c) noexcept {

@@ -2,6 +2,7 @@
 // their expiry, and what the verdict counts.
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <sstream>
 
 #include "ecsguard/engine/catalog.h"
@@ -128,7 +129,8 @@ TEST(Apply, AnAcceptanceMatchesByResourceContainerCdkPathAndFile) {
 TEST(Baseline, WrittenThenReadMatchesByFileResourceAndCheckNotLine) {
   std::vector<engine::Finding> fs = {finding("CTR-001", core::Severity::kHigh, "A", "web"),
                                      finding("CTR-002", core::Severity::kHigh, "B")};
-  fs[1].suppression = engine::Suppression{};  // suppressed findings are not recorded
+  fs[1].suppression =
+      std::make_shared<const engine::Suppression>();  // suppressed findings are not recorded
   std::ostringstream out;
   write_baseline(fs, out);
   EXPECT_EQ(out.str(),

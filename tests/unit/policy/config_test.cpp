@@ -71,7 +71,8 @@ TEST(Config, UnknownKeyIsRefusedWithTheClosestKeyAndItsLine) {
 }
 
 TEST(Config, ErrorsAreLocatedAndInTheChosenLanguage) {
-  const auto bad_sev = parse_config("severity-overrides:\n  CTR-001: urgent\n", "c.yaml", Lang::kEn);
+  const auto bad_sev =
+      parse_config("severity-overrides:\n  CTR-001: urgent\n", "c.yaml", Lang::kEn);
   ASSERT_FALSE(bad_sev.ok());
   EXPECT_EQ(bad_sev.error().message.rfind("c.yaml:2:12: 'urgent' is no severity", 0), 0u)
       << bad_sev.error().message;
@@ -102,8 +103,8 @@ TEST(Config, AnAcceptanceNeedsReasonOwnerAndARealExpiryDate) {
       "c.yaml", Lang::kEn);
   ASSERT_FALSE(bad_date.ok());
   EXPECT_NE(bad_date.error().message.find("'2026-02-30' is no date"), std::string::npos);
-  const auto typo = parse_config(
-      "accepted-risks:\n  - {check: CTR-001, resorce: A}\n", "c.yaml", Lang::kEn);
+  const auto typo =
+      parse_config("accepted-risks:\n  - {check: CTR-001, resorce: A}\n", "c.yaml", Lang::kEn);
   ASSERT_FALSE(typo.ok());
   EXPECT_NE(typo.error().message.find("did you mean 'resource'"), std::string::npos);
 }
