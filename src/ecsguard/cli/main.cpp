@@ -3,6 +3,7 @@
 // Exit codes (README "Exit codes"): 0 nothing failing at or above --fail-on; 1 findings at or above
 // it; 2 usage error or nothing could be scanned; 3 some input could not be read or parsed (its
 // findings are lost, so CI must not go green) — 3 wins over 1.
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -15,14 +16,17 @@
 #include <optional>
 #include <sstream>
 
-#include "ecsguard/cli/suggest.h"
+#include "ecsguard/cli/scan_policy.h"
+#include "ecsguard/core/suggest.h"
 #include "ecsguard/core/strings.h"
+#include "ecsguard/core/suggest.h"
 #include "ecsguard/core/version.h"
 #include "ecsguard/engine/catalog.h"
 #include "ecsguard/engine/registry.h"
 #include "ecsguard/i18n/lang.h"
 #include "ecsguard/i18n/message.h"
 #include "ecsguard/i18n/messages.gen.h"
+#include "ecsguard/policy/matching.h"
 #include "ecsguard/policy/policy.h"
 #include "ecsguard/report/asff.h"
 #include "ecsguard/report/docs.h"
@@ -56,7 +60,11 @@ struct ScanArgs {
   std::string aws_account;    // asff
   std::string aws_region;     // asff
   std::string asff_previous;  // asff: the previous run's report
-  std::string fail_on = "high";
+  cli::PolicyArgs policy;  // --config-file, --skip-check, --accepted-risks, --baseline, --fail-on
+  std::string create_baseline;
+  bool verbose = false;
+  bool quiet = false;
+  bool compact = false;
   std::string color = "auto";
   std::vector<std::string> checks;
   unsigned threads = 0;
@@ -77,6 +85,14 @@ bool select_checks(const std::vector<std::string>& values, std::vector<std::stri
     for (auto part : core::split(c, ',')) {
       const std::string id = core::to_upper(core::trim(part));
       if (id.empty()) continue;
+      if (!engine::find_catalog_entry(id) && policy::is_valid_pattern(id)) {
+        // A glob or a severity (Checkov: --check HIGH = HIGH and above): the matching checks.
+        for (const auto* check : engine::registered_checks()) {
+          const auto* e = engine::find_catalog_entry(check->id);
+          if (e && policy::selects(id, e->id, e->severity)) out.emplace_back(e->id);
+        }
+        continue;
+      }
       if (!engine::find_catalog_entry(id)) {
         std::cerr << tr(msg::UnknownCheck{.id = core::trim(part)}, lang) << '\n';
         return false;
@@ -110,6 +126,29 @@ bool check_paths(const ScanArgs& args) {
     }
   }
   return true;
+}
+
+// Columns of the terminal the table is read on: the TTY's width, else $COLUMNS, else 100.
+std::size_t terminal_width(bool tty) {
+  winsize ws{};
+  if (tty && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  if (const char* cols = std::getenv("COLUMNS")) {
+    const long n = std::strtol(cols, nullptr, 10);
+    if (n >= 40 && n <= 1000) return static_cast<std::size_t>(n);
+  }
+  return 100;
+}
+
+// --create-baseline FILE: today's counting findings, for --baseline in later runs.
+bool create_baseline(const std::string& path, std::span<const engine::Finding> findings,
+                     i18n::Lang lang) {
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  if (!file) {
+    std::cerr << tr(msg::CannotWrite{.path = path}, lang) << '\n';
+    return false;
+  }
+  policy::write_baseline(findings, file);
+  return static_cast<bool>(file);
 }
 
 // What the writers need besides the findings, checked before the scan starts: --format asff needs
@@ -165,8 +204,13 @@ bool write_reports(const ScanArgs& args, std::span<const report::OutputTarget> t
       }
       out = &file;
     }
-    options.color = args.color == "always" || (args.color == "auto" && target.to_stdout() &&
-                                               ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+    const bool tty = target.to_stdout() && ::isatty(STDOUT_FILENO);
+    options.color =
+        args.color == "always" || (args.color == "auto" && tty && !std::getenv("NO_COLOR"));
+    options.verbose = args.verbose;
+    options.quiet = args.quiet;
+    options.compact = args.compact;
+    options.width = terminal_width(tty);
     target.writer->write(data, *out, options);
     out->flush();
     diagnostics_to_stderr |= !target.to_stdout() || target.writer->machine_readable;
@@ -190,13 +234,15 @@ int run_scan_command(const ScanArgs& args) {
   req.limits = args.limits;
   req.threads = args.threads;
   req.options.lang = args.lang;
-  if (!select_checks(args.checks, req.only_checks, args.lang)) return kExitUsage;
-  auto policy = policy::Policy::from_fail_on(args.fail_on);
-  if (!policy) {
-    std::cerr << "ecsguard: " << policy.error().message << '\n';
+  if (!check_paths(args)) return kExitUsage;
+  auto setup = cli::setup_policy(args.policy, args.paths, req.options, args.lang);
+  if (!setup) {
+    std::cerr << "ecsguard: " << setup.error().message << '\n';
     return kExitUsage;
   }
-  if (!check_paths(args)) return kExitUsage;
+  std::vector<std::string> checks = args.checks;
+  checks.insert(checks.end(), setup->checks.begin(), setup->checks.end());
+  if (!select_checks(checks, req.only_checks, args.lang)) return kExitUsage;
   auto targets = report::plan_outputs(args.formats, args.outputs, args.output_dir, args.lang);
   if (!targets) {
     std::cerr << "ecsguard: " << targets.error().message << '\n';
@@ -212,14 +258,15 @@ int run_scan_command(const ScanArgs& args) {
   // runner -> policy -> report writers
   scan::ScanResult res = scan::run_scan(req);
   report::ReportData data;
+  // runner -> policy (marks suppressed, accepted, baselined findings) -> report writers
+  data.policy = std::move(setup->policy);
+  data.verdict = policy::apply(data.policy, res.findings, res.skips, res.diagnostics, args.lang);
   data.findings = res.findings;
   data.diagnostics = res.diagnostics;
   data.checks_run = res.checks_run;
   data.files_discovered = res.files_discovered;
   data.files_scanned = res.files_scanned;
   data.files_failed = res.files_failed;
-  data.policy = *policy;
-  data.verdict = policy::evaluate(data.policy, res.findings);
 
 #ifdef ECSGUARD_HAVE_GUARD
   if (!args.guard_profile_dir.empty()) {
@@ -235,6 +282,10 @@ int run_scan_command(const ScanArgs& args) {
   }
 #endif
 
+  if (!args.create_baseline.empty()) {
+    if (!create_baseline(args.create_baseline, res.findings, args.lang)) return kExitUsage;
+    std::cerr << tr(msg::WroteBaseline{.path = args.create_baseline}, args.lang) << '\n';
+  }
   if (!write_reports(args, *targets, *options, data)) return kExitUsage;
   if (res.input_lost()) return kExitInputLost;
   if (res.files_scanned == 0) {
@@ -294,12 +345,29 @@ std::optional<int> reject_unknown_command(int argc, char** argv, i18n::Lang lang
   if (std::find(std::begin(kCommands), std::end(kCommands), first) != std::end(kCommands)) {
     return std::nullopt;
   }
-  if (auto near = cli::closest(first, kCommands)) {
+  if (auto near = core::closest(first, kCommands)) {
     std::cerr << tr(msg::DidYouMean{.command = first, .suggestion = *near}, lang) << '\n';
   } else {
     std::cerr << tr(msg::UnknownCommand{.command = first}, lang) << '\n';
   }
   return kExitUsage;
+}
+
+// The policy and table options ([reports], docs/policy.md).
+void add_policy_options(CLI::App& scan_cmd, ScanArgs& a, i18n::Lang lang) {
+  namespace h = help::scan;
+  const auto t = [lang](const i18n::Message& m) { return tr(m, lang); };
+  scan_cmd.add_option("--config-file", a.policy.config_file, t(h::ConfigFile{}));
+  scan_cmd.add_option("--skip-check", a.policy.skip_checks, t(h::SkipCheck{}))
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  scan_cmd.add_option("--accepted-risks", a.policy.accepted_risks_file, t(h::AcceptedRisks{}));
+  scan_cmd.add_option("--baseline", a.policy.baseline_file, t(h::Baseline{}));
+  scan_cmd.add_option("--create-baseline", a.create_baseline, t(h::CreateBaseline{}));
+  scan_cmd.add_flag("--verbose", a.verbose, t(h::Verbose{}));
+  scan_cmd.add_flag("--quiet", a.quiet, t(h::Quiet{}));
+  scan_cmd.add_flag("--compact", a.compact, t(h::Compact{}));
 }
 
 void add_scan_options(CLI::App& scan_cmd, ScanArgs& scan_args, i18n::Lang lang) {
@@ -322,13 +390,15 @@ void add_scan_options(CLI::App& scan_cmd, ScanArgs& scan_args, i18n::Lang lang) 
   scan_cmd.add_option("--aws-account", scan_args.aws_account, t(h::AwsAccount{}));
   scan_cmd.add_option("--aws-region", scan_args.aws_region, t(h::AwsRegion{}));
   scan_cmd.add_option("--asff-previous", scan_args.asff_previous, t(h::AsffPrevious{}));
-  scan_cmd.add_option("--fail-on", scan_args.fail_on, t(h::FailOn{}))->capture_default_str();
+  scan_cmd.add_option("--fail-on", scan_args.policy.fail_on, t(h::FailOn{}))
+      ->capture_default_str();
   // One value per --check (comma-separated ids, or --check repeated): a following path is never
   // taken for a check id.
   scan_cmd.add_option("--check", scan_args.checks, t(h::Check{}))
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  add_policy_options(scan_cmd, scan_args, lang);
   scan_cmd.add_option("--threads", scan_args.threads, t(h::Threads{}));
   scan_cmd.add_option("--color", scan_args.color, t(h::Color{}))
       ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -455,6 +525,7 @@ int run_main(int argc, char** argv) {
   }
 
   scan_args.lang = lang;
+  scan_args.policy.fail_on_given = scan_cmd->count("--fail-on") > 0;
   if (scan_cmd->parsed()) return run_scan_command(scan_args);
 #ifdef ECSGUARD_HAVE_GUARD
   // `checks` and `explain` show the RUN checks guard implements (not `docs`: its output must not

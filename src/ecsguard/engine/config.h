@@ -32,6 +32,9 @@ struct CheckOptions {
   std::vector<std::string> exec_exempt_services = {};
   // REG-004: the lifecycle policy keeps at most this many images (talk: 5).
   int lifecycle_keep_images = 5;
+  // REG-008: registries task definition images may come from (host globs, '*' wildcard), from
+  // `approved-registries:` of .ecsguard.yaml; empty = not configured.
+  std::vector<std::string> approved_registries = {};
   // REG-006: accounts trusted for cross-account pulls.
   std::vector<std::string> trusted_account_ids = {};
   // REG-009: tags treated as immutable-worthy (ECMAScript-free RE2 syntax).

@@ -1,5 +1,6 @@
 #pragma once
 // What a check reports, and what every reporter projects (CONVENTIONS.md §0).
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,22 @@ namespace ecsguard::engine {
 
 struct CatalogEntry;
 struct CheckDef;
+
+// Why a finding does not count, set by the policy step (policy/), never by a check. The finding
+// stays in every report, marked (CONVENTIONS.md §3.2).
+struct Suppression {
+  enum class Kind : unsigned char {
+    kSuppressed,  // a skip: inline comment, template Metadata, --skip-check, configuration
+    kAccepted,    // a risk accepted in the accepted-risks list (owner, reason, expiry)
+    kBaseline,    // present in the --baseline file (adopting ecsguard on an existing stack)
+  };
+  Kind kind = Kind::kSuppressed;
+  std::string source;  // "inline", "metadata", "skip-check", "config", "accepted-risks", "baseline"
+  std::string reason;  // the justification as written
+  std::string owner;   // accepted risks: who accepted it
+  std::string expires;   // YYYY-MM-DD, or empty
+  bool expired = false;  // past `expires`: the finding counts again (and says why)
+};
 
 struct Finding {
   const CatalogEntry* entry = nullptr;  // id, title, layer, controls
@@ -36,6 +53,11 @@ struct Finding {
   std::string property;
   std::string message;
   std::string fingerprint;  // stable identity: see FingerprintInputs
+  // Set by the policy step only; shared and null for most findings (a scan holds millions).
+  std::shared_ptr<const Suppression> suppression;
+
+  // Skipped, accepted or baselined, and not expired: reported, never failing.
+  [[nodiscard]] bool suppressed() const noexcept { return suppression && !suppression->expired; }
 
   [[nodiscard]] std::string_view id() const noexcept;
 };

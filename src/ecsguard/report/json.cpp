@@ -25,6 +25,21 @@ void write_string_array(JsonWriter& w, std::string_view k, std::span<const std::
   w.end_array();
 }
 
+// Why the policy step does not count a finding (or counts it again: "expired": true).
+void write_suppression(JsonWriter& w, const engine::Suppression& s) {
+  using Kind = engine::Suppression::Kind;
+  w.key("suppression").begin_object();
+  w.member("kind", s.kind == Kind::kAccepted   ? "accepted"
+                   : s.kind == Kind::kBaseline ? "baseline"
+                                               : "suppressed");
+  w.member("source", s.source);
+  w.member("reason", s.reason);
+  if (!s.owner.empty()) w.member("owner", s.owner);
+  if (!s.expires.empty()) w.member("expires", s.expires);
+  w.member("expired", s.expired);
+  w.end_object();
+}
+
 void write_finding(JsonWriter& w, const engine::Finding& f) {
   w.begin_object();
   w.member("check", f.id());
@@ -32,6 +47,7 @@ void write_finding(JsonWriter& w, const engine::Finding& f) {
   w.member("severity", core::to_string(f.severity));
   w.member("layer", f.entry ? core::to_string(f.entry->layer) : std::string_view{});
   w.member("status", core::to_string(f.status));
+  if (f.suppression) write_suppression(w, *f.suppression);
   w.key("resource").begin_object();
   w.member("type", f.resource_type);
   w.member("name", f.resource_name);
@@ -127,6 +143,12 @@ void write_summary(JsonWriter& w, const ReportData& data) {
   w.end_object();
   w.member("fail_on", data.policy.threshold_name());
   w.member("failing", count_failing(data));
+  w.key("policy").begin_object();
+  w.member("suppressed", data.verdict.suppressed);
+  w.member("accepted", data.verdict.accepted);
+  w.member("baselined", data.verdict.baselined);
+  w.member("expired", data.verdict.expired);
+  w.end_object();
   w.end_object();
 }
 

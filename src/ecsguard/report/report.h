@@ -30,9 +30,19 @@ struct ReportData {
 
 // The JSON contract (docs/json-format.md).
 void write_json(const ReportData& data, std::ostream& out);
-// Terminal table grouped by layer; ANSI colours only when `color`.
-void write_table(const ReportData& data, std::ostream& out, bool color,
-                 i18n::Lang lang = i18n::Lang::kEn);
+// How the terminal table is laid out (--verbose, --quiet, --compact, the terminal's width).
+struct TableOptions {
+  bool color = false;  // ANSI colours
+  i18n::Lang lang = i18n::Lang::kEn;
+  bool verbose = false;     // rationale and fix under each finding
+  bool quiet = false;       // only findings that fail the run
+  bool compact = false;     // one line per finding, nothing else but the summary
+  std::size_t width = 100;  // columns to wrap to
+};
+
+// Terminal table: the layer picture, then findings grouped by resource (task definition ›
+// container), most severe first, wrapped to the width; then input problems and the verdict.
+void write_table(const ReportData& data, std::ostream& out, const TableOptions& options);
 
 // Findings that fail the run (the policy's verdict): the exit code's basis. Warnings and unknowns
 // are reported, never fail the build.

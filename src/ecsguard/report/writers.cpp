@@ -9,7 +9,13 @@ namespace ecsguard::report {
 namespace {
 
 void table(const ReportData& data, std::ostream& out, const WriteOptions& options) {
-  write_table(data, out, options.color, options.lang);
+  write_table(data, out,
+              TableOptions{.color = options.color,
+                           .lang = options.lang,
+                           .verbose = options.verbose,
+                           .quiet = options.quiet,
+                           .compact = options.compact,
+                           .width = options.width});
 }
 
 void json(const ReportData& data, std::ostream& out, const WriteOptions& /*options*/) {
@@ -17,7 +23,7 @@ void json(const ReportData& data, std::ostream& out, const WriteOptions& /*optio
 }
 
 constexpr std::array kWriters = {
-    Writer{"table", "terminal table grouped by layer", false, &table, "results_cli.txt"},
+    Writer{"table", "terminal table grouped by resource", false, &table, "results_cli.txt"},
     Writer{"json", "the JSON contract of docs/json-format.md", true, &json, "results_json.json"},
     Writer{"sarif", "SARIF 2.1.0 for GitHub code scanning", true, &write_sarif,
            "results_sarif.sarif"},

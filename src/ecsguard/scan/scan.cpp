@@ -22,6 +22,7 @@
 #include "ecsguard/parse/build.h"
 #include "ecsguard/parse/frontend.h"
 #include "ecsguard/parse/yaml_loader.h"
+#include "ecsguard/policy/source_skips.h"
 #include "ecsguard/scan/discover.h"
 #include "ecsguard/scan/file_loader.h"
 
@@ -34,6 +35,7 @@ struct FileOutcome {
   bool lost = false;
   parse::Fragment built;
   std::vector<engine::Diagnostic> diagnostics;
+  std::vector<policy::SourceSkip> skips;  // `ecsguard:skip=` comments, Metadata.ecsguard
 };
 
 engine::Diagnostic diagnostic_from(const core::Error& e, const core::FileTable& files,
@@ -59,7 +61,8 @@ core::Result<std::string> read_input(const Input& input, const core::Limits& lim
 }
 
 FileOutcome process_file(const Input& input, core::FileId id, core::FileTable& files,
-                         const Containment& containment, const core::Limits& limits) {
+                         const Containment& containment, const ScanRequest& request) {
+  const core::Limits& limits = request.limits;
   const DiscoveredFile& df = input.file;
   FileOutcome out;
   auto text = read_input(input, limits);
@@ -98,6 +101,11 @@ FileOutcome process_file(const Input& input, core::FileId id, core::FileTable& f
     return out;
   }
   out.scanned = out.built.recognised;
+  if (out.scanned && policy::may_contain_skips(*text)) {
+    auto found = policy::collect_skips(*text, files.path(id), request.options.lang);
+    out.skips = std::move(found.skips);
+    for (auto& d : found.refused) out.diagnostics.push_back(std::move(d));
+  }
   for (const auto& e : out.built.errors) {
     auto d = diagnostic_from(e, files, df.display_path);
     if (d.loses_input()) out.lost = true;
@@ -192,8 +200,8 @@ ScanResult run_scan(const ScanRequest& request) {
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
-      outcomes[i] = process_file(inputs[i], ids[i], files, containments.at(inputs[i].file.root),
-                                 request.limits);
+      outcomes[i] =
+          process_file(inputs[i], ids[i], files, containments.at(inputs[i].file.root), request);
     }
   };
   if (threads <= 1) {
@@ -220,6 +228,7 @@ ScanResult run_scan(const ScanRequest& request) {
       continue;
     }
     ++result.files_scanned;
+    for (auto& s : o.skips) result.skips.push_back(std::move(s));
     result.stack.merge(std::move(o.built.stack));
   }
   outcomes.clear();

@@ -9,6 +9,7 @@
 #include "ecsguard/engine/config.h"
 #include "ecsguard/engine/finding.h"
 #include "ecsguard/model/stack.h"
+#include "ecsguard/policy/source_skips.h"
 
 namespace ecsguard::scan {
 
@@ -29,6 +30,7 @@ struct ScanResult {
   std::vector<engine::Finding> findings;            // sorted (engine::finding_less)
   std::vector<engine::Diagnostic> diagnostics;      // sorted by file, line
   std::vector<const engine::CheckDef*> checks_run;  // sorted by id
+  std::vector<policy::SourceSkip> skips;            // written in the scanned files, file order
   std::size_t files_discovered = 0;
   std::size_t files_scanned = 0;  // files recognised as CloudFormation / task definitions
   std::size_t files_failed = 0;   // files whose content was lost (parse or read errors)

@@ -1,11 +1,11 @@
-#include "ecsguard/cli/suggest.h"
+#include "ecsguard/core/suggest.h"
 
 #include <algorithm>
 #include <vector>
 
 #include "ecsguard/core/strings.h"
 
-namespace ecsguard::cli {
+namespace ecsguard::core {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   // Optimal string alignment distance over three rows.
@@ -41,4 +41,4 @@ std::optional<std::string_view> closest(std::string_view typed,
   return best;
 }
 
-}  // namespace ecsguard::cli
+}  // namespace ecsguard::core

@@ -4,7 +4,7 @@
 #include <span>
 #include <string_view>
 
-namespace ecsguard::cli {
+namespace ecsguard::core {
 
 // Edit distance (insert, delete, substitute, swap of neighbours), ASCII case-insensitive.
 std::size_t edit_distance(std::string_view a, std::string_view b);
@@ -14,4 +14,4 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::optional<std::string_view> closest(std::string_view typed,
                                         std::span<const std::string_view> candidates);
 
-}  // namespace ecsguard::cli
+}  // namespace ecsguard::core
