@@ -47,6 +47,17 @@ using nlohmann::json;
 constexpr double kMinRecall = 0.90;
 constexpr double kMaxFalseAlarms = 0.05;
 
+// Checks whose resources a format's frontend does not build yet: scoring them there would count a
+// missing builder as a miss of the check. The stack layer (IAM roles and policies, VPC, detection)
+// is built from CloudFormation only; Terraform builders for it are open in issues #11 / #12.
+bool built_from(const std::string& check, const std::string& format) {
+  if (format != "terraform-hcl") return true;
+  static const std::set<std::string> kCfnOnly = {
+      "IAM-001", "IAM-002", "IAM-003", "IAM-004", "IAM-012", "NET-004", "NET-007", "NET-008",
+      "NET-010", "LOG-001", "LOG-002", "LOG-003", "LOG-004", "LOG-005", "LOG-006"};
+  return kCfnOnly.count(check) == 0;
+}
+
 const std::set<std::string> kFormats = {"cloudformation-json", "cloudformation-yaml",
                                         "taskdef-json", "terraform-hcl"};
 
@@ -272,7 +283,8 @@ TEST(Conformance, PeerFixturesForImplementedChecks) {
     std::vector<std::string> checks;
     if (e.contains("ecsguard_checks") && e["ecsguard_checks"].is_array()) {
       for (const auto& c : e["ecsguard_checks"]) {
-        if (c.is_string() && implemented.count(c.get<std::string>())) {
+        if (c.is_string() && implemented.count(c.get<std::string>()) &&
+            built_from(c.get<std::string>(), e.value("format", ""))) {
           checks.push_back(c.get<std::string>());
         }
       }

@@ -23,7 +23,27 @@ namespace fs = std::filesystem;
 const fs::path kExamples = fs::path(ECSGUARD_SOURCE_DIR) / "examples";
 
 // Implemented checks the insecure twin deliberately does not trip, and why.
+// The image checks judge Dockerfiles and image archives; examples/ has none yet (issue #13 keeps
+// "a Dockerfile in each twin" open), their fixtures are in tests/checks/image/.
+constexpr const char* kNoDockerfileYet = "examples/ has no Dockerfile yet (tests/checks/image/)";
+
 const std::map<std::string, std::string> kNotTripped = {
+    {"IMG-001", kNoDockerfileYet},
+    {"IMG-002", kNoDockerfileYet},
+    {"IMG-004", kNoDockerfileYet},
+    {"IMG-005", kNoDockerfileYet},
+    {"IMG-006", kNoDockerfileYet},
+    {"IMG-007", kNoDockerfileYet},
+    {"IMG-008", kNoDockerfileYet},
+    {"IMG-009", kNoDockerfileYet},
+    {"IMG-010", kNoDockerfileYet},
+    {"IMG-011", kNoDockerfileYet},
+    {"IMG-012", kNoDockerfileYet},
+    {"IMG-013", kNoDockerfileYet},
+    {"IMG-014", kNoDockerfileYet},
+    {"IMG-018", kNoDockerfileYet},
+    {"IMG-019", kNoDockerfileYet},
+    {"IMG-020", kNoDockerfileYet},
     {"CTR-010",
      "the insecure task mounts EFS, which needs Fargate platform version 1.4.0: an old platform "
      "version would be rejected by ECS, so the example keeps LATEST"},
@@ -128,11 +148,22 @@ TEST(Examples, InsecureTwinTripsEveryImplementedCheck) {
   }
 }
 
+// Checks the Terraform frontend does not feed yet (issues #11 / #12): the stack layer's IAM, VPC
+// and detection resources are built from CloudFormation only, and CTR-018's validator is not
+// called by the Terraform builders. On Terraform they are unknown at most, never fail or warn.
+const std::set<std::string> kNotFromTerraformYet = {
+    "CTR-018", "IAM-001", "IAM-002", "IAM-003", "IAM-004", "IAM-012", "NET-004", "NET-007",
+    "NET-008", "NET-010", "LOG-001", "LOG-002", "LOG-003", "LOG-004", "LOG-005", "LOG-006"};
+
 // examples/terraform: the same twins in Terraform (one module per folder).
 TEST(Examples, TerraformHardenedTwinHasNoFinding) {
   const auto r = scan_paths({(kExamples / "terraform/hardened").string()});
   EXPECT_EQ(r.files_scanned, 4u);
-  EXPECT_TRUE(r.findings.empty()) << "findings on examples/terraform/hardened:" << dump(r);
+  for (const auto& f : r.findings) {
+    EXPECT_TRUE(f.status == core::Status::kUnknown &&
+                kNotFromTerraformYet.count(std::string(f.id())) != 0)
+        << "finding on examples/terraform/hardened:" << dump(r);
+  }
   EXPECT_TRUE(r.diagnostics.empty()) << dump(r);
   EXPECT_FALSE(r.stack.task_definitions.empty());
   EXPECT_FALSE(r.stack.services.empty());
@@ -149,6 +180,7 @@ TEST(Examples, TerraformInsecureTwinTripsEveryImplementedCheck) {
   const std::set<std::string> tripped = tripped_checks(r);
   for (const auto* c : engine::registered_checks()) {
     const std::string id(c->id);
+    if (kNotFromTerraformYet.count(id) != 0 || id.rfind("IMG-", 0) == 0) continue;
     if (kTerraformNotTripped.count(id)) {
       EXPECT_FALSE(tripped.count(id)) << "examples/terraform/insecure now trips " << id;
     } else {

@@ -77,7 +77,6 @@ void CheckContext::report(core::Status status, core::Loc at, std::string propert
     f.resource_type = model::display_type(*resource_);
     f.resource_name = resource_->name;
     f.cdk_path = resource_->cdk_path;
-    f.origin = resource_->origin;
   }
   if (container_ && container_->name.known()) f.container = container_->name.value;
   if (!at.valid() && container_) at = container_->loc;

@@ -42,7 +42,6 @@ struct Finding {
   std::string resource_name;
   std::string container;  // container name when the finding is about one
   std::string cdk_path;
-  model::Origin origin = model::Origin::kCloudFormation;  // input format (remediation snippets)
   core::Loc loc;
   std::string file;  // display path
   // The field judged (model/field_path.h): `field_id` is the canonical, format-neutral id

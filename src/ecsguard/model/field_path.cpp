@@ -57,6 +57,8 @@ std::string render_field_path(std::string_view field_id, Origin origin) {
       return terraform_field_path(field_id);
     case Origin::kCloudFormation:
     case Origin::kApi:
+    case Origin::kDockerfile:  // image checks name instructions, not properties
+    case Origin::kImageArchive:
       break;
   }
   return std::string(field_id);

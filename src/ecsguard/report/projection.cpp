@@ -26,6 +26,9 @@ constexpr Snippet cloudformation(const engine::Remediation& r) {
   return {"cloudformation", "yaml", "CloudFormation", r.cloudformation};
 }
 constexpr Snippet cdk(const engine::Remediation& r) { return {"cdk", "ts", "AWS CDK", r.cdk}; }
+constexpr Snippet dockerfile(const engine::Remediation& r) {
+  return {"dockerfile", "dockerfile", "Dockerfile", r.dockerfile};
+}
 constexpr Snippet terraform(const engine::Remediation& r) {
   return {"terraform", "hcl", "Terraform", r.terraform};
 }
@@ -68,6 +71,10 @@ std::vector<Snippet> remediation_for(const engine::Finding& f) {
       break;
     case model::Origin::kApi:
       out = {cloudformation(r), cdk(r), terraform(r)};
+      break;
+    case model::Origin::kDockerfile:
+    case model::Origin::kImageArchive:
+      out = {dockerfile(r)};
       break;
   }
   std::erase_if(out, [](const Snippet& s) { return s.code.empty(); });

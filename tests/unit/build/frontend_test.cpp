@@ -23,10 +23,12 @@ Fragment build_text(std::string_view text, std::string display, core::FileTable&
 
 TEST(Frontends, RegistryListsEachFormatOnce) {
   const auto all = frontends();
-  ASSERT_EQ(all.size(), 3u);
+  ASSERT_EQ(all.size(), 5u);
   EXPECT_EQ(all[0].name, "cloudformation");
   EXPECT_EQ(all[1].name, "task-definition");
   EXPECT_EQ(all[2].name, "terraform");
+  EXPECT_EQ(all[3].name, "dockerfile");
+  EXPECT_EQ(all[4].name, "image-archive");
   for (const auto& f : all) {
     EXPECT_NE(f.sniff, nullptr) << f.name;
     EXPECT_NE(f.build, nullptr) << f.name;
@@ -35,10 +37,11 @@ TEST(Frontends, RegistryListsEachFormatOnce) {
 
 TEST(Frontends, DiscoveryAsksByName) {
   for (const char* name :
-       {"a.json", "b.YAML", "c.yml", "d.template", "x/e.template.json", "main.tf"}) {
+       {"a.json", "b.YAML", "c.yml", "d.template", "x/e.template.json", "main.tf", "Dockerfile",
+        "api.Dockerfile", "Containerfile", "app.tar"}) {
     EXPECT_TRUE(wanted_by_name(name)) << name;
   }
-  for (const char* name : {"README.md", "vars.tfvars", "Dockerfile", "a.json.bak", ""}) {
+  for (const char* name : {"README.md", "vars.tfvars", ".dockerignore", "a.json.bak", ""}) {
     EXPECT_FALSE(wanted_by_name(name)) << name;
   }
 }

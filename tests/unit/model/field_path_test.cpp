@@ -37,8 +37,9 @@ TEST(FieldPath, LowerCamelHandlesLeadingAcronyms) {
   EXPECT_EQ(lower_camel("X"), "x");
 }
 
-TEST(FieldPath, TerraformHookIsTheFieldIdUntilTheFrontendFillsIt) {
-  EXPECT_EQ(render_field_path("NetworkMode", Origin::kTerraform), "NetworkMode");
+TEST(FieldPath, TerraformSpellsArgumentsInSnakeCase) {
+  EXPECT_EQ(render_field_path("NetworkMode", Origin::kTerraform), "network_mode");
+  EXPECT_EQ(render_field_path("NetworkMode", Origin::kCloudFormation), "NetworkMode");
 }
 
 TEST(ResourceKindNames, DisplayTypeFollowsTheInputFormat) {

@@ -117,16 +117,19 @@ model::Cluster cluster(const Field& p) {
   model::Presence state = model::Presence::kAbsent;
   const Field settings = field(p, "setting");
   c.settings_loc = settings.loc;
+  model::Str insights;
   for (const Field& e : blocks(p, "setting", state)) {
     const model::Str name = to_str(field(e, "name"));
     if (name.known() && name.value == "containerInsights") {
-      c.container_insights = to_str(field(e, "value"));
-    } else if (!name.known() && c.container_insights.absent()) {
-      c.container_insights = model::Str::unknown_because(
+      insights = to_str(field(e, "value"));
+    } else if (!name.known() && insights.absent()) {
+      insights = model::Str::unknown_because(
           name.unknown() ? name.reason : "cluster setting without a name", e.loc);
     }
   }
-  if (state == model::Presence::kUnknown) c.container_insights = to_str(settings);
+  if (state == model::Presence::kUnknown) insights = to_str(settings);
+  c.container_insights =
+      model::to_toggle(std::move(insights), {"enabled", "enhanced"}, {"disabled"}, true);
   const Field configuration = block(p, "configuration");
   c.fargate_ephemeral_storage_kms_key =
       to_str(field(block(configuration, "managed_storage_configuration"),
