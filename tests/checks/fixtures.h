@@ -20,8 +20,8 @@ inline bool is_fixture_input(const std::filesystem::path& p) {
   const auto name = p.filename().string();
   // .tf: a Terraform fixture; the other .tf fixtures of its folder are its module's context
   // (variables, locals) but contribute no resources to it, as in the corpus's layout.
-  return (ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".template" ||
-          ext == ".tf" || ext == ".Dockerfile") &&
+  return (ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".template" || ext == ".tf" ||
+          ext == ".Dockerfile") &&
          (name.rfind("fail", 0) == 0 || name.rfind("pass", 0) == 0);
 }
 

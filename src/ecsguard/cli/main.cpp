@@ -17,7 +17,6 @@
 #include <sstream>
 
 #include "ecsguard/cli/scan_policy.h"
-#include "ecsguard/core/suggest.h"
 #include "ecsguard/core/strings.h"
 #include "ecsguard/core/suggest.h"
 #include "ecsguard/core/version.h"
@@ -390,8 +389,7 @@ void add_scan_options(CLI::App& scan_cmd, ScanArgs& scan_args, i18n::Lang lang) 
   scan_cmd.add_option("--aws-account", scan_args.aws_account, t(h::AwsAccount{}));
   scan_cmd.add_option("--aws-region", scan_args.aws_region, t(h::AwsRegion{}));
   scan_cmd.add_option("--asff-previous", scan_args.asff_previous, t(h::AsffPrevious{}));
-  scan_cmd.add_option("--fail-on", scan_args.policy.fail_on, t(h::FailOn{}))
-      ->capture_default_str();
+  scan_cmd.add_option("--fail-on", scan_args.policy.fail_on, t(h::FailOn{}))->capture_default_str();
   // One value per --check (comma-separated ids, or --check repeated): a following path is never
   // taken for a check id.
   scan_cmd.add_option("--check", scan_args.checks, t(h::Check{}))

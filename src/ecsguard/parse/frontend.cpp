@@ -16,11 +16,8 @@ namespace {
 // The registry: one line per input format. Order breaks confidence ties (a document that is both
 // a template and a task definition is a template).
 constexpr Frontend kFrontends[] = {
-    cfn::kFrontend,
-    taskdef::kFrontend,
-    terraform::kFrontend,
-    dockerfile::kFrontend,
-    image::kFrontend,
+    cfn::kFrontend,        taskdef::kFrontend, terraform::kFrontend,
+    dockerfile::kFrontend, image::kFrontend,
 };
 
 }  // namespace

@@ -25,10 +25,10 @@ struct WriteOptions {
   // asff: the previous run's report (--asff-previous); its findings gone from this run are
   // re-emitted with RecordState ARCHIVED, and kept findings keep their CreatedAt.
   std::shared_ptr<const PreviousAsff> previous_asff;
-  bool verbose = false;               // table: rationale and fix per finding
-  bool quiet = false;                 // table: only failing findings
-  bool compact = false;               // table: one line per finding
-  std::size_t width = 100;            // table: terminal columns
+  bool verbose = false;     // table: rationale and fix per finding
+  bool quiet = false;       // table: only failing findings
+  bool compact = false;     // table: one line per finding
+  std::size_t width = 100;  // table: terminal columns
 };
 
 struct Writer {

@@ -36,9 +36,8 @@ TEST(Frontends, RegistryListsEachFormatOnce) {
 }
 
 TEST(Frontends, DiscoveryAsksByName) {
-  for (const char* name :
-       {"a.json", "b.YAML", "c.yml", "d.template", "x/e.template.json", "main.tf", "Dockerfile",
-        "api.Dockerfile", "Containerfile", "app.tar"}) {
+  for (const char* name : {"a.json", "b.YAML", "c.yml", "d.template", "x/e.template.json",
+                           "main.tf", "Dockerfile", "api.Dockerfile", "Containerfile", "app.tar"}) {
     EXPECT_TRUE(wanted_by_name(name)) << name;
   }
   for (const char* name : {"README.md", "vars.tfvars", ".dockerignore", "a.json.bak", ""}) {

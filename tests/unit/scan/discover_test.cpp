@@ -522,7 +522,8 @@ TEST(IsCandidateName, ExtensionsCaseInsensitive) {
        {"a.json", "a.JSON", "b.yaml", "c.yml", "d.template", "App.template.json", "x.Yml"}) {
     EXPECT_TRUE(is_candidate_name(yes)) << yes;
   }
-  for (const char* no : {"a.jsonl", "b.txt", "yaml", "template", "c.yml.bak", "x.dockerignore", ""}) {
+  for (const char* no :
+       {"a.jsonl", "b.txt", "yaml", "template", "c.yml.bak", "x.dockerignore", ""}) {
     EXPECT_FALSE(is_candidate_name(no)) << no;
   }
 }
