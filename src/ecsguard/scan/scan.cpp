@@ -17,6 +17,7 @@
 #include "ecsguard/core/file_table.h"
 #include "ecsguard/core/path.h"
 #include "ecsguard/core/strings.h"
+#include "ecsguard/engine/catalog.h"
 #include "ecsguard/engine/registry.h"
 #include "ecsguard/engine/runner.h"
 #include "ecsguard/parse/build.h"
@@ -242,6 +243,15 @@ ScanResult run_scan(const ScanRequest& request) {
     }
   }
   auto run = engine::run_checks(result.stack, files, request.options, checks);
+  // The image layer's checks read Dockerfiles and image archives only: without one in the scan
+  // they judged nothing, and the layer is "not checked", never "passed".
+  if (result.stack.all<model::Dockerfile>().empty() &&
+      result.stack.all<model::ContainerImage>().empty()) {
+    std::erase_if(checks, [](const engine::CheckDef* c) {
+      const auto* e = engine::find_catalog_entry(c->id);
+      return e != nullptr && e->layer == core::Layer::kImage;
+    });
+  }
   result.checks_run = std::move(checks);
   result.findings = std::move(run.findings);
   for (auto& d : run.diagnostics) result.diagnostics.push_back(std::move(d));
