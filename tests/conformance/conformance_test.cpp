@@ -38,6 +38,8 @@
 #include "ecsguard/parse/yaml_loader.h"
 #include "ecsguard/scan/scan.h"
 
+#include "terraform_scope.h"
+
 namespace ecsguard::conformance {
 namespace {
 
@@ -47,15 +49,9 @@ using nlohmann::json;
 constexpr double kMinRecall = 0.90;
 constexpr double kMaxFalseAlarms = 0.05;
 
-// Checks whose resources a format's frontend does not build yet: scoring them there would count a
-// missing builder as a miss of the check. The stack layer (IAM roles and policies, VPC, detection)
-// is built from CloudFormation only; Terraform builders for it are open in issues #11 / #12.
+// A check is scored on a format only when that format's frontend builds what it reads.
 bool built_from(const std::string& check, const std::string& format) {
-  if (format != "terraform-hcl") return true;
-  static const std::set<std::string> kCfnOnly = {
-      "IAM-001", "IAM-002", "IAM-003", "IAM-004", "IAM-012", "NET-004", "NET-007", "NET-008",
-      "NET-010", "LOG-001", "LOG-002", "LOG-003", "LOG-004", "LOG-005", "LOG-006"};
-  return kCfnOnly.count(check) == 0;
+  return format != "terraform-hcl" || conformance::kNotFromTerraformYet.count(check) == 0;
 }
 
 const std::set<std::string> kFormats = {"cloudformation-json", "cloudformation-yaml",

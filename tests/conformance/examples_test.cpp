@@ -15,6 +15,8 @@
 #include "ecsguard/engine/registry.h"
 #include "ecsguard/scan/scan.h"
 
+#include "terraform_scope.h"
+
 namespace ecsguard::examples {
 namespace {
 
@@ -148,20 +150,13 @@ TEST(Examples, InsecureTwinTripsEveryImplementedCheck) {
   }
 }
 
-// Checks the Terraform frontend does not feed yet (issues #11 / #12): the stack layer's IAM, VPC
-// and detection resources are built from CloudFormation only, and CTR-018's validator is not
-// called by the Terraform builders. On Terraform they are unknown at most, never fail or warn.
-const std::set<std::string> kNotFromTerraformYet = {
-    "CTR-018", "IAM-001", "IAM-002", "IAM-003", "IAM-004", "IAM-012", "NET-004", "NET-007",
-    "NET-008", "NET-010", "LOG-001", "LOG-002", "LOG-003", "LOG-004", "LOG-005", "LOG-006"};
-
 // examples/terraform: the same twins in Terraform (one module per folder).
 TEST(Examples, TerraformHardenedTwinHasNoFinding) {
   const auto r = scan_paths({(kExamples / "terraform/hardened").string()});
   EXPECT_EQ(r.files_scanned, 4u);
   for (const auto& f : r.findings) {
     EXPECT_TRUE(f.status == core::Status::kUnknown &&
-                kNotFromTerraformYet.count(std::string(f.id())) != 0)
+                conformance::kNotFromTerraformYet.count(std::string(f.id())) != 0)
         << "finding on examples/terraform/hardened:" << dump(r);
   }
   EXPECT_TRUE(r.diagnostics.empty()) << dump(r);
@@ -180,7 +175,7 @@ TEST(Examples, TerraformInsecureTwinTripsEveryImplementedCheck) {
   const std::set<std::string> tripped = tripped_checks(r);
   for (const auto* c : engine::registered_checks()) {
     const std::string id(c->id);
-    if (kNotFromTerraformYet.count(id) != 0 || id.rfind("IMG-", 0) == 0) continue;
+    if (conformance::kNotFromTerraformYet.count(id) != 0 || id.rfind("IMG-", 0) == 0) continue;
     if (kTerraformNotTripped.count(id)) {
       EXPECT_FALSE(tripped.count(id)) << "examples/terraform/insecure now trips " << id;
     } else {
