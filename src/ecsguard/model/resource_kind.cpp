@@ -92,13 +92,11 @@ std::string display_type(const ResourceId& id) {
   switch (id.origin) {
     case Origin::kCloudFormation:
     case Origin::kApi:
-      if (!id.type.empty()) return id.type;
-      break;
-    case Origin::kTaskDefinitionJson:
-      break;
     case Origin::kDockerfile:
     case Origin::kImageArchive:
       if (!id.type.empty()) return id.type;
+      break;
+    case Origin::kTaskDefinitionJson:
       break;
     case Origin::kTerraform:
       return std::string(terraform_type(id.kind));
