@@ -29,7 +29,7 @@ std::string today_utc() {
   std::tm tm{};
   gmtime_r(&now, &tm);
   char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  if (std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm) == 0) return {};
   return buf;
 }
 

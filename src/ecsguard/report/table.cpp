@@ -188,7 +188,7 @@ std::vector<const engine::Finding*> shown(const ReportData& data, const TableOpt
 // Findings grouped by (file, resource), groups ordered by their most severe finding; inside a
 // group the resource's own findings come first, then each container's.
 std::vector<std::vector<const engine::Finding*>> by_resource(
-    std::vector<const engine::Finding*> findings) {
+    const std::vector<const engine::Finding*>& findings) {
   std::map<std::tuple<std::string, std::string, std::string>, std::vector<const engine::Finding*>>
       groups;
   for (const auto* f : findings) groups[{f->file, f->resource_type, f->resource_name}].push_back(f);
